@@ -1,0 +1,145 @@
+import { asCellTotals, type CellTotals } from "./cell-totals.js";
+import { buildComparisonGroup, type ComparisonGroup } from "./comparison-group.js";
+import type { ComplaintCell } from "./complaint-cell.js";
+import { MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "./map-definition.js";
+import { buildMapFigures, type MunicipalityFigureRow, type NationalFigureRow } from "./map-figures.js";
+import type { MapRuleTable } from "./map-rules.js";
+import { findMunicipalityByCode, type MunicipalityCode } from "./municipality.js";
+import { neighboursOf, regionMembersOf } from "./neighbours.js";
+import { decidedOf, reversedOf, type OutcomeCounts } from "./outcome.js";
+import { DEFAULT_POOLED_YEARS, poolYears, type PooledEstimate } from "./pooled-rate.js";
+import { computeYearChange, type YearChange } from "./year-change.js";
+
+/** How many years the neighbour and region comparisons cover, ending with the profile's focus year. */
+export const COMPARISON_YEARS = 4;
+
+/** One data year of one map and area: the municipality next to the country, the change, the pooled rate. */
+export type ProfileYear = {
+  readonly year: number;
+  /** With interval, funnel verdict and rank among the 98 (same as on the map for this year). */
+  readonly municipality: MunicipalityFigureRow;
+  readonly national: NationalFigureRow;
+  /** Against the year before (Newcombe 1998 method 10); not-comparable when that year has no rate. */
+  readonly change: YearChange;
+  /** This year and the two before taken together (DEFAULT_POOLED_YEARS). */
+  readonly pooled: PooledEstimate;
+};
+
+export type AreaProfile = {
+  readonly area: Area;
+  /** Every year with data on this map up to the focus year, oldest first. */
+  readonly years: readonly ProfileYear[];
+};
+
+/** One subject label (sagsemne) behind the municipality's figures on a map in one year. */
+export type SubjectFigure = {
+  readonly subject: string;
+  readonly law: string;
+  readonly counts: OutcomeCounts;
+  readonly decided: number;
+  readonly reversed: number;
+};
+
+export type SubjectsOfYear = {
+  readonly year: number;
+  /** Most reversals first; subjects with decided cases but no reversal are kept, after them. */
+  readonly subjects: readonly SubjectFigure[];
+};
+
+export type MapProfile = {
+  readonly map: MapId;
+  /** The areas this map is shown in: total, and on the general map also children and adults. */
+  readonly areas: readonly AreaProfile[];
+  /** The municipalities sharing a border, the last COMPARISON_YEARS years, area total. Empty for islands. */
+  readonly neighbours: ComparisonGroup;
+  /** The other municipalities of the region, same window. */
+  readonly region: ComparisonGroup;
+  /** The group passed in `options.chosenGroup`, if any. */
+  readonly chosenGroup: ComparisonGroup | null;
+  /** Per year, the subjects behind the municipality's cases on this map (area total). */
+  readonly subjects: readonly SubjectsOfYear[];
+};
+
+/**
+ * Everything the municipality page and the council's agenda item show for one municipality: the
+ * contract between the statistics core, the web profile and the report. All figures are keyed by map
+ * id, area and municipality code; names are labels only.
+ */
+export type MunicipalityProfile = {
+  readonly municipality: { readonly code: MunicipalityCode; readonly name: string; readonly region: string };
+  /** The year the comparisons end with: `options.year`, else the newest year with data; null without data. */
+  readonly focusYear: number | null;
+  readonly maps: readonly MapProfile[];
+};
+
+export type ProfileOptions = {
+  /** Focus year; years after it are left out (a 2024 agenda item must not show 2025 figures). */
+  readonly year?: number;
+  readonly chosenGroup?: { readonly labelDa: string; readonly codes: readonly MunicipalityCode[] };
+  readonly pooledYears?: number;
+  readonly rules?: MapRuleTable;
+};
+
+function bySubjectImportance(a: SubjectFigure, b: SubjectFigure): number {
+  return b.reversed - a.reversed || b.decided - a.decided || a.subject.localeCompare(b.subject, "da");
+}
+
+function subjectsOf(totals: CellTotals, map: MapId, year: number, code: MunicipalityCode): SubjectsOfYear {
+  const subjects = totals
+    .subjects(year, map, code)
+    .map((s) => ({ ...s, decided: decidedOf(s.counts), reversed: reversedOf(s.counts) }))
+    .filter((s) => s.decided > 0 || s.counts.rejected > 0)
+    .sort(bySubjectImportance);
+  return { year, subjects };
+}
+
+function yearsOfMap(totals: CellTotals, map: MapId, focusYear: number | null): number[] {
+  return totals.years.filter((y) => y >= MAP_DEFINITIONS[map].firstDataYear && (focusYear === null || y <= focusYear));
+}
+
+export function buildMunicipalityProfile(
+  source: readonly ComplaintCell[] | CellTotals,
+  code: MunicipalityCode,
+  options: ProfileOptions = {},
+): MunicipalityProfile {
+  const municipality = findMunicipalityByCode(code);
+  if (!municipality) throw new RangeError(`Ukendt kommunekode: ${code}`);
+  const totals = asCellTotals(source, options.rules);
+  const focusYear = options.year ?? totals.years.at(-1) ?? null;
+  const span = options.pooledYears ?? DEFAULT_POOLED_YEARS;
+  const window = focusYear === null ? [] : Array.from({ length: COMPARISON_YEARS }, (_, i) => focusYear - COMPARISON_YEARS + 1 + i);
+  const maps = MAP_IDS.map((map): MapProfile => {
+    const years = yearsOfMap(totals, map, focusYear);
+    const areas = MAP_DEFINITIONS[map].areas.map((area): AreaProfile => {
+      const rows = new Map(
+        years.map((year) => {
+          const figures = buildMapFigures(totals, { map, year, area });
+          return [year, { municipality: figures.municipalities.find((m) => m.municipalityCode === municipality.code)!, national: figures.national }];
+        }),
+      );
+      const countsFor = (year: number) => {
+        const row = rows.get(year)?.municipality.estimate;
+        return row === undefined || row.kind === "no-data" ? ("no-data" as const) : row.counts;
+      };
+      return {
+        area,
+        years: years.map((year) => {
+          const { municipality: row, national } = rows.get(year)!;
+          const previous = rows.get(year - 1)?.municipality.estimate ?? { kind: "no-data" as const, reasonDa: `Der er ingen data for ${year - 1}` };
+          return { year, municipality: row, national, change: computeYearChange(row.estimate, previous, year - 1), pooled: poolYears(year, countsFor, span) };
+        }),
+      };
+    });
+    const group = (kind: ComparisonGroup["kind"], labelDa: string, codes: readonly MunicipalityCode[]) =>
+      buildComparisonGroup(totals, { kind, labelDa, codes, map, area: "total", years: window });
+    return {
+      map,
+      areas,
+      neighbours: group("neighbours", "Nabokommuner", neighboursOf(municipality.code)),
+      region: group("region", municipality.region, regionMembersOf(municipality.code)),
+      chosenGroup: options.chosenGroup ? group("chosen", options.chosenGroup.labelDa, options.chosenGroup.codes) : null,
+      subjects: years.map((year) => subjectsOf(totals, map, year, municipality.code)),
+    };
+  });
+  return { municipality: { code: municipality.code, name: municipality.name, region: municipality.region }, focusYear, maps };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { findMunicipalityByCode, foldMunicipalityName, MUNICIPALITIES, municipalityName, resolveMunicipality } from "./municipality.js";
+
+describe("the municipality registry", () => {
+  it("holds exactly the 98 municipalities, each with a unique 4-digit code, in the 5 regions", () => {
+    expect(MUNICIPALITIES).toHaveLength(98);
+    expect(new Set(MUNICIPALITIES.map((m) => m.code)).size).toBe(98);
+    for (const m of MUNICIPALITIES) expect(m.code).toMatch(/^\d{4}$/);
+    expect(new Set(MUNICIPALITIES.map((m) => m.region))).toEqual(
+      new Set(["Region Hovedstaden", "Region Sjælland", "Region Syddanmark", "Region Midtjylland", "Region Nordjylland"]),
+    );
+  });
+
+  it("leaves out Christiansø (0411), which the state administers and which is no municipality", () => {
+    expect(findMunicipalityByCode("0411")).toBeUndefined();
+    expect(resolveMunicipality("0411")).toBeUndefined();
+    expect(resolveMunicipality("Christiansø")).toBeUndefined();
+  });
+});
+
+describe("resolveMunicipality", () => {
+  it.each([
+    ["657", "0657"],
+    ["0657", "0657"],
+    [" 657 ", "0657"],
+    ["101", "0101"],
+    ["Herning", "0657"],
+    ["Herning Kommune", "0657"],
+    ["HERNING", "0657"],
+    ["Århus", "0751"],
+    ["Aarhus", "0751"],
+    ["Aarhus Kommune", "0751"],
+    ["Brønderslev-Dronninglund", "0810"],
+    ["Brønderslev", "0810"],
+    ["Københavns Kommune", "0101"],
+    ["København", "0101"],
+    ["Høje-Taastrup", "0169"],
+    ["Høje Taastrup", "0169"],
+    ["Høje-Taastrup Kommune", "0169"],
+    ["Frederiksbergs Kommune", "0147"],
+  ])("resolves %j to %s", (input, code) => {
+    expect(resolveMunicipality(input)?.code).toBe(code);
+  });
+
+  it.each(["Foo", "", "Hele landet", "9999", "12345", "Herningg"])("returns undefined for %j instead of guessing", (input) => {
+    expect(resolveMunicipality(input)).toBeUndefined();
+  });
+});
+
+describe("foldMunicipalityName and municipalityName", () => {
+  it("spells out the Danish letters and ignores case, dashes and spacing", () => {
+    expect(foldMunicipalityName("Høje-Taastrup")).toBe(foldMunicipalityName("høje  taastrup"));
+    expect(foldMunicipalityName("Århus")).toBe("aarhus");
+    expect(foldMunicipalityName("Ærø")).toBe("aeroe");
+  });
+
+  it("labels a code with its name and falls back to the code for an unknown one", () => {
+    expect(municipalityName("0657")).toBe("Herning");
+    expect(municipalityName("0411")).toBe("0411");
+  });
+});
