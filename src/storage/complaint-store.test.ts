@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { counts, generateComplaintCells, makeCell } from "../../test/foundation/complaint-cell-generators.js";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/test-databases.js";
+import type { ComplaintCell } from "../domain/complaint-cell.js";
+import { activeVersionByYear, cellsAsCsvChunks, loadComplaintCells, saveDatasetVersion, type NewDatasetVersion } from "./complaint-store.js";
+import type { Database } from "./database.js";
+import { listDatasetVersions } from "./dataset-versions.js";
+
+/** A dataset version's metadata; `n` makes hash and file name distinct. */
+function newVersion(n: number, overrides: Partial<NewDatasetVersion> = {}): NewDatasetVersion {
+  return {
+    fileName: `ankestatistik-${n}.csv`,
+    sha256: n.toString(16).padStart(64, "0"),
+    layout: "talportal-csv",
+    source: "https://ast.dk/tal-og-statistik-app/",
+    extractedOn: "2025-06-01",
+    importedAt: `2025-06-0${n % 9}T10:00:00.000Z`,
+    isDemo: false,
+    ...overrides,
+  };
+}
+
+const save = (db: Database, version: NewDatasetVersion, cells: readonly ComplaintCell[]) => db.transaction((tx) => saveDatasetVersion(tx, version, cells));
+
+/** Cells in a stable order, so loaded and saved sets compare regardless of row order. */
+function sorted(cells: readonly ComplaintCell[]): ComplaintCell[] {
+  const key = (c: ComplaintCell) => `${c.year}|${c.municipalityCode ?? ""}|${c.law}|${c.subject}`;
+  return [...cells].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+describe.each(DATABASE_KINDS)("complaint store on %s", (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+  });
+  afterAll(() => t?.drop());
+  beforeEach(async () => {
+    // Cells and pins go with their version (ON DELETE CASCADE).
+    await t.db.query("DELETE FROM dataset_version");
+  });
+
+  it("saves a version with its cells and loads them back unchanged, with provenance per year", async () => {
+    const cells = [
+      ...generateComplaintCells({ years: [2023, 2024] }),
+      makeCell({ municipalityCode: null, subject: 'Hele landet: "alle" sager, inkl. æ/ø/å', counts: counts(100, 20, 30, 4) }),
+    ];
+    const result = await save(t.db, newVersion(1), cells);
+    expect(result.kind).toBe("saved");
+    const loaded = await loadComplaintCells(t.db);
+    expect(sorted(loaded.cells)).toEqual(sorted(cells));
+    const provenance = loaded.provenanceByYear.get(2024)!;
+    expect(provenance).toMatchObject({ fileName: "ankestatistik-1.csv", sha256: newVersion(1).sha256, extractedOn: "2025-06-01", isDemo: false });
+    expect(provenance.datasetVersionId).toBe(result.datasetVersionId);
+    const [listed] = await listDatasetVersions(t.db);
+    expect(listed).toMatchObject({ rowCount: cells.length, years: [2023, 2024], layout: "talportal-csv" });
+  });
+
+  it("loads only the requested years", async () => {
+    await save(t.db, newVersion(1), generateComplaintCells({ years: [2022, 2023, 2024] }));
+    const loaded = await loadComplaintCells(t.db, { years: [2023] });
+    expect(new Set(loaded.cells.map((c) => c.year))).toEqual(new Set([2023]));
+    expect([...loaded.provenanceByYear.keys()]).toEqual([2023]);
+    expect((await loadComplaintCells(t.db, { years: [2019] })).cells).toEqual([]);
+  });
+
+  it("answers 'unchanged' for the same file (same SHA-256) and stores nothing twice", async () => {
+    const cells = generateComplaintCells({ years: [2024] });
+    const first = await save(t.db, newVersion(1), cells);
+    const again = await save(t.db, newVersion(1, { fileName: "omdoebt.csv" }), cells);
+    expect(again).toEqual({ kind: "unchanged", datasetVersionId: first.datasetVersionId });
+    expect(await listDatasetVersions(t.db)).toHaveLength(1);
+    const { rows } = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM complaint_cell");
+    expect(rows[0]!.n).toBe(cells.length);
+  });
+
+  it("leaves stored data exactly as it was when a save fails half-way (a negative count breaks a CHECK)", async () => {
+    await save(t.db, newVersion(1), generateComplaintCells({ years: [2024] }));
+    const before = await loadComplaintCells(t.db);
+    const bad = [...generateComplaintCells({ years: [2024], offset: 5 }), makeCell({ counts: counts(-1, 0, 0) })];
+    await expect(save(t.db, newVersion(2, { extractedOn: "2025-09-01" }), bad)).rejects.toThrow();
+    expect(await listDatasetVersions(t.db)).toHaveLength(1);
+    expect(await loadComplaintCells(t.db)).toEqual(before);
+  });
+
+  it("makes the newest extraction active per year and keeps the older one for the years only it covers", async () => {
+    const older = await save(t.db, newVersion(1, { extractedOn: "2025-01-15" }), generateComplaintCells({ years: [2023, 2024] }));
+    const newer = await save(t.db, newVersion(2, { extractedOn: "2025-06-10" }), generateComplaintCells({ years: [2024], offset: 7 }));
+    const active = await activeVersionByYear(t.db);
+    expect(active.get(2023)?.datasetVersionId).toBe(older.datasetVersionId);
+    expect(active.get(2024)?.datasetVersionId).toBe(newer.datasetVersionId);
+    const loaded = await loadComplaintCells(t.db);
+    expect(sorted(loaded.cells.filter((c) => c.year === 2024))).toEqual(sorted(generateComplaintCells({ years: [2024], offset: 7 })));
+    expect(sorted(loaded.cells.filter((c) => c.year === 2023))).toEqual(sorted(generateComplaintCells({ years: [2023, 2024] }).filter((c) => c.year === 2023)));
+  });
+
+  it("ranks a version by extraction date, not by when it was imported, and a missing date last", async () => {
+    const revised = await save(t.db, newVersion(1, { extractedOn: "2025-09-01", importedAt: "2025-09-02T08:00:00.000Z" }), generateComplaintCells({ years: [2024] }));
+    await save(t.db, newVersion(2, { extractedOn: "2025-03-01", importedAt: "2025-10-01T08:00:00.000Z" }), generateComplaintCells({ years: [2024], offset: 1 }));
+    await save(t.db, newVersion(3, { extractedOn: null, importedAt: "2025-11-01T08:00:00.000Z" }), generateComplaintCells({ years: [2024], offset: 2 }));
+    expect((await activeVersionByYear(t.db)).get(2024)?.datasetVersionId).toBe(revised.datasetVersionId);
+  });
+
+  it("lets a pin (a row in dataset_pin) override the newest extraction for its year only", async () => {
+    const older = await save(t.db, newVersion(1, { extractedOn: "2025-01-15" }), generateComplaintCells({ years: [2023, 2024] }));
+    const newer = await save(t.db, newVersion(2, { extractedOn: "2025-06-10" }), generateComplaintCells({ years: [2023, 2024], offset: 7 }));
+    await t.db.query("INSERT INTO dataset_pin (year, dataset_version_id) VALUES ($1, $2)", [2024, older.datasetVersionId]);
+    const active = await activeVersionByYear(t.db);
+    expect(active.get(2024)?.datasetVersionId).toBe(older.datasetVersionId);
+    expect(active.get(2023)?.datasetVersionId).toBe(newer.datasetVersionId);
+    const loaded = await loadComplaintCells(t.db, { years: [2024] });
+    expect(sorted(loaded.cells)).toEqual(sorted(generateComplaintCells({ years: [2024] })));
+  });
+
+  it("returns nothing, not an error, from an empty database", async () => {
+    expect(await loadComplaintCells(t.db)).toEqual({ cells: [], provenanceByYear: new Map() });
+    expect((await activeVersionByYear(t.db)).size).toBe(0);
+  });
+});
+
+describe("cellsAsCsvChunks", () => {
+  it("splits on row boundaries, quotes text and writes the national row's missing code as an empty field", () => {
+    const cells = [makeCell({ subject: 'a "b", c' }), makeCell({ municipalityCode: null }), makeCell()];
+    const chunks = [...cellsAsCsvChunks(7, cells, 2)];
+    expect(chunks).toHaveLength(2);
+    for (const chunk of chunks) expect(chunk.endsWith("\n")).toBe(true);
+    expect(chunks[0]!.split("\n")[0]).toBe('7,"0657","a ""b"", c","Serviceloven",2024,3,1,2,1');
+    expect(chunks[0]!.split("\n")[1]).toMatch(/^7,,"/);
+  });
+});

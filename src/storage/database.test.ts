@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/test-databases.js";
+import { assertSqlIdentifier, copyStatement } from "./database.js";
+
+/** Awkward text for CSV: quotes, separators, line breaks, Danish letters, and a leading/trailing space. */
+function awkwardTexts(): string[] {
+  return [
+    'Han sagde "nej", og gik',
+    "Linje 1\nLinje 2\r\nLinje 3",
+    "Æbler, østers og ål – Åbenrå",
+    " mellemrum ",
+    "semikolon; komma, citat \"\"",
+    "",
+    "\\N og NULL",
+  ];
+}
+
+function csvField(value: string | null): string {
+  return value === null ? "" : `"${value.replace(/"/g, '""')}"`;
+}
+
+describe.each(DATABASE_KINDS)("Database on %s", (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    await t.db.exec("CREATE TABLE probe (id integer PRIMARY KEY, label text); CREATE TABLE csv_probe (id integer, label text)");
+  });
+  afterAll(() => t?.drop());
+
+  it("commits every write of a transaction together", async () => {
+    await t.db.transaction(async (tx) => {
+      await tx.query("INSERT INTO probe VALUES (1, 'a')");
+      await tx.query("INSERT INTO probe VALUES ($1, $2)", [2, "b"]);
+    });
+    const { rows } = await t.db.query<{ id: number }>("SELECT id FROM probe ORDER BY id");
+    expect(rows.map((r) => r.id)).toEqual([1, 2]);
+  });
+
+  it("leaves nothing behind when a transaction fails, and passes the error on", async () => {
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query("INSERT INTO probe VALUES (10, 'first')");
+        await tx.copyCsv("probe", ["id", "label"], ["11,copied\n"]);
+        await tx.query("INSERT INTO probe VALUES (10, 'duplicate key')");
+      }),
+    ).rejects.toThrow(/duplicate key|unique/i);
+    const { rows } = await t.db.query("SELECT id FROM probe WHERE id >= 10");
+    expect(rows).toEqual([]);
+  });
+
+  it("rolls back when the work itself throws", async () => {
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query("INSERT INTO probe VALUES (20, 'x')");
+        throw new Error("afbrudt");
+      }),
+    ).rejects.toThrow("afbrudt");
+    expect((await t.db.query("SELECT id FROM probe WHERE id = 20")).rows).toEqual([]);
+  });
+
+  it("round-trips quotes, commas, newlines and Danish letters through copyCsv, over several chunks, with NULL", async () => {
+    const texts = awkwardTexts();
+    const lines = texts.map((text, i) => `${i},${csvField(text)}\n`);
+    lines.push(`${texts.length},${csvField(null)}\n`);
+    await t.db.transaction((tx) => tx.copyCsv("csv_probe", ["id", "label"], [lines.slice(0, 3).join(""), "", lines.slice(3).join("")]));
+    const { rows } = await t.db.query<{ id: number; label: string | null }>("SELECT id, label FROM csv_probe ORDER BY id");
+    expect(rows.map((r) => r.label)).toEqual([...texts, null]);
+  });
+
+  it("accepts copyCsv chunks from an async generator", async () => {
+    async function* chunks() {
+      for (let i = 100; i < 103; i++) yield `${i},"række ${i}"\n`;
+    }
+    await t.db.transaction((tx) => tx.copyCsv("csv_probe", ["id", "label"], chunks()));
+    const { rows } = await t.db.query<{ label: string }>("SELECT label FROM csv_probe WHERE id >= 100 ORDER BY id");
+    expect(rows.map((r) => r.label)).toEqual(["række 100", "række 101", "række 102"]);
+  });
+
+  it("fails a COPY with a malformed row and keeps nothing of it", async () => {
+    await expect(t.db.transaction((tx) => tx.copyCsv("csv_probe", ["id", "label"], ['200,"ok"\n', 'ikke-et-tal,"x"\n']))).rejects.toThrow();
+    expect((await t.db.query("SELECT id FROM csv_probe WHERE id = 200")).rows).toEqual([]);
+  });
+});
+
+describe("copyStatement", () => {
+  it("builds a COPY … FROM … WITH (FORMAT csv) statement", () => {
+    expect(copyStatement("complaint_cell", ["year", "subject"], "STDIN")).toBe("COPY complaint_cell (year, subject) FROM STDIN WITH (FORMAT csv)");
+  });
+
+  it("refuses anything but a plain lower-case identifier", () => {
+    expect(() => assertSqlIdentifier("probe; DROP TABLE x")).toThrow(/Ugyldigt SQL-navn/);
+    expect(() => copyStatement("probe", ['label"'], "STDIN")).toThrow(/Ugyldigt SQL-navn/);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * The slice of a SQL database the project uses. PGlite (embedded) and PostgreSQL (`pg`) both
+ * implement it, so every storage function works on either (style.md habit 7).
+ */
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[] }>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Transaction extends Queryable {
+  /**
+   * Bulk-loads CSV text (no header, comma-separated, standard CSV quoting) into `table(columns)`
+   * with COPY: the fast path for large imports. Chunks should end on a row boundary.
+   */
+  copyCsv(table: string, columns: readonly string[], chunks: AsyncIterable<string> | Iterable<string>): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: "pglite" | "postgres";
+  /** Runs `work` in one transaction: all its writes commit together, or none do. */
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Identifiers in COPY statements come from our own code, never from input; this guards that promise. */
+export function assertSqlIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Ugyldigt SQL-navn: ${name}`);
+  return name;
+}
+
+export function copyStatement(table: string, columns: readonly string[], from: string): string {
+  return `COPY ${assertSqlIdentifier(table)} (${columns.map(assertSqlIdentifier).join(", ")}) FROM ${from} WITH (FORMAT csv)`;
+}

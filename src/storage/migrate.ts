@@ -1,0 +1,25 @@
+import type { Database } from "./database.js";
+import { MIGRATIONS, type Migration } from "./migrations/index.js";
+
+// An arbitrary constant: two servers starting at once on one PostgreSQL database take turns.
+const MIGRATION_LOCK = 84_079;
+
+/** Applies every migration not yet recorded in `schema_migration`, each in its own transaction. */
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
+  await db.query(
+    "CREATE TABLE IF NOT EXISTS schema_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+  );
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    const didApply = await db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+      const done = await tx.query("SELECT 1 FROM schema_migration WHERE id = $1", [migration.id]);
+      if (done.rows.length > 0) return false;
+      await tx.exec(migration.sql);
+      await tx.query("INSERT INTO schema_migration (id) VALUES ($1)", [migration.id]);
+      return true;
+    });
+    if (didApply) applied.push(migration.id);
+  }
+  return applied;
+}

@@ -1,0 +1,10 @@
+import { sql as initial } from "./001-initial.js";
+import { sql as datasetImportDetails } from "./002-dataset-import-details.js";
+
+export type Migration = { readonly id: string; readonly sql: string };
+
+/** Applied in this order, each once, each in its own transaction. Never edit a released migration: add one. */
+export const MIGRATIONS: readonly Migration[] = [
+  { id: "001-initial", sql: initial },
+  { id: "002-dataset-import-details", sql: datasetImportDetails },
+];

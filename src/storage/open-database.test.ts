@@ -1,0 +1,70 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createPostgresDatabase, dropPostgresDatabase } from "../../test/support/test-databases.js";
+import { DataDirLockedError } from "./data-dir-lock.js";
+import { describeStorage, openDatabase, storageConfigFromEnv } from "./open-database.js";
+
+describe("storageConfigFromEnv", () => {
+  it("chooses PostgreSQL when DATABASE_URL is set, even with a data dir", () => {
+    expect(storageConfigFromEnv({ DATABASE_URL: "postgres://x@h:5432/db", DANMARKSKORT_DATA_DIR: "/tmp/d" })).toEqual({
+      kind: "postgres",
+      url: "postgres://x@h:5432/db",
+    });
+  });
+
+  it("otherwise uses the embedded database in DANMARKSKORT_DATA_DIR, or ./data, as an absolute path", () => {
+    expect(storageConfigFromEnv({ DANMARKSKORT_DATA_DIR: "/srv/danmarkskort" })).toEqual({ kind: "pglite", dataDir: "/srv/danmarkskort" });
+    expect(storageConfigFromEnv({})).toEqual({ kind: "pglite", dataDir: resolve("data") });
+    expect(storageConfigFromEnv({ DATABASE_URL: "" })).toEqual({ kind: "pglite", dataDir: resolve("data") });
+  });
+});
+
+describe("describeStorage", () => {
+  it("describes each kind in Danish and never shows a password", () => {
+    const text = describeStorage({ kind: "postgres", url: "postgres://bruger:hemmelig@db.example:5432/danmarkskort" });
+    expect(text).toBe("PostgreSQL (db.example:5432/danmarkskort)");
+    expect(describeStorage({ kind: "pglite", dataDir: "/srv/d" })).toBe("indlejret database i /srv/d");
+    expect(describeStorage({ kind: "memory" })).toBe("indlejret database i hukommelsen");
+  });
+});
+
+describe("openDatabase", () => {
+  const root = mkdtempSync(join(tmpdir(), "danmarkskort-open-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("creates, migrates and locks an embedded data dir; keeps data across a close and reopen; unlocks on close", async () => {
+    const dataDir = join(root, "data");
+    const db = await openDatabase({ kind: "pglite", dataDir });
+    expect(db.kind).toBe("pglite");
+    expect(existsSync(join(dataDir, "danmarkskort.lock"))).toBe(true);
+    await expect(openDatabase({ kind: "pglite", dataDir })).rejects.toThrow(DataDirLockedError);
+    await db.exec("CREATE TABLE persisted_probe (label text); INSERT INTO persisted_probe VALUES ('æøå')");
+    await db.close();
+    expect(existsSync(join(dataDir, "danmarkskort.lock"))).toBe(false);
+
+    const again = await openDatabase({ kind: "pglite", dataDir });
+    expect((await again.query("SELECT label FROM persisted_probe")).rows).toEqual([{ label: "æøå" }]);
+    expect((await again.query("SELECT id FROM schema_migration")).rows.length).toBeGreaterThan(0);
+    await again.close();
+  });
+
+  it("opens and migrates a PostgreSQL database from its URL", async () => {
+    const url = await createPostgresDatabase();
+    try {
+      const db = await openDatabase({ kind: "postgres", url });
+      expect(db.kind).toBe("postgres");
+      expect((await db.query("SELECT to_regclass('complaint_cell')::text AS t")).rows).toEqual([{ t: "complaint_cell" }]);
+      await db.close();
+    } finally {
+      await dropPostgresDatabase(url);
+    }
+  });
+
+  it("fails at start-up with the server's own message when PostgreSQL cannot be reached", async () => {
+    const url = await createPostgresDatabase();
+    await dropPostgresDatabase(url);
+    await expect(openDatabase({ kind: "postgres", url })).rejects.toThrow(/does not exist/);
+  });
+});
