@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-databases.js";
+import { fixtureDir, row, sampleRows, talportalExportCsv, writeFixture } from "./import-fixtures.js";
+
+/** Runs the CLI in this process against one PostgreSQL test database, capturing what a user would see. */
+async function cli(url: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const saved = { url: process.env.DATABASE_URL };
+  process.env.DATABASE_URL = url;
+  let stdout = "";
+  let stderr = "";
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    if (saved.url === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved.url;
+  }
+}
+
+describe("danmarkskort import / datasets as a new user runs them", () => {
+  const dir = fixtureDir();
+  let url: string;
+  beforeAll(async () => {
+    url = await createPostgresDatabase();
+  });
+  afterAll(async () => {
+    await dropPostgresDatabase(url);
+  });
+
+  it("refuses a bad file with exit code 1, lists every problem with line and column, and stores nothing", async () => {
+    const bad = writeFixture(dir, "fejl.csv", talportalExportCsv([...sampleRows(), row("Atlantis", "2024", [1, 0, 0, 0]), row("Herning", "2031K9", [1, 0, 0, 0])]));
+    const result = await cli(url, "import", bad);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Fejl: fejl.csv, linje 8, kolonne 1 (Kommune): Ukendt kommune "Atlantis".');
+    expect(result.stdout).toContain("Fejl: fejl.csv, linje 9, kolonne 4 (periode): Ukendt periode");
+    expect(result.stderr).toContain("blev ikke indlæst: 2 fejl. Intet er gemt.");
+    expect((await cli(url, "datasets")).stdout).toContain("Ingen datasæt indlæst endnu");
+  });
+
+  it("validates only with --dry-run", async () => {
+    const path = writeFixture(dir, "proeve.csv", talportalExportCsv(sampleRows()));
+    const result = await cli(url, "import", path, "--dry-run");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Prøvekørsel (--dry-run): filen er i orden, men intet er gemt.");
+    expect((await cli(url, "datasets", "--format", "json")).stdout.trim()).toBe("[]");
+  });
+
+  it("imports a talportal export; the stored counts per municipality equal the file's (checked with rates)", async () => {
+    const path = writeFixture(dir, "talportal-2024.csv", talportalExportCsv(sampleRows(), { withPercent: true }));
+    const result = await cli(url, "import", path, "--extracted", "2025-03-01", "--source", "Ankestyrelsens talportal");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("format: talportalens CSV-eksport");
+    expect(result.stdout).toContain("tegnsæt: latin1 (ISO-8859-1)");
+    expect(result.stdout).toMatch(/2024 {2}Socialområdet generelt, i alt +98 realitetsbehandlede/);
+    expect(result.stdout).toContain("Gemt som datasætversion");
+
+    const rates = await cli(url, "rates", "--map", "socialomraadet", "--year", "2024", "--format", "json");
+    expect(rates.code).toBe(0);
+    const figures = JSON.parse(rates.stdout) as { municipalityCode: string | null; upheld: number; changed: number; remitted: number; rejected: number }[];
+    const byCode = new Map(figures.map((f) => [f.municipalityCode, f]));
+    expect(byCode.get("0657")).toMatchObject({ upheld: 20, changed: 2, remitted: 10, rejected: 4 });
+    expect(byCode.get("0751")).toMatchObject({ upheld: 40, changed: 5, remitted: 20, rejected: 7 });
+    expect(byCode.get("0825")).toMatchObject({ upheld: 0, changed: 0, remitted: 1, rejected: 0 });
+
+    const again = await cli(url, "import", path);
+    expect(again.stdout).toContain("Uændret: filen er allerede indlæst som datasætversion");
+  });
+
+  it("lists versions, diffs a revision, pins and unpins", async () => {
+    const revised = writeFixture(dir, "talportal-2024-rev.csv", talportalExportCsv(sampleRows().map((r) => (r.place === "Læsø" ? row("Læsø", "2024", [1, 0, 1, 0], r.subject) : r))));
+    expect((await cli(url, "import", revised, "--extracted", "2025-05-01")).code).toBe(0);
+    const list = JSON.parse((await cli(url, "datasets", "--format", "json")).stdout) as { datasetVersionId: number; fileName: string; activeYears: number[] }[];
+    expect(list.map((v) => [v.fileName, v.activeYears])).toEqual([["talportal-2024-rev.csv", [2024]], ["talportal-2024.csv", []]]);
+    const [newer, older] = list.map((v) => String(v.datasetVersionId));
+    const diff = await cli(url, "datasets", "diff", older!, newer!);
+    expect(diff.stdout).toContain("Ændrede celler fra version");
+    expect(diff.stdout).toContain('2024  Læsø (0825)  "Voksne - merudgifter - § 100" (Serviceloven): 1 realitetsbehandlede (0/0/1), 0 afviste → 2 realitetsbehandlede (1/0/1), 0 afviste');
+    expect((await cli(url, "datasets", "pin", older!)).stdout).toContain("fastlåst som aktiv for 2024");
+    expect((await cli(url, "datasets")).stdout).toMatch(/talportal-2024\.csv\n.*\n.*\n .*aktiv for: 2024; fastlåst for: 2024/);
+    expect((await cli(url, "datasets", "unpin", "2024")).stdout).toContain("Fastlåsning fjernet for 2024");
+    const unknown = await cli(url, "datasets", "pin", "999");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("Datasætversion 999 findes ikke");
+  });
+
+  it("refuses a malformed --extracted date and a missing file in Danish", async () => {
+    const path = writeFixture(dir, "ok.csv", talportalExportCsv(sampleRows()));
+    const badDate = await cli(url, "import", path, "--extracted", "2025-13-01");
+    expect(badDate.code).toBe(1);
+    expect(badDate.stderr).toContain("--extracted skal være en dato som ÅÅÅÅ-MM-DD");
+    const missing = await cli(url, "import", `${dir}/findes-ikke.csv`);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("findes ikke eller kan ikke læses");
+  });
+});

@@ -1,0 +1,146 @@
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { OutcomeCounts } from "../../src/domain/outcome.js";
+
+/**
+ * Named generators for import fixtures (style.md: no pasted blobs). Each writes one of the layouts the
+ * importer reads; the formats come from the talportal's public code (github sorhawell/ast_talportal) as
+ * described in domain.md §4. Rows are built from domain values, so a test states what it expects.
+ */
+export type FixtureRow = {
+  readonly place: string;
+  readonly law: string;
+  readonly subject: string;
+  readonly period: string;
+  readonly counts: OutcomeCounts;
+};
+
+export function row(place: string, period: string, counts: [number, number, number, number], subject = "Merudgiftydelse §41 + tilbagebetaling", law = "Serviceloven"): FixtureRow {
+  const [upheld, changed, remitted, rejected] = counts;
+  return { place, law, subject, period, counts: { upheld, changed, remitted, rejected } };
+}
+
+/** A small, varied set: three municipalities by different name forms, two subjects, the national row. */
+export function sampleRows(): FixtureRow[] {
+  return [
+    row("Herning", "2024", [16, 1, 10, 3], "Merudgiftydelse §41 + tilbagebetaling"),
+    row("Herning", "2024", [4, 1, 0, 1], "Voksne - merudgifter - § 100"),
+    row("Århus", "2024", [40, 5, 20, 7], "Merudgiftydelse §41 + tilbagebetaling"),
+    row("Læsø", "2024", [0, 0, 1, 0], "Voksne - merudgifter - § 100"),
+    row("Hele landet", "2024", [56, 6, 30, 10], "Merudgiftydelse §41 + tilbagebetaling"),
+    row("Hele landet", "2024", [4, 1, 1, 1], "Voksne - merudgifter - § 100"),
+  ];
+}
+
+const decided = (c: OutcomeCounts) => c.upheld + c.changed + c.remitted;
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? "" : (Math.round((1000 * part) / whole) / 10).toFixed(1).replace(".", ",");
+}
+
+export type CsvOptions = { readonly separator?: ";" | ","; readonly quoteText?: boolean; readonly withPercent?: boolean };
+
+function join1(fields: readonly (string | number)[], sep: string, quoteText: boolean, textCols: readonly number[]): string {
+  return fields.map((f, i) => (quoteText && textCols.includes(i) ? `"${String(f).replace(/"/g, '""')}"` : String(f))).join(sep);
+}
+
+export const EXPORT_HEADER = ["Kommune", "Lovgivning", "Sagsemne", "periode", "Realitetsbehandlede sager i alt", "Stadfæstede sager", "Ændrede/ophævede sager", "Hjemviste sager", "Afviste sager"];
+
+/** Layout (a): the talportal's CSV export. */
+export function talportalExportCsv(rows: readonly FixtureRow[], options: CsvOptions = {}): string {
+  const sep = options.separator ?? ";";
+  const header = [...EXPORT_HEADER, ...(options.withPercent ? ["Omgørelsesprocent"] : [])];
+  const lines = [header.join(sep)];
+  for (const r of rows) {
+    const c = r.counts;
+    const fields: (string | number)[] = [r.place, r.law, r.subject, r.period, decided(c), c.upheld, c.changed, c.remitted, c.rejected];
+    if (options.withPercent) fields.push(percent(c.changed + c.remitted, decided(c)));
+    lines.push(join1(fields, sep, options.quoteText ?? sep === ",", [0, 1, 2, 9]));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
+
+export const TABLE_HEADER = ["Kommune", "Sagsemne", "Aar", "Kvartal", "periode", "Antal_sager_ialt", "Stadfæstelse", "Ændring.Ophævelse", "Hjemvisning", "Afvisning.Henvisning"];
+
+/** Layout (b): the talportal's data table; `withLaw` adds a Lovgivning column. */
+export function talportalTableCsv(rows: readonly FixtureRow[], options: CsvOptions & { readonly withLaw?: boolean } = {}): string {
+  const sep = options.separator ?? ";";
+  const header = [...TABLE_HEADER, ...(options.withLaw ? ["Lovgivning"] : [])];
+  const lines = [header.join(sep)];
+  for (const r of rows) {
+    const c = r.counts;
+    const q = /^([1-4])\. kvartal (\d{4})$/.exec(r.period);
+    const fields: (string | number)[] = [r.place, r.subject, q ? q[2]! : r.period.slice(0, 4), q ? q[1]! : "", r.period, decided(c) + c.rejected, c.upheld, c.changed, c.remitted, c.rejected];
+    if (options.withLaw) fields.push(r.law);
+    lines.push(join1(fields, sep, options.quoteText ?? sep === ",", [0, 1, 10]));
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** The talportal's companion subject lookup for layout (b). */
+export function subjectLookupCsv(rows: readonly FixtureRow[]): string {
+  const seen = new Map<string, string>();
+  for (const r of rows) seen.set(r.subject, r.law);
+  return ["Sagsemne;Lovgivning;Sorteringskode", ...[...seen].map(([s, l], i) => `${s};${l};${i + 1}`)].join("\n") + "\n";
+}
+
+/** Layout (c): a long statbank table, one row per outcome type. */
+export function statbankLongCsv(rows: readonly FixtureRow[], options: CsvOptions & { readonly legalBasisOnly?: boolean } = {}): string {
+  const sep = options.separator ?? ";";
+  const header = options.legalBasisOnly ? ["Område", "Lovgrundlag", "Afgørelsestype", "Tid", "Antal"] : ["Område", "Lovgrundlag", "Sagsemne", "Afgørelsestype", "Tid", "Antal"];
+  const lines = [header.join(sep)];
+  const outcomes: [string, keyof OutcomeCounts][] = [["Stadfæstelse", "upheld"], ["Ændring/ophævelse", "changed"], ["Hjemvisning", "remitted"], ["Afvisning/henvisning", "rejected"]];
+  for (const r of rows) {
+    for (const [label, key] of outcomes) {
+      const fields = options.legalBasisOnly ? [r.place, r.subject, label, r.period, r.counts[key]] : [r.place, r.law, r.subject, label, r.period, r.counts[key]];
+      lines.push(fields.join(sep));
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+export type FixtureEncoding = "latin1" | "utf-8" | "utf-8-bom" | "windows-1252";
+
+export function encodeText(text: string, encoding: FixtureEncoding): Buffer {
+  switch (encoding) {
+    case "latin1":
+      return iconv.encode(text, "latin1");
+    case "windows-1252":
+      return iconv.encode(text, "windows-1252");
+    case "utf-8":
+      return Buffer.from(text, "utf8");
+    case "utf-8-bom":
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+  }
+}
+
+/** UTF-8 bytes read as latin1 and saved again: what a double conversion in Excel produces. */
+export function mojibake(text: string): string {
+  return Buffer.from(text, "utf8").toString("latin1");
+}
+
+export function fixtureDir(): string {
+  return mkdtempSync(join(tmpdir(), "danmarkskort-import-"));
+}
+
+export function writeFixture(dir: string, name: string, content: string | Buffer, encoding: FixtureEncoding = "latin1"): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === "string" ? encodeText(content, encoding) : content);
+  return path;
+}
+
+/** Layout (a) as the talportal's XLSX: a group header row above the column names, then the data. */
+export async function talportalExportXlsx(path: string, rows: readonly FixtureRow[], options: { readonly twoHeaderRows?: boolean; readonly sheetName?: string } = {}): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(options.sheetName ?? "Data");
+  if (options.twoHeaderRows ?? true) sheet.addRow(["", "", "", "", "Antal sager", "", "", "", ""]);
+  sheet.addRow(EXPORT_HEADER);
+  for (const r of rows) {
+    const c = r.counts;
+    sheet.addRow([r.place, r.law, r.subject, /^\d{4}$/.test(r.period) ? Number(r.period) : r.period, decided(c), c.upheld, c.changed, c.remitted, c.rejected]);
+  }
+  await workbook.xlsx.writeFile(path);
+}
