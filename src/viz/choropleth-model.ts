@@ -1,0 +1,80 @@
+import type { MapFigures } from "../domain/map-figures.js";
+import { MUNICIPALITIES } from "../domain/municipality.js";
+import { formatPercent } from "../domain/format-danish-number.js";
+import type { MapGeometry, MunicipalityShape } from "./map-geometry.js";
+import { BIN_COLOURS, binIndexOf, MEASURES, measureValue, type MeasureId } from "./map-measure.js";
+import { describeFigureRowDa } from "./figure-text.js";
+
+/** How a municipality is filled: a bin colour, or one of the two hatch patterns for missing values. */
+export type ChoroplethFill = { readonly kind: "bin"; readonly bin: number } | { readonly kind: "no-cases" } | { readonly kind: "no-data" };
+
+export type ChoroplethItem = {
+  readonly shape: MunicipalityShape;
+  readonly nameDa: string;
+  readonly fill: ChoroplethFill;
+  /** Short text on a tile: "44" (whole percent) or "–". */
+  readonly tileValue: string;
+  /** Tooltip and accessible name. */
+  readonly descriptionDa: string;
+  readonly href: string;
+};
+
+export type LegendEntry = { readonly fill: ChoroplethFill; readonly labelDa: string; readonly count: number };
+
+export type ChoroplethModel = {
+  readonly geometry: MapGeometry;
+  readonly titleDa: string;
+  readonly items: readonly ChoroplethItem[];
+  readonly legend: readonly LegendEntry[];
+  readonly sourceLineDa: string | null;
+};
+
+/**
+ * Decides everything the map shows for one selection: bin per municipality (fixed bins, MEASURES),
+ * hatch for "ingen sager" and "ingen data", text for tooltip and screen reader, and the legend with
+ * how many municipalities fall in each class.
+ */
+export function buildChoroplethModel(input: {
+  readonly geometry: MapGeometry;
+  readonly figures: Pick<MapFigures, "municipalities">;
+  readonly measure: MeasureId;
+  readonly titleDa: string;
+  readonly sourceLineDa?: string | null;
+  readonly profileHref: (code: string) => string;
+}): ChoroplethModel {
+  const rows = new Map(input.figures.municipalities.map((r) => [r.municipalityCode, r]));
+  const items = input.geometry.shapes.map((shape): ChoroplethItem => {
+    const row = rows.get(shape.code);
+    const nameDa = MUNICIPALITIES.find((m) => m.code === shape.code)?.name ?? shape.code;
+    if (!row) {
+      return { shape, nameDa, fill: { kind: "no-data" }, tileValue: "–", descriptionDa: `${nameDa}: ingen data.`, href: input.profileHref(shape.code) };
+    }
+    const e = row.estimate;
+    const fill: ChoroplethFill = e.kind === "estimate" ? { kind: "bin", bin: binIndexOf(input.measure, measureValue(input.measure, e).value) } : { kind: e.kind };
+    const tileValue = e.kind === "estimate" ? formatPercent(measureValue(input.measure, e).value).replace(/,\d$/, "") : "–";
+    return { shape, nameDa, fill, tileValue, descriptionDa: describeFigureRowDa(row, input.measure), href: input.profileHref(shape.code) };
+  });
+  const starts = MEASURES[input.measure].binStarts;
+  const countWhere = (pred: (f: ChoroplethFill) => boolean) => items.filter((i) => pred(i.fill)).length;
+  const legend: LegendEntry[] = [
+    ...starts.map((start, bin) => ({
+      fill: { kind: "bin" as const, bin },
+      labelDa: bin === starts.length - 1 ? `${formatPercent(start)} pct. og derover` : `${formatPercent(start)} til under ${formatPercent(starts[bin + 1]!)} pct.`,
+      count: countWhere((f) => f.kind === "bin" && f.bin === bin),
+    })),
+    { fill: { kind: "no-cases" }, labelDa: "Ingen sager", count: countWhere((f) => f.kind === "no-cases") },
+    { fill: { kind: "no-data" }, labelDa: "Ingen data", count: countWhere((f) => f.kind === "no-data") },
+  ];
+  return { geometry: input.geometry, titleDa: input.titleDa, items, legend, sourceLineDa: input.sourceLineDa ?? null };
+}
+
+export function fillPaint(fill: ChoroplethFill): { fill: string; ink: string } {
+  switch (fill.kind) {
+    case "bin":
+      return BIN_COLOURS[fill.bin]!;
+    case "no-cases":
+      return { fill: "url(#pattern-no-cases)", ink: "#1a1a1a" };
+    case "no-data":
+      return { fill: "url(#pattern-no-data)", ink: "#1a1a1a" };
+  }
+}

@@ -1,0 +1,75 @@
+import { formatInteger, formatPercent } from "../domain/format-danish-number.js";
+import type { MapFigures, MunicipalityFigureRow } from "../domain/map-figures.js";
+import { funnelVerdictDa } from "./figure-text.js";
+
+/** One cell: the Danish text shown, and the raw value to sort and export by (null sorts last). */
+export type TableCell = { readonly text: string; readonly value: number | string | null };
+
+export type TableModel = {
+  readonly captionDa: string;
+  readonly columns: readonly { readonly key: string; readonly labelDa: string; readonly numeric: boolean }[];
+  /** `code` is null on the national row. */
+  readonly rows: readonly { readonly code: string | null; readonly cells: readonly TableCell[] }[];
+  readonly sourceLineDa: string | null;
+};
+
+const pct = (v: number): TableCell => ({ text: formatPercent(v), value: Math.round(v * 1000) / 10 });
+const int = (v: number): TableCell => ({ text: formatInteger(v), value: v });
+const none = (text: string): TableCell => ({ text, value: null });
+
+/**
+ * The map's figures as a table: one row per municipality (and the country first), with rate, number of
+ * cases, interval, funnel verdict and rank. The same model feeds the HTML table, CSV and XLSX, so the
+ * downloads say exactly what the page says.
+ */
+export function buildFigureTableModel(figures: Pick<MapFigures, "national" | "municipalities">, captionDa: string, sourceLineDa: string | null = null): TableModel {
+  const columns = [
+    { key: "kommune", labelDa: "Kommune", numeric: false },
+    { key: "kode", labelDa: "Kommunekode", numeric: false },
+    { key: "afgoerelser", labelDa: "Realitetsbehandlede sager", numeric: true },
+    { key: "omgjort-pct", labelDa: "Omgjort, pct.", numeric: true },
+    { key: "omgjort-antal", labelDa: "Omgjort, antal", numeric: true },
+    { key: "interval", labelDa: "95 %-interval, pct.", numeric: false },
+    { key: "aendret-pct", labelDa: "Ændret/ophævet, pct.", numeric: true },
+    { key: "aendret-antal", labelDa: "Ændret/ophævet, antal", numeric: true },
+    { key: "hjemvist-pct", labelDa: "Hjemvist, pct.", numeric: true },
+    { key: "hjemvist-antal", labelDa: "Hjemvist, antal", numeric: true },
+    { key: "tragt", labelDa: "Sammenlignet med landsplan (tragtplot)", numeric: false },
+    { key: "placering", labelDa: "Placering (1 = lavest)", numeric: true },
+  ];
+  const row = (name: string, code: string | null, r: Pick<MunicipalityFigureRow, "estimate"> & Partial<Pick<MunicipalityFigureRow, "funnel" | "rank">>) => {
+    const e = r.estimate;
+    const figuresCells: TableCell[] =
+      e.kind === "estimate"
+        ? [
+            int(e.decided),
+            pct(e.reversalRate),
+            int(e.reversed),
+            { text: `${formatPercent(e.ci95[0])}–${formatPercent(e.ci95[1])}`, value: `${formatPercent(e.ci95[0])}–${formatPercent(e.ci95[1])}` },
+            pct(e.changedRate),
+            int(e.counts.changed),
+            pct(e.remittedRate),
+            int(e.counts.remitted),
+          ]
+        : e.kind === "no-cases"
+          ? [int(0), none("ingen sager"), int(0), none("–"), none("–"), int(0), none("–"), int(0)]
+          : [none("ingen data"), none("ingen data"), none("–"), none("–"), none("–"), none("–"), none("–"), none("–")];
+    const verdict = code === null ? none("–") : r.funnel ? { text: funnelVerdictDa(r.funnel), value: funnelVerdictDa(r.funnel) } : none("–");
+    const rank = r.rank ? { text: `${r.rank.position}${r.rank.tiedWith > 1 ? " (delt)" : ""} af ${r.rank.of}`, value: r.rank.position } : none("–");
+    return { code, cells: [{ text: name, value: name }, { text: code ?? "", value: code ?? "" }, ...figuresCells, verdict, code === null ? none("–") : rank] };
+  };
+  return {
+    captionDa,
+    columns,
+    rows: [row("Hele landet", null, figures.national), ...figures.municipalities.map((m) => row(m.municipalityName, m.municipalityCode, m))],
+    sourceLineDa,
+  };
+}
+
+/** CSV as Danish spreadsheets read it: semicolon, decimal comma, UTF-8 with BOM; source line last. */
+export function renderTableCsv(model: TableModel): string {
+  const field = (t: string) => (/[;"\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+  const lines = [model.columns.map((c) => field(c.labelDa)).join(";"), ...model.rows.map((r) => r.cells.map((c) => field(c.text)).join(";"))];
+  if (model.sourceLineDa) lines.push("", field(model.sourceLineDa));
+  return `\ufeff${lines.join("\r\n")}\r\n`;
+}

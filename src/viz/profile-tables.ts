@@ -1,0 +1,86 @@
+import { formatInteger, formatPercent } from "../domain/format-danish-number.js";
+import { AREA_NAMES_DA, MAP_DEFINITIONS } from "../domain/map-definition.js";
+import type { MapProfile } from "../domain/municipality-profile.js";
+import type { RateEstimate } from "../domain/rate-estimate.js";
+import type { TableCell, TableModel } from "./figure-table.js";
+
+const pct = (v: number): TableCell => ({ text: formatPercent(v), value: Math.round(v * 1000) / 10 });
+const int = (v: number): TableCell => ({ text: formatInteger(v), value: v });
+const none = (text: string): TableCell => ({ text, value: null });
+
+function figureCells(e: RateEstimate): TableCell[] {
+  switch (e.kind) {
+    case "estimate":
+      return [
+        int(e.decided),
+        pct(e.reversalRate),
+        int(e.reversed),
+        { text: `${formatPercent(e.ci95[0])}–${formatPercent(e.ci95[1])}`, value: `${formatPercent(e.ci95[0])}–${formatPercent(e.ci95[1])}` },
+        pct(e.changedRate),
+        int(e.counts.changed),
+        pct(e.remittedRate),
+        int(e.counts.remitted),
+      ];
+    case "no-cases":
+      return [int(0), none("ingen sager"), int(0), none("–"), none("–"), int(0), none("–"), int(0)];
+    case "no-data":
+      return [none("ingen data"), none("–"), none("–"), none("–"), none("–"), none("–"), none("–"), none("–")];
+  }
+}
+
+/**
+ * The table municipalities put in their agenda items (seeds: Herning 2025, Tabel 1–3): the country and
+ * the municipality, in total and for children and adults where the map is split; decisions, reversed,
+ * changed and remitted as pct. and number. We add the 95 % interval of the reversal rate.
+ */
+export function buildProfileTableModel(mapProfile: MapProfile, year: number, municipalityNameDa: string, tableNumber: number, sourceLineDa: string | null = null): TableModel {
+  const mapName = MAP_DEFINITIONS[mapProfile.map].nameDa;
+  const rows = mapProfile.areas.flatMap((areaProfile) => {
+    const y = areaProfile.years.find((p) => p.year === year);
+    const areaName = AREA_NAMES_DA[areaProfile.area];
+    const national: RateEstimate = y?.national.estimate ?? { kind: "no-data", reasonDa: `Ingen data for ${year}` };
+    const own: RateEstimate = y?.municipality.estimate ?? { kind: "no-data", reasonDa: `Ingen data for ${year}` };
+    return [
+      { code: null, cells: [{ text: `Landsplan, ${areaName}`, value: `Landsplan, ${areaName}` }, ...figureCells(national)] },
+      { code: mapProfile.areas.length > 0 ? "municipality" : null, cells: [{ text: `${municipalityNameDa} Kommune, ${areaName}`, value: `${municipalityNameDa} Kommune, ${areaName}` }, ...figureCells(own)] },
+    ];
+  });
+  return {
+    captionDa: `Tabel ${tableNumber}: Omgørelsesprocenter, ${mapName.toLowerCase()}, på landsplan og i ${municipalityNameDa} Kommune, ${year}`,
+    columns: [
+      { key: "raekke", labelDa: "", numeric: false },
+      { key: "afgoerelser", labelDa: "Antal afgørelser i alt", numeric: true },
+      { key: "omgjort-pct", labelDa: "Omgjorte i alt, procent", numeric: true },
+      { key: "omgjort-antal", labelDa: "Omgjorte i alt, antal", numeric: true },
+      { key: "interval", labelDa: "95 %-interval, procent", numeric: false },
+      { key: "aendret-pct", labelDa: "Ændret/ophævet, procent", numeric: true },
+      { key: "aendret-antal", labelDa: "Ændret/ophævet, antal", numeric: true },
+      { key: "hjemvist-pct", labelDa: "Genbehandling i kommunen, procent", numeric: true },
+      { key: "hjemvist-antal", labelDa: "Genbehandling i kommunen, antal", numeric: true },
+    ],
+    rows,
+    sourceLineDa,
+  };
+}
+
+/** Neighbours (or another comparison group) over the window: rate and number of cases per year. */
+export function buildComparisonTableModel(mapProfile: MapProfile, municipalityNameDa: string, sourceLineDa: string | null = null): TableModel {
+  const group = mapProfile.neighbours;
+  const yearCell = (e: RateEstimate): TableCell =>
+    e.kind === "estimate" ? { text: `${formatPercent(e.reversalRate)} (${formatInteger(e.decided)})`, value: Math.round(e.reversalRate * 1000) / 10 } : none(e.kind === "no-cases" ? "ingen sager" : "ingen data");
+  const own = mapProfile.areas.find((a) => a.area === "total");
+  const ownRow = {
+    code: "municipality",
+    cells: [{ text: municipalityNameDa, value: municipalityNameDa }, ...group.years.map((year) => yearCell(own?.years.find((y) => y.year === year)?.municipality.estimate ?? { kind: "no-data", reasonDa: "" }))],
+  };
+  return {
+    captionDa: `Omgørelsesprocent (antal realitetsbehandlede sager) i ${municipalityNameDa} og nabokommunerne, ${MAP_DEFINITIONS[mapProfile.map].nameDa.toLowerCase()}`,
+    columns: [{ key: "kommune", labelDa: "Kommune", numeric: false }, ...group.years.map((y) => ({ key: String(y), labelDa: String(y), numeric: true }))],
+    rows: [
+      ownRow,
+      ...group.members.map((m) => ({ code: m.municipalityCode, cells: [{ text: m.municipalityName, value: m.municipalityName }, ...m.years.map((y) => yearCell(y.estimate))] })),
+      { code: null, cells: [{ text: "Nabokommunerne samlet", value: "Nabokommunerne samlet" }, ...group.combined.map((y) => yearCell(y.estimate))] },
+    ],
+    sourceLineDa,
+  };
+}

@@ -1,0 +1,88 @@
+import { fillPaint, type ChoroplethModel } from "./choropleth-model.js";
+import { escapeXml, r1, SVG_FONT } from "./svg-text.js";
+
+const LEGEND_ROW = 22;
+const LEGEND_COLUMNS = 3;
+
+/**
+ * Hatch patterns for the two kinds of missing value, so neither reads as a low rate and the two are
+ * told apart without colour: diagonal lines = ingen sager, crossed lines = ingen data.
+ */
+const PATTERNS =
+  `<pattern id="pattern-no-cases" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#6b6b6b" stroke-width="2"/></pattern>` +
+  `<pattern id="pattern-no-data" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#d9d9d9"/><path d="M0,0L6,6M6,0L0,6" stroke="#4d4d4d" stroke-width="1"/></pattern>`;
+
+/**
+ * Draws the choropleth: every municipality is a link (<a>) to its profile with `data-municipality`,
+ * an accessible name and a <title>, so the map works by keyboard and without JavaScript. The legend and
+ * source line are part of the SVG, so a downloaded file carries them.
+ */
+export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly idPrefix?: string } = {}): string {
+  const { geometry } = model;
+  const legendRows = Math.ceil(model.legend.length / LEGEND_COLUMNS);
+  const titleHeight = 28;
+  const legendTop = titleHeight + geometry.height + 8;
+  const sourceLines = model.sourceLineDa ? wrapText(model.sourceLineDa, Math.floor(geometry.width / 5.2)) : [];
+  const sourceHeight = sourceLines.length * 13 + (sourceLines.length > 0 ? 6 : 0);
+  const height = legendTop + legendRows * LEGEND_ROW + sourceHeight + 4;
+  const width = geometry.width;
+  const isTile = geometry.kind === "tile";
+  const shapes = model.items
+    .map((item) => {
+      const { fill, ink } = fillPaint(item.fill);
+      const s = item.shape;
+      const common = `fill="${fill}" stroke="#ffffff" stroke-width="${isTile ? 0 : 0.5}" class="municipality-shape"`;
+      const outline = s.kind === "path" ? `<path d="${s.d}" ${common}/>` : `<rect x="${s.x}" y="${s.y}" width="${s.size}" height="${s.size}" rx="2" ${common}/>`;
+      const tileText =
+        s.kind === "tile"
+          ? `<text x="${s.centroid[0]}" y="${r1(s.centroid[1] - 5)}" text-anchor="middle" font-size="9" fill="${ink}">${escapeXml(item.nameDa.slice(0, 4))}</text>` +
+            `<text x="${s.centroid[0]}" y="${r1(s.centroid[1] + 9)}" text-anchor="middle" font-size="11" font-weight="600" fill="${ink}">${escapeXml(item.tileValue)}</text>`
+          : "";
+      return {
+        link: `<a href="${escapeXml(item.href)}" data-municipality="${s.code}" aria-label="${escapeXml(item.descriptionDa)}" class="municipality"><title>${escapeXml(item.descriptionDa)}</title>${outline}</a>`,
+        tileText,
+      };
+    });
+  // Tile labels sit outside the links: an abbreviation inside would not match the link's accessible name
+  // (WCAG 2.5.3), and the same facts are in the name already. They let clicks through to the tile.
+  const links = shapes.map((s) => s.link).join("");
+  const tileLabels = shapes.map((s) => s.tileText).join("");
+  const decorations = geometry.decorations
+    .map((d) => `<path d="${d.d}" fill="none" stroke="#8c8c8c" stroke-width="1" aria-hidden="true"/>`)
+    .join("");
+  const colWidth = width / LEGEND_COLUMNS;
+  const legend = model.legend
+    .map((entry, i) => {
+      const x = r1((i % LEGEND_COLUMNS) * colWidth + 4);
+      const y = legendTop + Math.floor(i / LEGEND_COLUMNS) * LEGEND_ROW;
+      const { fill } = fillPaint(entry.fill);
+      return `<rect x="${x}" y="${y}" width="16" height="16" fill="${fill}" stroke="#6b6b6b" stroke-width="0.5"/><text x="${r1(x + 22)}" y="${y + 12}" font-size="12" fill="#1a1a1a">${escapeXml(entry.labelDa)} (${entry.count})</text>`;
+    })
+    .join("");
+  const source = sourceLines
+    .map((line, i) => `<text x="4" y="${height - 8 - (sourceLines.length - 1 - i) * 13}" font-size="10" fill="#444444">${escapeXml(line)}</text>`)
+    .join("");
+  const prefix = options.idPrefix ?? "choropleth";
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="choropleth" data-geometry="${geometry.kind}" role="group" aria-labelledby="${prefix}-title" font-family="${SVG_FONT}">` +
+    `<title id="${prefix}-title">${escapeXml(model.titleDa)}</title><defs>${PATTERNS}</defs>` +
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>` +
+    `<text x="4" y="18" font-size="15" font-weight="600" fill="#1a1a1a" aria-hidden="true">${escapeXml(model.titleDa)}</text>` +
+    `<g transform="translate(0,${titleHeight})">${decorations}${links}<g aria-hidden="true" pointer-events="none">${tileLabels}</g></g>` +
+    `<g aria-hidden="true">${legend}</g>${source}</svg>`
+  );
+}
+
+/** Breaks a line at spaces so it fits `maxChars` characters (SVG text does not wrap by itself). */
+export function wrapText(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of text.split(" ")) {
+    if (current && current.length + 1 + word.length > maxChars) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
