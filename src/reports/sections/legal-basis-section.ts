@@ -1,0 +1,39 @@
+import { formatDanishDate } from "../../domain/council-treatment.js";
+import type { ReportContext } from "../report-context.js";
+import type { ReportBlock } from "../report-document.js";
+import { LEGAL_RULES } from "../../domain/legal-rules.js";
+
+/**
+ * The legal basis with the rules in force for this year's treatment, read from the dated rule table
+ * (domain/legal-rules.ts): § 84 a and § 79 b stk. 1 always; stk. 2–3 (the action-plan decision) only
+ * while in force, and otherwise a sentence saying it no longer applies (seed: Herning 2025).
+ */
+export function buildLegalBasisSection(ctx: ReportContext): ReportBlock[] {
+  const t = ctx.treatment;
+  const blocks: ReportBlock[] = [{ kind: "heading", level: 3, text: "Lovgrundlag" }];
+  const publication = t.rulesInForce.find((r) => r.id === "publication-deadline");
+  if (publication) blocks.push({ kind: "paragraph", text: `${publication.summaryDa} Det følger af ${publication.provision}.` });
+  blocks.push({
+    kind: "paragraph",
+    text: `Efter retssikkerhedslovens § 79 b, stk. 1, skal kommunalbestyrelsen behandle danmarkskortet på et møde inden udgangen af det år, hvor kortet offentliggøres. Danmarkskortet for ${ctx.year} skal derfor behandles af Byrådet senest den ${t.deadlineDa}.`,
+  });
+  const planRule = t.rulesInForce.find((r) => r.id === "action-plan-decision");
+  if (planRule) {
+    blocks.push({
+      kind: "paragraph",
+      text:
+        `Efter ${planRule.provision}, skal Byrådet i forbindelse med behandlingen desuden tage stilling til, om der er behov for en handleplan for at styrke den juridiske kvalitet i kommunens sagsbehandling. ` +
+        "Beslutter Byrådet ikke at udarbejde en handleplan, skal Ankestyrelsen underrettes om beslutningen. Ankestyrelsen kan påbyde kommunen at udarbejde en handleplan inden for en frist.",
+    });
+  } else if (t.actionPlanRuleExpired) {
+    const expired = LEGAL_RULES.find((r) => r.id === "action-plan-decision");
+    const from = expired ? ` fra den ${formatDanishDate(expired.validFrom)}` : "";
+    blocks.push({
+      kind: "paragraph",
+      text:
+        `${from ? `Fra${from} har Byrådet` : "Byrådet har tidligere"} i forbindelse med behandlingen af danmarkskortet skullet tage stilling til, om der var behov for en handleplan for at styrke den juridiske kvalitet i kommunens sagsbehandling (retssikkerhedslovens § 79 b, stk. 2-3). ` +
+        `Bestemmelsen var tidsbegrænset og gælder ikke for behandlingen af danmarkskortet for ${ctx.year}. Byrådet skal derfor ikke træffe beslutning om en handleplan, men kan fortsat beslutte at iværksætte initiativer.`,
+    });
+  }
+  return blocks;
+}

@@ -1,0 +1,67 @@
+import { assertNever } from "../../domain/assert-never.js";
+import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
+import type { RateEstimate } from "../../domain/rate-estimate.js";
+import type { ReportContext } from "../report-context.js";
+import type { ReportBlock, ReportTableRow } from "../report-document.js";
+import { municipalityDisplayName } from "../municipality-display-name.js";
+import { joinDa } from "../report-phrases.js";
+
+function cell(e: RateEstimate): string {
+  switch (e.kind) {
+    case "estimate":
+      return `${formatPercent(e.reversalRate)} (${formatInteger(e.decided)})`;
+    case "no-cases":
+      return "– (0)";
+    case "no-data":
+      return "–";
+    default:
+      return assertNever(e);
+  }
+}
+
+/**
+ * The neighbours over four years on the general map. Several years pooled say more than one year alone
+ * when the cases are few (domain.md §5); the national row gives the level to compare with.
+ */
+export function buildNeighboursSection(ctx: ReportContext): ReportBlock[] {
+  const { years, rows } = ctx.figures.neighbours;
+  if (years.length === 0 || rows.length <= 1) return [];
+  const first = years[0]!;
+  const last = years[years.length - 1]!;
+  const label = ctx.nextTableLabel();
+  const national = ctx.figures.maps.socialomraadet.trend;
+  const nationalByYear = new Map(national.map((t) => [t.year, t.national]));
+  const neighbourNames = rows.filter((r) => !r.isSubject).map((r) => municipalityDisplayName(r.municipalityCode).replace(/ Kommune$/, ""));
+  const tableRows: ReportTableRow[] = [
+    ...rows.map((r) => ({
+      cells: [municipalityDisplayName(r.municipalityCode), ...r.estimates.map(cell), cell(r.pooled)],
+      emphasis: r.isSubject,
+    })),
+    {
+      cells: ["Landsplan", ...years.map((y) => cell(nationalByYear.get(y) ?? { kind: "no-data", reasonDa: "ikke i datagrundlaget" })), "–"],
+    },
+  ];
+  const subject = rows.find((r) => r.isSubject);
+  const anyMissing = subject?.estimates.some((e) => e.kind === "no-data") ?? false;
+  const pooledText =
+    subject?.pooled.kind === "estimate"
+      ? ` Samlet for ${first}–${last}${anyMissing ? " (de år, der er data for)" : ""} omgjorde Ankestyrelsen ${formatInteger(subject.pooled.reversed)} af ${formatInteger(subject.pooled.decided)} afgørelser fra ${ctx.municipality}, svarende til ${formatPercent(subject.pooled.reversalRate)} pct.`
+      : "";
+  return [
+    { kind: "heading", level: 3, text: `Nabokommunerne ${first}–${last}` },
+    {
+      kind: "paragraph",
+      text: `${label} viser omgørelsesprocenten på socialområdet generelt for ${ctx.municipality} og nabokommunerne ${joinDa(neighbourNames)} i årene ${first}–${last}. Tallet i parentes er antallet af afgørelser.${pooledText}`,
+    },
+    {
+      kind: "table",
+      label,
+      caption: `Omgørelsesprocent på socialområdet i ${ctx.municipality} og nabokommunerne ${first}–${last}`,
+      header: [[{ text: "Kommune" }, ...years.map((y) => ({ text: String(y) })), { text: `${first}–${last} samlet` }]],
+      flatHeader: ["Kommune", ...years.map(String), `${first}–${last} samlet`],
+      numericColumns: years.map((_, i) => i + 1).concat([years.length + 1]),
+      rows: tableRows,
+      note: "Procent af realitetsbehandlede afgørelser; antal afgørelser i parentes. – betyder, at der ikke er tal.",
+    },
+  ];
+}

@@ -1,0 +1,54 @@
+import type { MapFigures } from "../agenda-item-figures.js";
+import type { ReportContext } from "../report-context.js";
+import type { ReportBlock } from "../report-document.js";
+import { formatInteger } from "../../domain/format-danish-number.js";
+import { endSentence, joinDa, pct } from "../report-phrases.js";
+import { generalMapLaws } from "./map-provisions-da.js";
+import { buildMapTable } from "./map-table.js";
+import { compositionText, fewCasesText, municipalityText, nationalText, plural, previousYearText, versusNationalText } from "./map-result-text.js";
+
+/** "Socialområdet generelt" with Tabel 1 split into children and adults (seed: Herning 2025). */
+export function buildSocialMapSection(ctx: ReportContext, mf: MapFigures): ReportBlock[] {
+  const laws = joinDa(generalMapLaws(ctx.year));
+  const label = ctx.nextTableLabel();
+  const blocks: ReportBlock[] = [
+    { kind: "heading", level: 3, text: "Socialområdet generelt" },
+    {
+      kind: "paragraph",
+      text:
+        `Kortet for socialområdet generelt omfatter alle bestemmelser i ${laws}, hvor kommunens afgørelse kan påklages til Ankestyrelsen, både på børneområdet og voksenområdet. ` +
+        "Det omfatter dermed også bestemmelserne i de to kort for børnehandicapområdet og voksenhandicapområdet. " +
+        "Afgørelser om tvangsmæssige foranstaltninger over for børn og unge, fx anbringelse uden samtykke, og tvangsadoption indgår ikke.",
+    },
+    { kind: "paragraph", text: endSentence(nationalText(ctx, mf, "socialområdet generelt")) },
+    { kind: "paragraph", text: `${municipalityText(ctx, mf, "socialområdet")} ${previousYearText(ctx, mf)}` },
+    { kind: "paragraph", text: versusNationalText(ctx, mf.versusNational) },
+    {
+      kind: "paragraph",
+      text: `${label} viser omgørelsesprocenterne på landsplan og i ${ctx.municipality}, i alt og opdelt på børneområdet og voksenområdet. Tabellen viser også, hvad omgørelsen har ført til: ændring/ophævelse eller genbehandling i kommunen.`,
+    },
+    buildMapTable({
+      label,
+      caption: `Omgørelsesprocenter på socialområdet på landsplan og i ${ctx.municipality} ${ctx.year}`,
+      municipality: ctx.municipality,
+      areas: mf.areas,
+    }),
+  ];
+  const total = mf.areas.find((a) => a.area === "total")?.municipality;
+  for (const area of ["adults", "children"] as const) {
+    const e = mf.areas.find((a) => a.area === area)?.municipality;
+    if (!e || e.kind !== "estimate" || total?.kind !== "estimate") continue;
+    const areaName = area === "adults" ? "voksenområdet" : "børneområdet";
+    blocks.push({
+      kind: "paragraph",
+      text:
+        `Af de ${plural(total.decided, "afgørelse", "afgørelser")} vedrørende ${ctx.municipality} ${e.decided === 1 ? "er 1" : `er de ${formatInteger(e.decided)}`} på ${areaName}. ` +
+        `Heraf er ${plural(e.reversed, "afgørelse", "afgørelser")} omgjort, svarende til en omgørelsesprocent på ${endSentence(pct(e.reversalRate))} ` +
+        (e.reversed > 0 ? compositionText(e) : ""),
+    });
+  }
+  const caveat = fewCasesText(mf.areas.find((a) => a.area === "total")!.municipality);
+  if (caveat) blocks.push({ kind: "paragraph", text: caveat, emphasis: "note" });
+  return blocks;
+}
+

@@ -1,0 +1,30 @@
+import { MAP_DEFINITIONS, MAP_IDS } from "../../domain/map-definition.js";
+import type { ReportContext } from "../report-context.js";
+import type { ReportBlock } from "../report-document.js";
+import { endSentence, FEW_CASES, intervalText, rateWithCases } from "../report-phrases.js";
+import { municipalityTotal } from "./map-result-text.js";
+
+/**
+ * The municipality's three rates with their 95 % intervals in one place. Wilson score intervals
+ * (domain/statistics/wilson-interval.ts) because they behave for the small numbers most maps have.
+ */
+export function buildUncertaintySection(ctx: ReportContext): ReportBlock[] {
+  const items = MAP_IDS.map((id) => {
+    const e = municipalityTotal(ctx.figures.maps[id]);
+    const name = MAP_DEFINITIONS[id].nameDa;
+    if (e.kind !== "estimate") return `${name}: ${rateWithCases(e)}.`;
+    const warning = e.decided < 10 ? " Meget usikkert tal." : e.decided < FEW_CASES ? " Usikkert tal." : "";
+    return `${name}: ${rateWithCases(e)}, ${endSentence(intervalText(e.ci95))}${warning}`;
+  });
+  return [
+    { kind: "heading", level: 3, text: "Usikkerhed ved små tal" },
+    {
+      kind: "paragraph",
+      text:
+        "Når et kort kun omfatter få klagesager, kan tilfældigheder give store udsving i omgørelsesprocenten. " +
+        "Usikkerhedsintervallet angiver det spænd, som den underliggende omgørelsesprocent med 95 % sandsynlighed ligger inden for, når man tager højde for det begrænsede antal sager (Wilsons metode). " +
+        `Jo færre sager, jo bredere interval. For ${ctx.municipality} ser det sådan ud i ${ctx.year}:`,
+    },
+    { kind: "bullets", items },
+  ];
+}
