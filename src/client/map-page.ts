@@ -1,0 +1,13 @@
+// Browser wiring of the map page (/kort): the page is complete without this; it adds the tooltip,
+// instant selection, table sorting and PNG download.
+import { enableAutoSubmit, revealScriptControls } from "./auto-submit.js";
+import { enableMunicipalityTooltip } from "./municipality-tooltip.js";
+import { enablePngDownloads } from "./png-download.js";
+import { enableSortableTables } from "./sortable-table.js";
+
+enableAutoSubmit();
+enableMunicipalityTooltip();
+enableSortableTables();
+enablePngDownloads();
+revealScriptControls();
+document.documentElement.dataset.mapReady = "true";

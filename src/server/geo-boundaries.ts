@@ -1,0 +1,94 @@
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { BoundaryFormatError, prepareBoundaryTopology } from "../importers/boundaries/prepare-boundary-topology.js";
+import { buildGeographicGeometry } from "../viz/geographic-geometry.js";
+import { buildTileGeometry, type MapGeometry } from "../viz/map-geometry.js";
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Dataforsyningen's DAWA endpoint for the 98 municipalities as GeoJSON (free data, no key needed). */
+export const DAWA_MUNICIPALITIES_URL = "https://api.dataforsyningen.dk/kommuner?format=geojson";
+
+/**
+ * Where boundaries come from, read once from the environment:
+ * DANMARKSKORT_BOUNDARIES=<file> (GeoJSON or TopoJSON; relative paths from the project root) or "none";
+ * otherwise the cached DAWA download in <data dir>/boundaries/, fetched from DANMARKSKORT_BOUNDARIES_URL
+ * (default DAWA) when missing.
+ */
+export type BoundarySource =
+  | { readonly kind: "file"; readonly path: string }
+  | { readonly kind: "dawa"; readonly url: string; readonly cacheFile: string }
+  | { readonly kind: "none" };
+
+export function boundarySourceFromEnv(env: NodeJS.ProcessEnv): BoundarySource {
+  const configured = env.DANMARKSKORT_BOUNDARIES?.trim();
+  if (configured === "none") return { kind: "none" };
+  if (configured) return { kind: "file", path: isAbsolute(configured) ? configured : resolve(projectRoot, configured) };
+  const dataDir = resolve(env.DANMARKSKORT_DATA_DIR ?? "data");
+  return { kind: "dawa", url: env.DANMARKSKORT_BOUNDARIES_URL ?? DAWA_MUNICIPALITIES_URL, cacheFile: join(dataDir, "boundaries", "kommuner-dawa.geojson") };
+}
+
+export type LoadedGeometries = {
+  readonly tile: MapGeometry;
+  /** null when no boundaries could be loaded; the page then says why and shows the tile map. */
+  readonly geographic: MapGeometry | null;
+  readonly geographicStatusDa: string;
+};
+
+/** Downloads with a timeout; the Danish message names the address, so an operator can act on it. */
+export async function fetchBoundaries(url: string, timeoutMs = 15_000): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    throw new Error(`Kunne ikke hente kommunegrænser fra ${url}: ${error instanceof Error && error.name === "TimeoutError" ? `intet svar inden for ${timeoutMs / 1000} sekunder` : String(error)}`);
+  }
+  if (!response.ok) throw new Error(`Kunne ikke hente kommunegrænser fra ${url}: serveren svarede ${response.status}`);
+  return response.text();
+}
+
+async function readBoundaryText(source: Exclude<BoundarySource, { kind: "none" }>, fetcher: typeof fetchBoundaries): Promise<{ text: string; name: string }> {
+  if (source.kind === "file") return { text: await readFile(source.path, "utf8"), name: source.path };
+  try {
+    return { text: await readFile(source.cacheFile, "utf8"), name: source.cacheFile };
+  } catch {
+    const text = await fetcher(source.url);
+    // Validate before caching, so a bad download is never kept.
+    prepareBoundaryTopology(JSON.parse(text), source.url);
+    await mkdir(dirname(source.cacheFile), { recursive: true });
+    await writeFile(`${source.cacheFile}.tmp`, text);
+    await rename(`${source.cacheFile}.tmp`, source.cacheFile);
+    return { text, name: source.url };
+  }
+}
+
+/**
+ * Loads and simplifies the boundaries once (TopoJSON, projected to SVG paths) and keeps the result in
+ * memory. Never throws: without boundaries the tile map is the map, and the status says why.
+ */
+export async function loadMapGeometries(source: BoundarySource, fetcher: typeof fetchBoundaries = fetchBoundaries): Promise<LoadedGeometries> {
+  const tile = buildTileGeometry();
+  if (source.kind === "none") return { tile, geographic: null, geographicStatusDa: "Der er ikke sat en fil med kommunegrænser op (DANMARKSKORT_BOUNDARIES=none)." };
+  try {
+    const { text, name } = await readBoundaryText(source, fetcher);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw new BoundaryFormatError(`${name}: er ikke gyldig JSON (${error instanceof Error ? error.message : String(error)}).`);
+    }
+    const geographic = buildGeographicGeometry(prepareBoundaryTopology(parsed, name));
+    return { tile, geographic, geographicStatusDa: `Kommunegrænser fra ${source.kind === "file" ? "filen " + source.path : "Dataforsyningen (DAWA)"}.` };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { tile, geographic: null, geographicStatusDa: `Kommunegrænserne kunne ikke indlæses, så kortet vises som feltkort. ${reason}` };
+  }
+}
+
+let cached: Promise<LoadedGeometries> | undefined;
+
+/** The process-wide geometries for the configured source (loaded on first use). */
+export function mapGeometries(): Promise<LoadedGeometries> {
+  return (cached ??= loadMapGeometries(boundarySourceFromEnv(process.env)));
+}

@@ -1,0 +1,43 @@
+import { DEMO_NOTICE_DA } from "../domain/complaint-cell.js";
+
+export type PageOptions = {
+  readonly title: string;
+  readonly body: string;
+  readonly isDemo: boolean;
+  readonly scripts?: readonly string[];
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** The page frame every HTML page shares: Danish, skip link, landmarks, and the demo notice when it applies. */
+export function renderPage({ title, body, isDemo, scripts = [] }: PageOptions): string {
+  const demo = isDemo
+    ? `<div class="alert alert-warning demo-notice" role="status"><div class="alert-body"><p class="alert-text"><strong>${DEMO_NOTICE_DA}.</strong> Tallene er syntetiske og må ikke bruges som Ankestyrelsens statistik.</p></div></div>`
+    : "";
+  return `<!doctype html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} – Danmarkskort over omgørelsesprocenter</title>
+<link rel="stylesheet" href="/assets/dkfds/css/dkfds.min.css">
+<link rel="stylesheet" href="/assets/app.css">
+</head>
+<body>
+<a class="skipnav" href="#main-content">Gå til sidens indhold</a>
+<header class="header"><div class="portal-header"><div class="container portal-header-inner">
+<a href="/" class="site-title">Danmarkskort over omgørelsesprocenter</a>
+</div></div></header>
+<main id="main-content" class="container page-container">
+${demo}
+${body}
+</main>
+<footer class="footer"><div class="container">
+<p>Kilde: Ankestyrelsens ankestatistik. <a href="/tilgaengelighed">Tilgængelighedserklæring</a></p>
+</div></footer>
+${scripts.map((s) => `<script type="module" src="${escapeHtml(s)}"></script>`).join("\n")}
+</body>
+</html>`;
+}

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../app-context.js";
+import { registerApiMaps } from "./api-maps.js";
+import { registerApiMunicipalities } from "./api-municipalities.js";
+import { registerApiOpenApi } from "./api-openapi.js";
+
+/** The JSON API under /api/v1 (contract: ../api-types.ts and ../openapi.ts). */
+export function registerApiV1(app: FastifyInstance, ctx: AppContext): void {
+  registerApiMaps(app, ctx);
+  registerApiMunicipalities(app, ctx);
+  registerApiOpenApi(app);
+}

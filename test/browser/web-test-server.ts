@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { loadDemoDataset } from "../../src/cli/commands/demo.js";
+import { buildApp } from "../../src/server/app.js";
+import { openDatabase } from "../../src/storage/open-database.js";
+
+/**
+ * One server with the demo data set (2016–2025; 2024 national and Herning equal the published figures)
+ * and one Chromium per test file (brief: share one browser across a test file). Boundaries come from
+ * ../shared/geo, resolved from the project root by geo-boundaries.ts.
+ */
+export async function startWebTestServer(): Promise<{ baseUrl: string; browser: Browser; stop(): Promise<void> }> {
+  process.env.DANMARKSKORT_BOUNDARIES ??= "../shared/geo/kommuner.topojson";
+  const db = await openDatabase({ kind: "memory" });
+  await loadDemoDataset(db);
+  const app = await buildApp({ db, storageDescription: "test" });
+  const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+  const browser = await launchChromium();
+  return {
+    baseUrl,
+    browser,
+    async stop() {
+      await browser.close();
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns the serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}

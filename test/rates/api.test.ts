@@ -1,0 +1,128 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runRates } from "../../src/cli/commands/rates.js";
+import type { FigureRecord } from "../../src/domain/figure-record.js";
+import { MAP_DEFINITIONS, MAP_IDS } from "../../src/domain/map-definition.js";
+import type { MapFiguresResponse, MunicipalityProfileResponse } from "../../src/server/api-types.js";
+import { buildApp } from "../../src/server/app.js";
+import { OPENAPI_DOCUMENT } from "../../src/server/openapi.js";
+import { apiDataCacheFor } from "../../src/server/routes/api-data-cache.js";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/test-databases.js";
+import { HERNING, published2024Cells } from "./published-2024-cells.js";
+import { storeCells } from "./stored-datasets.js";
+
+/** 2023 as a copy of 2024 with every remitted case upheld instead: a year with data and lower rates. */
+function cells2023() {
+  return published2024Cells().map((c) => ({ ...c, year: 2023, counts: { ...c.counts, upheld: c.counts.upheld + c.counts.remitted, remitted: 0 } }));
+}
+
+describe.each(DATABASE_KINDS)("API /api/v1 on %s", (kind) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let versionId: number;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    versionId = await storeCells(t.db, [...cells2023(), ...published2024Cells({ publishedNational: true })]);
+    // Check the active versions on every request, so the invalidation test needs no waiting.
+    apiDataCacheFor(t.db, { revalidateAfterMs: 0 });
+    app = await buildApp({ db: t.db, storageDescription: kind });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
+    const response = await app.inject({ method: "GET", url });
+    expect(response.headers["content-type"]).toMatch(/^application\/json/);
+    return { status: response.statusCode, body: response.json() as T };
+  }
+
+  it("answers a map and year with the national row and 98 municipalities, dataset version and demo flag", async () => {
+    const { status, body } = await getJson<MapFiguresResponse>("/api/v1/maps/socialomraadet/2024");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ map: "socialomraadet", year: 2024, area: "total", isDemo: false });
+    expect(body.datasetVersions).toEqual([expect.objectContaining({ year: 2024, datasetVersionId: versionId, isDemo: false })]);
+    expect(body.national).toMatchObject({ municipalityCode: null, decided: 6905, reversed: 3102, publishedNational: { kind: "match" } });
+    expect(body.municipalities).toHaveLength(98);
+    expect(body.municipalities.find((m) => m.municipalityCode === HERNING)).toMatchObject({ decided: 77, reversed: 34, changed: 4, remitted: 30, funnel: "within" });
+  });
+
+  it("takes ?area= on the general map", async () => {
+    const { body } = await getJson<MapFiguresResponse>("/api/v1/maps/socialomraadet/2024?area=children");
+    expect(body.municipalities.find((m) => m.municipalityCode === HERNING)).toMatchObject({ decided: 49, reversed: 22 });
+  });
+
+  it.each([
+    ["/api/v1/maps/kortet/2024", 404, "ukendt-kort", /Ukendt kort "kortet"/],
+    ["/api/v1/maps/socialomraadet/2019", 404, "ukendt-aar", /Der er ingen data for 2019\. Dataår med data: 2023, 2024/],
+    ["/api/v1/maps/socialomraadet/tyve", 400, "ugyldigt-aar", /fire cifre/],
+    ["/api/v1/maps/boernehandicapomraadet/2024?area=children", 400, "ukendt-omraade", /ikke opdelt i børneområdet/],
+    ["/api/v1/maps/socialomraadet/2024?area=unge", 400, "ukendt-omraade", /Ukendt område "unge"/],
+    ["/api/v1/municipalities/9999", 404, "ukendt-kommune", /Ukendt kommune "9999"/],
+    ["/api/v1/municipalities/0657?year=2019", 404, "ukendt-aar", /ingen data for 2019/],
+    ["/api/v1/municipalities/0657?compare=0101,Atlantis", 404, "ukendt-kommune", /Atlantis/],
+  ])("refuses %s with %i and a Danish message", async (url, status, code, message) => {
+    const response = await getJson<{ error: string; message: string }>(url);
+    expect(response.status).toBe(status);
+    expect(response.body.error).toBe(code);
+    expect(response.body.message).toMatch(message);
+  });
+
+  it("answers a municipality's profile by code or name, with the versions of its years", async () => {
+    const byCode = await getJson<MunicipalityProfileResponse>("/api/v1/municipalities/0657");
+    expect(byCode.status).toBe(200);
+    expect(byCode.body.profile.municipality.code).toBe(HERNING);
+    expect(byCode.body.profile.maps.map((m) => m.map)).toEqual(MAP_IDS);
+    expect(byCode.body.profile.maps[0]!.areas[0]!.years.map((y) => y.year)).toEqual([2023, 2024]);
+    expect(byCode.body.datasetVersions.map((v) => v.year)).toEqual([2023, 2024]);
+    const byName = await getJson<MunicipalityProfileResponse>("/api/v1/municipalities/Herning");
+    expect(byName.body).toEqual(byCode.body);
+  });
+
+  it("limits the profile to ?year= and adds a chosen group from ?compare=", async () => {
+    const { body } = await getJson<MunicipalityProfileResponse>("/api/v1/municipalities/0657?year=2023&compare=0101,0751");
+    expect(body.profile.focusYear).toBe(2023);
+    expect(body.datasetVersions.map((v) => v.year)).toEqual([2023]);
+    expect(body.profile.maps[0]!.chosenGroup!.members.map((m) => m.municipalityCode)).toEqual(["0101", "0751"]);
+  });
+
+  it("serves an OpenAPI document whose row schema names every field the API sends", async () => {
+    const { status, body } = await getJson<typeof OPENAPI_DOCUMENT>("/api/v1/openapi.json");
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    const documented = Object.keys(body.components.schemas.FigureRecord.properties);
+    const figures = await getJson<MapFiguresResponse>("/api/v1/maps/socialomraadet/2024");
+    for (const row of [figures.body.national, ...figures.body.municipalities]) {
+      for (const field of Object.keys(row)) expect(documented).toContain(field);
+    }
+    for (const path of Object.keys(body.paths)) {
+      const url = path.replace("{map}", "socialomraadet").replace("{year}", "2024").replace("{code}", HERNING);
+      expect((await app.inject({ method: "GET", url })).statusCode).toBe(200);
+    }
+  });
+
+  it("agrees with `danmarkskort rates --format json` on every figure, for every map and area", async () => {
+    for (const map of MAP_IDS) {
+      for (const area of MAP_DEFINITIONS[map].areas) {
+        const cli = JSON.parse(await runRates(t.db, { map, year: 2024, area, format: "json" })) as FigureRecord[];
+        const { body } = await getJson<MapFiguresResponse>(`/api/v1/maps/${map}/2024?area=${area}`);
+        expect(cli).toEqual([body.national, ...body.municipalities]);
+      }
+    }
+  });
+
+  it("recomputes when the active dataset version of a year changes", async () => {
+    const before = await getJson<MapFiguresResponse>("/api/v1/maps/voksenhandicapomraadet/2024");
+    const revised = published2024Cells().map((c) => (c.municipalityCode === HERNING ? { ...c, counts: { ...c.counts, upheld: c.counts.upheld + 5 } } : c));
+    const newVersion = await storeCells(t.db, revised, { fileName: "revideret.csv", extractedOn: "2025-09-01" });
+    const after = await getJson<MapFiguresResponse>("/api/v1/maps/voksenhandicapomraadet/2024");
+    expect(before.body.municipalities.find((m) => m.municipalityCode === HERNING)!).toMatchObject({ decided: 5 });
+    expect(after.body.municipalities.find((m) => m.municipalityCode === HERNING)!).toMatchObject({ decided: 10 });
+    expect(after.body.datasetVersions[0]!.datasetVersionId).toBe(newVersion);
+    // 2023 still comes from the first version.
+    const y2023 = await getJson<MapFiguresResponse>("/api/v1/maps/voksenhandicapomraadet/2023");
+    expect(y2023.body.datasetVersions[0]!.datasetVersionId).toBe(versionId);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { computeRateEstimate } from "../../src/domain/rate-estimate.js";
+import { rankByReversalRate } from "../../src/domain/rank-municipalities.js";
+import { computeYearChange } from "../../src/domain/year-change.js";
+import { poolYears } from "../../src/domain/pooled-rate.js";
+import { neighboursOf, regionMembersOf } from "../../src/domain/neighbours.js";
+import { NEIGHBOURS } from "../../src/domain/registry/neighbours-data.js";
+import { MUNICIPALITIES } from "../../src/domain/municipality.js";
+
+const est = (reversed: number, decided: number) => computeRateEstimate({ upheld: decided - reversed, changed: 0, remitted: reversed, rejected: 0 });
+
+describe("rankByReversalRate", () => {
+  it("ranks lowest rate first, with ties sharing the better place (1, 2, 2, 4)", () => {
+    const ranks = rankByReversalRate([
+      { code: "A", reversed: 1, decided: 10 },
+      { code: "B", reversed: 1, decided: 4 },
+      { code: "C", reversed: 2, decided: 8 },
+      { code: "D", reversed: 9, decided: 10 },
+      { code: "E", reversed: 0, decided: 0 },
+    ]);
+    expect(ranks.get("A")).toEqual({ position: 1, of: 4, tiedWith: 1 });
+    expect(ranks.get("B")).toEqual({ position: 2, of: 4, tiedWith: 2 });
+    expect(ranks.get("C")).toEqual({ position: 2, of: 4, tiedWith: 2 });
+    expect(ranks.get("D")).toEqual({ position: 4, of: 4, tiedWith: 1 });
+    expect(ranks.has("E")).toBe(false);
+  });
+
+  it("sees 1/3 and 2/6 as tied, though 1/3 and 2/6 differ as floats in other orders", () => {
+    const ranks = rankByReversalRate([
+      { code: "A", reversed: 2, decided: 6 },
+      { code: "B", reversed: 1, decided: 3 },
+      { code: "C", reversed: 7, decided: 21 },
+    ]);
+    expect(new Set([...ranks.values()].map((r) => r.position))).toEqual(new Set([1]));
+  });
+});
+
+describe("computeYearChange (Newcombe 1998, method 10)", () => {
+  it("calls a large change on many cases an increase", () => {
+    const change = computeYearChange(est(60, 100), est(30, 100), 2023);
+    expect(change).toMatchObject({ kind: "change", previousYear: 2023, verdict: "increase" });
+    if (change.kind === "change") expect(change.difference).toBeCloseTo(0.3, 12);
+  });
+
+  it("calls a large drop a decrease", () => {
+    expect(computeYearChange(est(10, 100), est(40, 100), 2023)).toMatchObject({ verdict: "decrease" });
+  });
+
+  it("does not call small-n swings significant (1 of 2 → 3 of 3; 56 % of 9 → 20 % of 5)", () => {
+    expect(computeYearChange(est(3, 3), est(1, 2), 2023)).toMatchObject({ verdict: "no-clear-change" });
+    // Herning, adult disability map: 2023 5 of 9 (56 %), 2024 1 of 5 (20 %) (domain.md §5).
+    expect(computeYearChange(est(1, 5), est(5, 9), 2023)).toMatchObject({ verdict: "no-clear-change" });
+  });
+
+  it("is not-comparable, with the reason, when either year lacks a rate", () => {
+    expect(computeYearChange(est(1, 5), { kind: "no-data", reasonDa: "x" }, 2023)).toMatchObject({ kind: "not-comparable", reasonDa: "Der er ingen data for 2023" });
+    expect(computeYearChange(est(1, 5), computeRateEstimate({ upheld: 0, changed: 0, remitted: 0, rejected: 2 }), 2023)).toMatchObject({ kind: "not-comparable" });
+  });
+});
+
+describe("poolYears", () => {
+  const counts = (year: number) => (year === 2022 ? ("no-data" as const) : { upheld: 3, changed: 1, remitted: year - 2020, rejected: 1 });
+
+  it("adds the counts of the last three years and names the years missing", () => {
+    const pooled = poolYears(2024, counts);
+    expect(pooled).toMatchObject({ fromYear: 2022, toYear: 2024, yearsIncluded: [2023, 2024], yearsMissing: [2022] });
+    expect(pooled.estimate).toMatchObject({ kind: "estimate", decided: 4 + 3 + 4 + 4, reversed: 1 + 3 + 1 + 4 });
+  });
+
+  it("is no-data when none of the years has data", () => {
+    expect(poolYears(2022, () => "no-data").estimate).toMatchObject({ kind: "no-data" });
+  });
+
+  it("honours another span", () => {
+    expect(poolYears(2024, counts, 5).yearsIncluded).toEqual([2020, 2021, 2023, 2024]);
+  });
+});
+
+describe("neighbours (generated from the boundaries)", () => {
+  it("covers all 98 municipalities and is symmetric", () => {
+    expect(Object.keys(NEIGHBOURS).sort()).toEqual(MUNICIPALITIES.map((m) => m.code).sort());
+    for (const [a, list] of Object.entries(NEIGHBOURS)) for (const b of list) expect(NEIGHBOURS[b]).toContain(a);
+  });
+
+  it("knows Herning's and Frederiksberg's neighbours and leaves ferry and bridge islands alone", () => {
+    expect(neighboursOf("0657")).toEqual(expect.arrayContaining(["0661", "0756", "0760", "0791"]));
+    expect(neighboursOf("0147")).toEqual(["0101"]);
+    for (const island of ["0400", "0563", "0741", "0825", "0492", "0482", "0773"]) expect(neighboursOf(island)).toEqual([]);
+  });
+
+  it("lists the rest of the region", () => {
+    const members = regionMembersOf("0657");
+    expect(members).not.toContain("0657");
+    expect(members).toContain("0751");
+    expect(members.length).toBe(MUNICIPALITIES.filter((m) => m.region === "Region Midtjylland").length - 1);
+  });
+});
