@@ -1,0 +1,65 @@
+import type { Command } from "commander";
+import iconv from "iconv-lite";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEMO_NOTICE_DA } from "../../domain/complaint-cell.js";
+import { formatInteger } from "../../domain/format-danish-number.js";
+import { DEFAULT_DEMO_SEED, generateDemoTalportalCsv } from "../../importers/demo/generate-demo-talportal-csv.js";
+import type { Database } from "../../storage/database.js";
+import { UserError } from "../user-error.js";
+import { importFileIntoDatabase, withDatabase, type ImportOutcome } from "./import.js";
+
+/**
+ * Loads the synthetic demo data set through the same import path as a real file (issue 3, point 7):
+ * generated as the talportal writes it (layout a, latin1) and stored with is_demo, so every page and
+ * export derived from it carries DEMO_NOTICE_DA.
+ */
+export async function loadDemoDataset(db: Database, seed = DEFAULT_DEMO_SEED): Promise<ImportOutcome> {
+  const dir = await mkdtemp(join(tmpdir(), "danmarkskort-demo-"));
+  const fileName = `demodata-talportal-seed-${seed}.csv`;
+  const path = join(dir, fileName);
+  try {
+    await writeFile(path, iconv.encode(generateDemoTalportalCsv({ seed }), "latin1"));
+    const outcome = await importFileIntoDatabase(db, {
+      path,
+      fileName,
+      extractedOn: null,
+      source: `${DEMO_NOTICE_DA}: syntetiske tal fra generateDemoTalportalCsv (seed ${seed})`,
+      dryRun: false,
+      isDemo: true,
+      importedAt: new Date(),
+    });
+    // The generator and the importer are ours: an error here is a bug, never a user's mistake.
+    if (outcome.analysis.errorCount > 0) throw new Error(`Demodata kunne ikke indlæses: ${JSON.stringify(outcome.analysis.issues.slice(0, 3))}`);
+    return outcome;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM dataset_version");
+  return rows[0]!.n === 0;
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command("demo")
+    .description(`indlæs et syntetisk demodatasæt for 2016–2025 (${DEMO_NOTICE_DA})`)
+    .option("--seed <tal>", "frø til generatoren (samme frø giver samme tal)", String(DEFAULT_DEMO_SEED))
+    .action(async (options: { seed: string }) => {
+      const seed = Number(options.seed);
+      if (!Number.isInteger(seed) || seed < 0) throw new UserError(`--seed skal være et ikke-negativt heltal, ikke "${options.seed}".`);
+      await withDatabase(async (db) => {
+        const outcome = await loadDemoDataset(db, seed);
+        const stored = outcome.stored!;
+        process.stdout.write(
+          stored.kind === "unchanged"
+            ? `Demodata (seed ${seed}) er allerede indlæst som datasætversion ${stored.datasetVersionId}.\n`
+            : `Demodata (seed ${seed}) indlæst som datasætversion ${stored.datasetVersionId}: ${formatInteger(outcome.analysis.cells.length)} årsceller for 2016–2025.\n` +
+                `${DEMO_NOTICE_DA}. Indlæs rigtige tal med "danmarkskort import <fil>"; de erstatter demodata for de år, filen dækker.\n`,
+        );
+      });
+    });
+}

@@ -1,0 +1,126 @@
+import type { Command } from "commander";
+import { toFigureRecords, type FigureRecord } from "../../domain/figure-record.js";
+import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
+import { AREA_NAMES_DA, isArea, isMapId, MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "../../domain/map-definition.js";
+import { buildMapFigures, noDataReason, type MapFigures } from "../../domain/map-figures.js";
+import { resolveMunicipality } from "../../domain/municipality.js";
+import { indexCellTotals } from "../../domain/cell-totals.js";
+import { FUNNEL_VERDICT_SHORT_DA } from "../../domain/statistics/funnel-limits.js";
+import { DEMO_NOTICE_DA } from "../../domain/complaint-cell.js";
+import type { Queryable } from "../../storage/database.js";
+import { loadComplaintCells } from "../../storage/complaint-store.js";
+import { openDatabase, storageConfigFromEnv } from "../../storage/open-database.js";
+import { UserError } from "../user-error.js";
+
+export type RatesFormat = "table" | "json" | "csv";
+export type RatesOptions = {
+  readonly map: MapId;
+  readonly year: number;
+  readonly area: Area;
+  /** Municipality code, resolved from a code or a name at the door. */
+  readonly municipalityCode?: string;
+  readonly format: RatesFormat;
+};
+
+/** The raw option strings, checked once, with Danish messages (style.md: validate at the door). */
+export function parseRatesOptions(raw: { map?: string; year?: string; area?: string; municipality?: string; format?: string }): RatesOptions {
+  if (!raw.map || !isMapId(raw.map)) throw new UserError(`Ukendt kort "${raw.map ?? ""}". Brug --map ${MAP_IDS.join("|")}.`);
+  if (!raw.year || !/^\d{4}$/.test(raw.year)) throw new UserError(`--year skal være et årstal med fire cifre, fx 2024, ikke "${raw.year ?? ""}".`);
+  const area = raw.area ?? "total";
+  if (!isArea(area)) throw new UserError(`Ukendt område "${area}". Brug --area total|children|adults.`);
+  if (!MAP_DEFINITIONS[raw.map].areas.includes(area)) throw new UserError(`${MAP_DEFINITIONS[raw.map].nameDa} er ikke opdelt i ${AREA_NAMES_DA[area]}; brug --area total.`);
+  const format = raw.format ?? "table";
+  if (format !== "table" && format !== "json" && format !== "csv") throw new UserError(`Ukendt format "${format}". Brug --format table|json|csv.`);
+  let municipalityCode: string | undefined;
+  if (raw.municipality !== undefined) {
+    municipalityCode = resolveMunicipality(raw.municipality)?.code;
+    if (!municipalityCode) throw new UserError(`Ukendt kommune "${raw.municipality}". Brug en kommunekode som 0657 eller et kommunenavn.`);
+  }
+  return { map: raw.map, year: Number(raw.year), area, format, ...(municipalityCode ? { municipalityCode } : {}) };
+}
+
+/** CSV columns: the json contract's scalar fields, in this order; ci95 as two columns. Comma-separated, dot decimals (machine format). */
+const CSV_COLUMNS = ["map", "year", "area", "municipalityCode", "municipalityName", "kind", "decided", "upheld", "changed", "remitted", "rejected", "reversed", "reversalRate", "changedRate", "remittedRate", "upheldRate", "ci95Low", "ci95High", "funnel"] as const;
+
+function csvValue(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function renderCsv(records: readonly FigureRecord[]): string {
+  const lines = records.map((r) => {
+    const flat: Record<string, unknown> = { ...r, ci95Low: "ci95" in r ? r.ci95[0] : undefined, ci95High: "ci95" in r ? r.ci95[1] : undefined };
+    return CSV_COLUMNS.map((c) => csvValue(flat[c])).join(",");
+  });
+  return [CSV_COLUMNS.join(","), ...lines].join("\n") + "\n";
+}
+
+const pct = (n: number, rate: number) => `${formatInteger(n)} (${formatPercent(rate)})`;
+
+/** The published look: Danish numbers, one decimal, decimal comma, thousands dot; counts beside every rate. */
+export function renderTable(figures: MapFigures, records: readonly FigureRecord[], isDemo: boolean): string {
+  const header = ["Kommune", "Realitetsbehandlede sager", "Omgjort, antal (%)", "95 %-interval", "Ændret/ophævet, antal (%)", "Hjemvist, antal (%)", "Tragtplot"];
+  const rows = records.map((r) => {
+    const name = r.municipalityCode === null ? r.municipalityName : `${r.municipalityName} (${r.municipalityCode})`;
+    const funnel = "funnel" in r && r.funnel ? FUNNEL_VERDICT_SHORT_DA[r.funnel] : "";
+    switch (r.kind) {
+      case "estimate":
+        return [name, formatInteger(r.decided), pct(r.reversed, r.reversalRate), `${formatPercent(r.ci95[0])}–${formatPercent(r.ci95[1])}`, pct(r.changed, r.changedRate), pct(r.remitted, r.remittedRate), funnel];
+      case "no-cases":
+        return [name, "0", "ingen sager", "", "", "", ""];
+      case "no-data":
+        return [name, "", r.reasonDa, "", "", "", ""];
+    }
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+  const title = `${MAP_DEFINITIONS[figures.map].nameDa}, ${AREA_NAMES_DA[figures.area]}, dataår ${figures.year}. Omgørelsesprocent = omgjorte / realitetsbehandlede sager.`;
+  const legend = "Tragtplot: kommunens procent mod landsprocenten; over/under betyder uden for 95 %- eller 99,8 %-grænsen (Spiegelhalter 2005).";
+  const notes = [
+    ...(isDemo ? [`${DEMO_NOTICE_DA}.`] : []),
+    ...(figures.areaCoverage.kind === "incomplete" ? [`Bemærk: ${formatInteger(figures.areaCoverage.decidedWithoutArea)} sager har et sagsemne uden kendt børne-/voksenområde; børne- og voksenområdet summer derfor ikke til i alt.`] : []),
+    ...(figures.national.publishedNational.kind === "mismatch" ? ["Bemærk: summen af de 98 kommuner afviger fra Ankestyrelsens egen landsrække."] : []),
+  ];
+  return [title, ...notes, "", line(header), ...rows.map(line), "", legend].join("\n") + "\n";
+}
+
+/** Computes and formats the figures; the command action only opens storage and prints. Returns the text to print. */
+export async function runRates(db: Queryable, options: RatesOptions): Promise<string> {
+  const { cells, provenanceByYear } = await loadComplaintCells(db, { years: [options.year] });
+  const provenance = provenanceByYear.get(options.year);
+  if (!provenance) throw new UserError(`Der er ingen data for ${options.year}. Indlæs Ankestyrelsens tal for året med danmarkskort import.`);
+  const totals = indexCellTotals(cells);
+  const reason = noDataReason(totals, options.map, options.year);
+  if (reason !== null) throw new UserError(`${reason}.`);
+  const figures = buildMapFigures(totals, options);
+  const records = toFigureRecords(figures).filter((r) => !options.municipalityCode || r.municipalityCode === null || r.municipalityCode === options.municipalityCode);
+  switch (options.format) {
+    case "json":
+      return JSON.stringify(records, null, 2) + "\n";
+    case "csv":
+      return renderCsv(records);
+    case "table":
+      return renderTable(figures, records, provenance.isDemo);
+  }
+}
+
+export function registerRates(program: Command): void {
+  program
+    .command("rates")
+    .description("vis omgørelsesprocenter for ét kort og ét dataår (hele landet og kommunerne)")
+    .requiredOption("--map <kort>", `kortet: ${MAP_IDS.join(" | ")}`)
+    .requiredOption("--year <år>", "dataåret, fx 2024")
+    .option("--municipality <kode|navn>", "kun denne kommune (og landsrækken)")
+    .option("--area <område>", "total | children | adults (children/adults kun på socialomraadet)", "total")
+    .option("--format <format>", "table | json | csv", "table")
+    .action(async (raw: { map?: string; year?: string; area?: string; municipality?: string; format?: string }) => {
+      const options = parseRatesOptions(raw);
+      const db = await openDatabase(storageConfigFromEnv(process.env));
+      try {
+        process.stdout.write(await runRates(db, options));
+      } finally {
+        await db.close();
+      }
+    });
+}

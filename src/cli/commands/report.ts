@@ -1,0 +1,204 @@
+import type { Command } from "commander";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, resolve } from "node:path";
+import { indexCellTotals } from "../../domain/cell-totals.js";
+import { MUNICIPALITIES, resolveMunicipality, type MunicipalityCode } from "../../domain/municipality.js";
+import { buildAgendaItemFor, isReportFormat, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
+import { buildReportSvgs } from "../../reports/build-report-svgs.js";
+import { convertDocxFilesToPdf, PdfConversionError, PdfConverterMissingError } from "../../reports/convert-docx-to-pdf.js";
+import { openSvgRasterizer, svgOnlyImages, ImageRendererMissingError, type SvgRasterizer } from "../../reports/rasterize-svg.js";
+import { isReportBody, REPORT_BODIES, type ReportBody } from "../../reports/report-context.js";
+import { renderAgendaItemMarkdown } from "../../reports/render-agenda-item-markdown.js";
+import { boundarySourceFromEnv, loadMapGeometries } from "../../server/geo-boundaries.js";
+import type { Queryable } from "../../storage/database.js";
+import { loadComplaintCells } from "../../storage/complaint-store.js";
+import { openDatabase, storageConfigFromEnv } from "../../storage/open-database.js";
+import type { MapGeometry } from "../../viz/map-geometry.js";
+import { UserError } from "../user-error.js";
+
+export type ReportOptions = {
+  /** One code, or every municipality. */
+  readonly municipalities: readonly MunicipalityCode[];
+  readonly all: boolean;
+  readonly year: number;
+  readonly format: ReportFormat;
+  readonly out: string;
+  readonly body: ReportBody;
+  readonly caseNumber?: string;
+  readonly caseworker?: string;
+  readonly images: boolean;
+};
+
+type RawReportOptions = {
+  municipality?: string;
+  year?: string;
+  format?: string;
+  out?: string;
+  body?: string;
+  caseNumber?: string;
+  caseworker?: string;
+  images?: boolean;
+};
+
+/** Checks every option once, with Danish messages (style.md: validate at the door). */
+export function parseReportOptions(raw: RawReportOptions): ReportOptions {
+  const m = raw.municipality?.trim() ?? "";
+  const all = m.toLowerCase() === "all" || m.toLowerCase() === "alle";
+  const municipality = all ? undefined : resolveMunicipality(m);
+  if (!all && !municipality) throw new UserError(`Ukendt kommune "${m}". Brug en kommunekode som 0657, et kommunenavn som Herning, eller all.`);
+  if (!raw.year || !/^\d{4}$/.test(raw.year)) throw new UserError(`--year skal være et dataår med fire cifre, fx 2024, ikke "${raw.year ?? ""}".`);
+  const format = raw.format ?? "docx";
+  if (!isReportFormat(format)) throw new UserError(`Ukendt format "${format}". Brug --format ${REPORT_FORMATS.join("|")}.`);
+  const body = raw.body ?? "byraad";
+  if (!isReportBody(body)) throw new UserError(`Ukendt organ "${body}". Brug --body ${REPORT_BODIES.join("|")}.`);
+  if (!raw.out?.trim()) throw new UserError("Angiv hvor filen skal gemmes med --out <sti> (en mappe, når --municipality er all).");
+  return {
+    municipalities: all ? MUNICIPALITIES.map((x) => x.code) : [municipality!.code],
+    all,
+    year: Number(raw.year),
+    format,
+    out: resolve(raw.out),
+    body,
+    ...(raw.caseNumber ? { caseNumber: raw.caseNumber } : {}),
+    ...(raw.caseworker ? { caseworker: raw.caseworker } : {}),
+    images: raw.images !== false,
+  };
+}
+
+/** Boundaries only when configured or already cached: a report must not wait for a download. */
+async function reportGeometry(env: NodeJS.ProcessEnv): Promise<MapGeometry | undefined> {
+  const source = boundarySourceFromEnv(env);
+  if (source.kind === "none" || (source.kind === "dawa" && !existsSync(source.cacheFile))) return undefined;
+  return (await loadMapGeometries(source)).geographic ?? undefined;
+}
+
+async function outputPathFor(options: ReportOptions, fileBaseName: string): Promise<string> {
+  if (options.all) return join(options.out, `${fileBaseName}.${options.format}`);
+  const isDir = await stat(options.out).then((s) => s.isDirectory(), () => false);
+  return isDir ? join(options.out, `${fileBaseName}.${options.format}`) : options.out;
+}
+
+/** Writes via a temporary name, so a failed run never leaves half a file where the user expects one. */
+async function writeAtomically(path: string, bytes: Uint8Array | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(`${path}.tmp`, bytes);
+  await rename(`${path}.tmp`, path);
+}
+
+export type ReportRunEnvironment = {
+  readonly chromiumPath?: string;
+  readonly sofficePath?: string;
+  readonly geometry?: MapGeometry;
+  readonly log?: (line: string) => void;
+};
+
+/** Builds and writes the files; returns their paths. The command action only opens storage. */
+export async function runReport(db: Queryable, options: ReportOptions, env: ReportRunEnvironment = {}): Promise<string[]> {
+  const { cells, provenanceByYear } = await loadComplaintCells(db);
+  if (!provenanceByYear.has(options.year)) {
+    const years = [...provenanceByYear.keys()].sort((a, b) => a - b);
+    throw new UserError(
+      `Der er ingen data for ${options.year}. ${years.length ? `Databasen har data for ${years[0]}–${years[years.length - 1]}.` : "Databasen er tom."} Indlæs tallene med danmarkskort import eller prøv danmarkskort demo.`,
+    );
+  }
+  if (!options.all && extname(options.out) && extname(options.out).slice(1).toLowerCase() !== options.format) {
+    throw new UserError(`--out ${options.out} passer ikke til --format ${options.format}. Brug filendelsen .${options.format}.`);
+  }
+  const totals = indexCellTotals(cells.filter((c) => c.year <= options.year));
+  const provenance = new Map([...provenanceByYear].filter(([y]) => y <= options.year));
+  const needsPng = options.images && (options.format === "docx" || options.format === "pdf");
+  let rasterizer: SvgRasterizer | null = null;
+  try {
+    if (needsPng) rasterizer = await openSvgRasterizer(env.chromiumPath);
+  } catch (error) {
+    if (error instanceof ImageRendererMissingError) throw new UserError(error.message);
+    throw error;
+  }
+  const written: string[] = [];
+  const pendingPdf: { docx: string; out: string }[] = [];
+  const pdfWork = options.format === "pdf" ? await mkdtemp(join(tmpdir(), "danmarkskort-report-")) : null;
+  try {
+    for (const code of options.municipalities) {
+      const { model, figures } = buildAgendaItemFor(totals, provenance, code, options.year, {
+        body: options.body,
+        caseNumber: options.caseNumber,
+        caseworker: options.caseworker,
+        includeFigures: options.images,
+      });
+      const svgs = options.images ? buildReportSvgs({ figures, geometry: env.geometry }) : new Map();
+      const images = rasterizer ? await rasterizer.rasterize(svgs) : svgOnlyImages(svgs);
+      const path = await outputPathFor(options, model.fileBaseName);
+      switch (options.format) {
+        case "pdf": {
+          // All DOCX first, then one LibreOffice run converts the lot.
+          const docx = join(pdfWork!, `${model.fileBaseName}.docx`);
+          await writeFile(docx, await renderAgendaItemFile(model, images, "docx"));
+          pendingPdf.push({ docx, out: path });
+          written.push(path);
+          break;
+        }
+        case "md": {
+          // Images go beside the Markdown file as SVG, referenced by relative name.
+          const sources = new Map<string, string>();
+          for (const [id, image] of images) {
+            const name = `${model.fileBaseName}-${id}.svg`;
+            await writeAtomically(join(dirname(path), name), image.svg);
+            sources.set(id, name);
+          }
+          await writeAtomically(path, renderAgendaItemMarkdown(model, sources));
+          written.push(path);
+          break;
+        }
+        default:
+          await writeAtomically(path, await renderAgendaItemFile(model, images, options.format));
+          written.push(path);
+      }
+      env.log?.(`${model.municipality}: ${path}`);
+    }
+    if (pdfWork) {
+      try {
+        const pdfs = await convertDocxFilesToPdf(pendingPdf.map((p) => p.docx), pdfWork, { command: env.sofficePath });
+        for (const [i, pdf] of pdfs.entries()) await writeAtomically(pendingPdf[i]!.out, await readFile(pdf));
+      } catch (error) {
+        if (error instanceof PdfConverterMissingError || error instanceof PdfConversionError) throw new UserError(error.message);
+        throw error;
+      }
+    }
+  } finally {
+    await rasterizer?.close();
+    if (pdfWork) await rm(pdfWork, { recursive: true, force: true });
+  }
+  return written;
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command("report")
+    .description("lav dagsordenpunktet om årets danmarkskort for én kommune eller alle 98 (DOCX, PDF, HTML eller Markdown)")
+    .requiredOption("--municipality <kode|navn|all>", "kommunekode (0657), kommunenavn (Herning) eller all for alle 98")
+    .requiredOption("--year <år>", "dataåret, fx 2024 (kortet offentliggjort i 2025)")
+    .option("--format <format>", REPORT_FORMATS.join(" | "), "docx")
+    .requiredOption("--out <sti>", "filen, eller mappen når --municipality er all")
+    .option("--body <organ>", REPORT_BODIES.join(" | "), "byraad")
+    .option("--case-number <journalnummer>", "sagens journalnummer, fx 27.69.52-I02-1-25")
+    .option("--caseworker <navn>", "sagsbehandlerens navn")
+    .option("--no-images", "uden kort og diagram (kræver ikke Chromium)")
+    .action(async (raw: RawReportOptions) => {
+      const options = parseReportOptions(raw);
+      const db = await openDatabase(storageConfigFromEnv(process.env));
+      try {
+        const started = Date.now();
+        const written = await runReport(db, options, {
+          chromiumPath: process.env.DANMARKSKORT_CHROMIUM,
+          sofficePath: process.env.DANMARKSKORT_SOFFICE,
+          geometry: await reportGeometry(process.env),
+          log: options.all ? undefined : (line) => process.stdout.write(`${line}\n`),
+        });
+        if (options.all) process.stdout.write(`${written.length} dagsordenpunkter skrevet i ${options.out} (${((Date.now() - started) / 1000).toFixed(1).replace(".", ",")} s).\n`);
+      } finally {
+        await db.close();
+      }
+    });
+}

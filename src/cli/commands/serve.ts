@@ -1,0 +1,40 @@
+import type { Command } from "commander";
+import { DataDirLockedError } from "../../storage/data-dir-lock.js";
+import { storageConfigFromEnv, describeStorage } from "../../storage/open-database.js";
+import { startServer } from "../../server/start-server.js";
+import { UserError } from "../user-error.js";
+import { isDatabaseEmpty, loadDemoDataset } from "./demo.js";
+import { withDatabase } from "./import.js";
+
+export function parsePort(value: string | undefined): number {
+  const port = Number(value ?? "3000");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`PORT skal være et heltal mellem 0 og 65535, ikke "${value}".`);
+  return port;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description("start webserveren (PORT, DANMARKSKORT_DATA_DIR, DATABASE_URL)")
+    .action(async () => {
+      const storage = storageConfigFromEnv(process.env);
+      // A first start shows something: an empty database gets the demo data set, clearly marked
+      // (issue 3, point 7). DANMARKSKORT_DEMO=0 turns this off. Done before the server opens the
+      // database, since an embedded data dir has one owner at a time.
+      if (process.env.DANMARKSKORT_DEMO !== "0") {
+        await withDatabase(async (db) => {
+          if (!(await isDatabaseEmpty(db))) return;
+          const outcome = await loadDemoDataset(db);
+          process.stdout.write(
+            `Databasen var tom: demodata er indlæst (datasætversion ${outcome.stored?.datasetVersionId}) – Demodata – ikke Ankestyrelsens tal. ` +
+              `"danmarkskort import <fil>" erstatter dem med rigtige tal; DANMARKSKORT_DEMO=0 slår dette fra.\n`,
+          );
+        });
+      }
+      const { url } = await startServer({ port: parsePort(process.env.PORT), host: process.env.HOST ?? "0.0.0.0", storage }).catch((error: unknown) => {
+        // A locked data dir is the user's to resolve (stop the other process, or use PostgreSQL): no stack trace.
+        throw error instanceof DataDirLockedError ? new UserError(error.message) : error;
+      });
+      process.stdout.write(`Danmarkskort kører på ${url.replace("0.0.0.0", "localhost")} (${describeStorage(storage)})\n`);
+    });
+}
