@@ -150,6 +150,8 @@ function sourceLinesOf(byYear: ReadonlyMap<number, DatasetProvenance>, years: re
     const span = ys.length === 1 ? `dataår ${ys[0]}` : `dataår ${ys[0]}–${ys[ys.length - 1]}`;
     const extracted = p.extractedOn ? `udtrukket ${formatDanishDate(p.extractedOn.slice(0, 10))}` : "udtrækningsdato ikke oplyst";
     const origin = p.isDemo ? `${DEMO_NOTICE_DA}. Syntetiske tal fra` : "Kilde: Ankestyrelsens ankestatistik,";
-    return `${origin} datasættet ${p.fileName} (version ${p.datasetVersionId}, ${span}, ${extracted}, indlæst ${formatDanishDate(p.importedAt.slice(0, 10))}${p.source ? `, ${p.source}` : ""}).`;
+    // A demo dataset's own source text repeats the demo notice; said once is enough.
+    const source = p.source && !(p.isDemo && p.source.startsWith(DEMO_NOTICE_DA)) ? `, ${p.source}` : "";
+    return `${origin} datasættet ${p.fileName} (version ${p.datasetVersionId}, ${span}, ${extracted}, indlæst ${formatDanishDate(p.importedAt.slice(0, 10))}${source}).`;
   });
 }

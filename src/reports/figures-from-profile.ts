@@ -103,7 +103,7 @@ function changeVerdict(change: YearChange): ChangeVerdict {
 /** The funnel verdict against the national rate (Spiegelhalter 2005, domain/statistics/funnel-limits.ts). */
 function nationalVerdict(funnel: FunnelResult): NationalVerdict {
   if (funnel.kind === "not-assessed") return { kind: "not-testable", reasonDa: funnel.reasonDa.charAt(0).toLowerCase() + funnel.reasonDa.slice(1) };
-  const methodDa = "tragtdiagram med 95 %-grænser om landsprocenten, Spiegelhalter 2005";
+  const methodDa = "95 %-kontrolgrænser om landsprocenten for kommunens antal sager, Spiegelhalter 2005";
   switch (funnel.verdict) {
     case "above95":
     case "above99.8":

@@ -24,21 +24,30 @@ import type { AgendaItemModel } from "./agenda-item-model.js";
 import type { ReportBlock, ReportTable } from "./report-document.js";
 import { NO_IMAGES, type ReportImages } from "./report-images.js";
 
+/**
+ * Arial, not Calibri: the PDF is made by LibreOffice on a server, where Calibri is rarely installed and
+ * its substitute (DejaVu Sans) is much wider, so headers broke mid-word. Arial is on every Windows and
+ * Mac, and Debian's LibreOffice has the metric-compatible Liberation Sans: Word and PDF then lay out alike.
+ */
+const FONT = "Arial";
 /** A4 with 2 cm margins: the text width in twentieths of a point and in pixels (96 dpi) for images. */
 const TEXT_WIDTH_PX = 643;
 const MAX_IMAGE_HEIGHT_PX = 440;
 const TEXT_WIDTH_TWIPS = 11906 - 2 * 1134;
-const FONT = "Calibri";
 const TABLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: "808080" } as const;
 
-type CellOptions = { bold?: boolean; right?: boolean; header?: boolean; colSpan?: number; rowSpan?: number; width: number };
+type CellOptions = { bold?: boolean; right?: boolean; header?: boolean; colSpan?: number; rowSpan?: number; width: number; keepNext?: boolean };
+
+/** Tables up to this many rows are kept on one page (keep-with-next on every row but the last). */
+const KEEP_TOGETHER_ROWS = 16;
 
 function textCell(text: string, opts: CellOptions): TableCell {
   return new TableCell({
     children: [
       new Paragraph({
         alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        spacing: { before: 20, after: 20 },
+        spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO },
+        keepNext: opts.keepNext ?? false,
         children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.header ? 16 : 18 })],
       }),
     ],
@@ -55,6 +64,11 @@ function textCell(text: string, opts: CellOptions): TableCell {
 /** Fixed column widths: LibreOffice otherwise squeezes the label column to a few letters. */
 function columnWidths(t: ReportTable): number[] {
   const n = t.flatHeader.length;
+  if (t.columnShares && t.columnShares.length === n) {
+    const widths = t.columnShares.map((share) => Math.floor(TEXT_WIDTH_TWIPS * share));
+    widths[0]! += TEXT_WIDTH_TWIPS - widths.reduce((a, b) => a + b, 0);
+    return widths;
+  }
   const first = Math.round(TEXT_WIDTH_TWIPS * (t.firstColumnShare ?? Math.max(0.22, Math.min(0.34, 1.6 / n))));
   const rest = Math.floor((TEXT_WIDTH_TWIPS - first) / (n - 1));
   return [first, ...Array.from({ length: n - 1 }, () => rest)];
@@ -72,15 +86,24 @@ function renderTable(t: ReportTable): FileChild[] {
       const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
       if ((c.rowSpan ?? 1) > 1) for (let k = col; k < col + span; k++) occupied.set(k, rowIndex + (c.rowSpan ?? 1) - 1);
       col += span;
-      return textCell(c.text, { bold: true, header: true, colSpan: c.colSpan, rowSpan: c.rowSpan, width });
+      return textCell(c.text, { bold: true, header: true, colSpan: c.colSpan, rowSpan: c.rowSpan, width, keepNext: true });
     });
     return new TableRow({ tableHeader: true, cantSplit: true, children: cells });
   });
+  // A short table split over two pages leaves a lone row behind (Tabel 1 did); keep it whole instead.
+  const keepTogether = t.rows.length <= KEEP_TOGETHER_ROWS;
   const body = t.rows.map(
-    (r) =>
+    (r, rowIndex) =>
       new TableRow({
         cantSplit: true,
-        children: r.cells.map((c, i) => textCell(c, { bold: r.emphasis === true && i === 0, right: t.numericColumns.includes(i), width: widths[i]! })),
+        children: r.cells.map((c, i) =>
+          textCell(c, {
+            bold: r.emphasis === true && i === 0,
+            right: t.numericColumns.includes(i),
+            width: widths[i]!,
+            keepNext: keepTogether && rowIndex < t.rows.length - 1,
+          }),
+        ),
       }),
   );
   const out: FileChild[] = [
@@ -88,6 +111,8 @@ function renderTable(t: ReportTable): FileChild[] {
     new Table({ rows: [...header, ...body], columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA } }),
   ];
   if (t.note) out.push(new Paragraph({ spacing: { before: 60, after: 200 }, children: [new TextRun({ text: t.note, italics: true, size: 18 })] }));
+  // Without a note the next paragraph would sit on the table's bottom line.
+  else out.push(new Paragraph({ spacing: { before: 0, after: 120, line: 120, lineRule: LineRuleType.EXACT }, children: [] }));
   return out;
 }
 
@@ -176,7 +201,7 @@ export function buildAgendaItemDocument(model: AgendaItemModel, images: ReportIm
     description: model.sourceLines.join(" "),
     styles: {
       default: {
-        document: { run: { font: FONT, size: 22, language: { value: "da-DK" } }, paragraph: { spacing: { after: 160, line: 276, lineRule: LineRuleType.AUTO } } },
+        document: { run: { font: FONT, size: 21, language: { value: "da-DK" } }, paragraph: { spacing: { after: 160, line: 276, lineRule: LineRuleType.AUTO } } },
         heading1: { run: { font: FONT, size: 32, bold: true, color: "1F3D7A" }, paragraph: { spacing: { after: 240 } } },
         heading2: { run: { font: FONT, size: 28, bold: true, color: "1F3D7A" }, paragraph: { spacing: { before: 360, after: 120 } } },
         heading3: { run: { font: FONT, size: 24, bold: true, color: "1A1A1A" }, paragraph: { spacing: { before: 240, after: 80 } } },

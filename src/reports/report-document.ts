@@ -29,6 +29,11 @@ export type ReportTable = {
   readonly note?: string;
   /** Share of the width for the first (label) column; the others share the rest equally. */
   readonly firstColumnShare?: number;
+  /**
+   * Share of the width per column (summing to 1), where columns need different widths: a header word
+   * like "usikkerhedsinterval" must fit its column, or LibreOffice and Word break it mid-word.
+   */
+  readonly columnShares?: readonly number[];
 };
 
 export type ReportTableRow = { readonly cells: readonly string[]; readonly emphasis?: boolean };

@@ -111,6 +111,35 @@ describe("agenda item text", () => {
     expect(rowOf(m, "Holstebro Kommune, i alt", /voksenhandicap/)).toEqual(["0", "–", "0", "–", "0", "–", "0"]);
   });
 
+  it("says once, plainly, when a map had no decided case in either year", () => {
+    const cells = generateReferenceCells().filter((c) => !(c.municipalityCode === "0661" && c.subject.includes("§ 95") && c.year >= 2023));
+    const text = allText(buildAgendaItemFor(indexCellTotals(cells), generateReferenceProvenance(), "0661", 2024).model);
+    expect(text).toContain("Heller ikke i 2023 var der realitetsbehandlede afgørelser fra kommunen på området.");
+    expect(text).not.toContain("kan ikke sammenlignes statistisk med landsplan");
+    expect(text).not.toMatch(/For 2023 er der ingen realitetsbehandlede sager/);
+  });
+
+  it("writes about a single decided case in the singular, never '1 af afgørelserne'", () => {
+    const cells = generateReferenceCells().map((c) =>
+      c.municipalityCode === "0661" && c.subject.includes("§ 95") && c.year === 2024 ? { ...c, counts: { upheld: 0, changed: 0, remitted: 1, rejected: 0 } } : c,
+    );
+    const text = allText(buildAgendaItemFor(indexCellTotals(cells), generateReferenceProvenance(), "0661", 2024).model);
+    expect(text).toContain(
+      "I 2024 traf Ankestyrelsen 1 afgørelse i klagesager fra Holstebro Kommune på de nævnte bestemmelser på voksenhandicapområdet. Afgørelsen blev omgjort, svarende til en omgørelsesprocent på 100,0 pct.",
+    );
+    expect(text).not.toContain("1 af afgørelserne");
+  });
+
+  it("compares an island without neighbours with the country, and draws no neighbour map for it", () => {
+    const m = item(2024, {}, "0825");
+    const text = allText(m);
+    expect(text).toContain("Læsø Kommune har ingen landgrænse til andre kommuner, så der er ingen nabokommuner at sammenligne med.");
+    expect(tables(m).map((t) => t.caption)).toContain("Omgørelsesprocent på socialområdet i Læsø Kommune og på landsplan 2021–2024");
+    const figures = m.sections.flatMap((s) => s.blocks).filter((b) => b.kind === "figure");
+    expect(figures.map((f) => (f.kind === "figure" ? [f.label, f.figureId] : []))).toEqual([["Figur 1", "trend-chart"]]);
+    expect(text).not.toContain("nabokommuner, som indgår i sammenligningen");
+  });
+
   it("says the change from last year is within chance when Newcombe's interval covers zero", () => {
     const text = allText(item());
     expect(text).toMatch(/Omgørelsesprocenten er faldet med 35,6 procentpoint fra 2023 til 2024\. Ændringen er ikke større, end at den kan skyldes tilfældig variation/);

@@ -28,7 +28,7 @@ export function buildChangeSection(ctx: ReportContext): ReportBlock[] {
     `${ctx.previousYear}, pct. (antal afgørelser)`,
     `${ctx.year}, pct. (antal afgørelser)`,
     "Ændring",
-    "95 %-usikkerhedsinterval for ændringen",
+    "95 %-interval for ændringen",
     "Mere end tilfældig variation?",
   ];
   const methods = [
@@ -41,6 +41,7 @@ export function buildChangeSection(ctx: ReportContext): ReportBlock[] {
     header: [[{ text: "Kort" }, ...columns.slice(1).map((text) => ({ text }))]],
     flatHeader: columns,
     numericColumns: [1, 2, 3, 4],
+    columnShares: [0.25, 0.15, 0.15, 0.11, 0.19, 0.15],
     rows: MAP_IDS.map((id) => {
       const mf = ctx.figures.maps[id];
       const change = mf.change;

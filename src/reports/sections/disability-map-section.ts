@@ -34,7 +34,8 @@ export function buildDisabilityMapSection(ctx: ReportContext, mf: MapFigures): R
   blocks.push({ kind: "paragraph", text: endSentence(nationalText(ctx, mf, phrase)) });
   const own = municipalityTotal(mf);
   blocks.push({ kind: "paragraph", text: `${municipalityText(ctx, mf, `de nævnte bestemmelser på ${phrase}`)} ${previousYearText(ctx, mf)}` });
-  blocks.push({ kind: "paragraph", text: versusNationalText(ctx, mf.versusNational) });
+  // With no decided case there is no rate to compare; the paragraph above already says so.
+  if (own.kind === "estimate") blocks.push({ kind: "paragraph", text: versusNationalText(ctx, mf.versusNational) });
   const label = ctx.nextTableLabel();
   blocks.push(
     { kind: "paragraph", text: `${label} viser omgørelsesprocenten på landsplan og i ${ctx.municipality} på ${phrase}, og hvad omgørelsen har ført til.` },

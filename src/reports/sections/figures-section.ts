@@ -1,30 +1,44 @@
+import { formatInteger } from "../../domain/format-danish-number.js";
 import type { ReportContext } from "../report-context.js";
 import type { ReportBlock } from "../report-document.js";
+import { joinDa } from "../report-phrases.js";
 
-/** The two images of the item: the municipality among its neighbours, and its rate over the years. */
+/**
+ * The item's images: the municipality among its neighbours (left out for islands, which have none: a
+ * lone island says nothing a reader needs), and its rate over the years. The chart's caption gives the
+ * number of decided cases behind each year's point, as every rate in the item is shown with its cases.
+ */
 export function buildFiguresSection(ctx: ReportContext): ReportBlock[] {
   const trend = ctx.figures.maps.socialomraadet.trend;
   const first = trend[0]?.year ?? ctx.year;
-  const mapLabel = ctx.nextFigureLabel();
+  const hasNeighbours = ctx.figures.neighbours.rows.length > 1;
+  const mapLabel = hasNeighbours ? ctx.nextFigureLabel() : null;
   const chartLabel = ctx.nextFigureLabel();
+  const counts = trend.flatMap((t) => (t.municipality.kind === "estimate" ? [`${formatInteger(t.municipality.decided)} i ${t.year}`] : []));
+  const countsText = counts.length > 0 ? ` Antal afgørelser bag kommunens tal: ${joinDa(counts)}.` : "";
+  const chartText = `${chartLabel} viser udviklingen i kommunens omgørelsesprocent på socialområdet fra ${first} til ${ctx.year} med 95 %-usikkerhedsinterval og landsplan til sammenligning.`;
   return [
-    { kind: "heading", level: 3, text: "Kort og udvikling over tid" },
+    { kind: "heading", level: 3, text: hasNeighbours ? "Kort og udvikling over tid" : "Udvikling over tid" },
     {
       kind: "paragraph",
-      text: `${mapLabel} viser ${ctx.municipality} og de nabokommuner, som indgår i sammenligningen ovenfor. ${chartLabel} viser udviklingen i kommunens omgørelsesprocent fra ${first} til ${ctx.year} med usikkerhedsinterval og landsplan til sammenligning.`,
+      text: mapLabel ? `${mapLabel} viser ${ctx.municipality} og de nabokommuner, som indgår i sammenligningen ovenfor. ${chartText}` : chartText,
     },
-    {
-      kind: "figure",
-      figureId: "neighbour-map",
-      label: mapLabel,
-      caption: `${ctx.municipality} og nabokommunerne`,
-      altText: `Kort, hvor ${ctx.municipality} er fremhævet mørkt og nabokommunerne lysere. Nabokommunernes tal fremgår af tabellen ovenfor.`,
-    },
+    ...(mapLabel
+      ? [
+          {
+            kind: "figure",
+            figureId: "neighbour-map",
+            label: mapLabel,
+            caption: `${ctx.municipality} og nabokommunerne`,
+            altText: `Kort, hvor ${ctx.municipality} er fremhævet mørkt og nabokommunerne lysere. Nabokommunernes tal fremgår af tabellen ovenfor.`,
+          } satisfies ReportBlock,
+        ]
+      : []),
     {
       kind: "figure",
       figureId: "trend-chart",
       label: chartLabel,
-      caption: `Omgørelsesprocent på socialområdet ${first}–${ctx.year}, ${ctx.municipality} og landsplan`,
+      caption: `Omgørelsesprocent på socialområdet ${first}–${ctx.year}, ${ctx.municipality} og landsplan.${countsText}`,
       altText: `Linjediagram over ${ctx.municipality}s omgørelsesprocent på socialområdet ${first}–${ctx.year} med 95 %-usikkerhedsinterval og landsplan. Tallene fremgår af tabellerne.`,
     },
   ];

@@ -27,11 +27,11 @@ export function buildLegalBasisSection(ctx: ReportContext): ReportBlock[] {
     });
   } else if (t.actionPlanRuleExpired) {
     const expired = LEGAL_RULES.find((r) => r.id === "action-plan-decision");
-    const from = expired ? ` fra den ${formatDanishDate(expired.validFrom)}` : "";
+    const since = expired ? `Fra den ${formatDanishDate(expired.validFrom)} har Byrådet` : "Byrådet har tidligere";
     blocks.push({
       kind: "paragraph",
       text:
-        `${from ? `Fra${from} har Byrådet` : "Byrådet har tidligere"} i forbindelse med behandlingen af danmarkskortet skullet tage stilling til, om der var behov for en handleplan for at styrke den juridiske kvalitet i kommunens sagsbehandling (retssikkerhedslovens § 79 b, stk. 2-3). ` +
+        `${since} i forbindelse med behandlingen af danmarkskortet skullet tage stilling til, om der var behov for en handleplan for at styrke den juridiske kvalitet i kommunens sagsbehandling (retssikkerhedslovens § 79 b, stk. 2-3). ` +
         `Bestemmelsen var tidsbegrænset og gælder ikke for behandlingen af danmarkskortet for ${ctx.year}. Byrådet skal derfor ikke træffe beslutning om en handleplan, men kan fortsat beslutte at iværksætte initiativer.`,
     });
   }

@@ -47,9 +47,13 @@ export function municipalityText(ctx: ReportContext, mf: MapFigures, mapPhrase: 
     case "estimate":
       return [
         `I ${ctx.year} traf Ankestyrelsen ${decisions(now.decided)} i klagesager fra ${ctx.municipality} på ${mapPhrase}.`,
-        now.reversed === 0
-          ? "Ingen af afgørelserne blev omgjort."
-          : `${formatInteger(now.reversed)} af afgørelserne blev omgjort, svarende til en omgørelsesprocent på ${pct(now.reversalRate)} (${intervalText(now.ci95)}).`,
+        now.decided === 1
+          ? now.reversed === 1
+            ? `Afgørelsen blev omgjort, svarende til en omgørelsesprocent på ${pct(now.reversalRate)} (${intervalText(now.ci95)}).`
+            : `Afgørelsen blev ikke omgjort, svarende til en omgørelsesprocent på ${pct(now.reversalRate)} (${intervalText(now.ci95)}).`
+          : now.reversed === 0
+            ? `Ingen af afgørelserne blev omgjort, svarende til en omgørelsesprocent på ${pct(0)} (${intervalText(now.ci95)}).`
+            : `${formatInteger(now.reversed)} af afgørelserne blev omgjort, svarende til en omgørelsesprocent på ${pct(now.reversalRate)} (${intervalText(now.ci95)}).`,
         now.reversed > 0 ? compositionText(now) : "",
       ]
         .filter((s) => s !== "")
@@ -62,6 +66,16 @@ export function municipalityText(ctx: ReportContext, mf: MapFigures, mapPhrase: 
 /** Last year's municipal figure and the change, with whether it exceeds chance. */
 export function previousYearText(ctx: ReportContext, mf: MapFigures): string {
   const before = mf.previous.municipality;
+  const now = municipalityTotal(mf);
+  // No decided case in one of the years: there is no change to test, so say it once, plainly.
+  if (before.kind === "no-cases") {
+    return now.kind === "no-cases"
+      ? `Heller ikke i ${ctx.previousYear} var der realitetsbehandlede afgørelser fra kommunen på området.`
+      : `I ${ctx.previousYear} traf Ankestyrelsen ingen realitetsbehandlede afgørelser i klagesager fra kommunen på området, så der er ingen udvikling at sammenligne med.`;
+  }
+  if (now.kind === "no-cases" && before.kind === "estimate") {
+    return `I ${ctx.previousYear} var omgørelsesprocenten ${pct(before.reversalRate)} – ${formatInteger(before.reversed)} af ${decisions(before.decided)}.`;
+  }
   const first =
     before.kind === "estimate"
       ? `I ${ctx.previousYear} var omgørelsesprocenten ${pct(before.reversalRate)} – ${formatInteger(before.reversed)} af ${decisions(before.decided)}.`

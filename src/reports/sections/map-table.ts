@@ -74,6 +74,8 @@ export function buildMapTable(args: {
     flatHeader: FLAT_HEADER,
     rows,
     numericColumns: [1, 2, 3, 4, 5, 6, 7],
+    // Room for "Herning Kommune, børneområdet" on one line and "afgørelser" in the count column's header.
+    columnShares: [0.27, 0.1, 0.105, 0.105, 0.105, 0.105, 0.105, 0.105],
     note:
       "Procenterne er beregnet af de realitetsbehandlede afgørelser (stadfæstede, ændrede/ophævede og hjemviste); afviste sager indgår ikke." +
       (missing ? " – betyder, at der ikke er afgørelser at beregne en procent af." : ""),

@@ -25,7 +25,8 @@ function cell(e: RateEstimate): string {
  */
 export function buildNeighboursSection(ctx: ReportContext): ReportBlock[] {
   const { years, rows } = ctx.figures.neighbours;
-  if (years.length === 0 || rows.length <= 1) return [];
+  if (years.length === 0 || rows.length === 0) return [];
+  const hasNeighbours = rows.length > 1;
   const first = years[0]!;
   const last = years[years.length - 1]!;
   const label = ctx.nextTableLabel();
@@ -47,19 +48,27 @@ export function buildNeighboursSection(ctx: ReportContext): ReportBlock[] {
     subject?.pooled.kind === "estimate"
       ? ` Samlet for ${first}–${last}${anyMissing ? " (de år, der er data for)" : ""} omgjorde Ankestyrelsen ${formatInteger(subject.pooled.reversed)} af ${formatInteger(subject.pooled.decided)} afgørelser fra ${ctx.municipality}, svarende til ${formatPercent(subject.pooled.reversalRate)} pct.`
       : "";
+  // Islands (Bornholm, Fanø, Samsø, Læsø, Ærø, and Langeland and Morsø behind their bridges) share no land
+  // border with another municipality (domain/registry/neighbours-data.ts): their own years, with the country.
+  const intro = hasNeighbours
+    ? `${label} viser omgørelsesprocenten på socialområdet generelt for ${ctx.municipality} og nabokommunerne ${joinDa(neighbourNames)} i årene ${first}–${last}.`
+    : `${ctx.municipality} har ingen landgrænse til andre kommuner, så der er ingen nabokommuner at sammenligne med. ${label} viser i stedet kommunens omgørelsesprocent på socialområdet generelt i årene ${first}–${last} sammen med landsplan.`;
   return [
-    { kind: "heading", level: 3, text: `Nabokommunerne ${first}–${last}` },
+    { kind: "heading", level: 3, text: hasNeighbours ? `Nabokommunerne ${first}–${last}` : `Kommunen og landsplan ${first}–${last}` },
     {
       kind: "paragraph",
-      text: `${label} viser omgørelsesprocenten på socialområdet generelt for ${ctx.municipality} og nabokommunerne ${joinDa(neighbourNames)} i årene ${first}–${last}. Tallet i parentes er antallet af afgørelser.${pooledText}`,
+      text: `${intro} Tallet i parentes er antallet af afgørelser.${pooledText}`,
     },
     {
       kind: "table",
       label,
-      caption: `Omgørelsesprocent på socialområdet i ${ctx.municipality} og nabokommunerne ${first}–${last}`,
+      caption: hasNeighbours
+        ? `Omgørelsesprocent på socialområdet i ${ctx.municipality} og nabokommunerne ${first}–${last}`
+        : `Omgørelsesprocent på socialområdet i ${ctx.municipality} og på landsplan ${first}–${last}`,
       header: [[{ text: "Kommune" }, ...years.map((y) => ({ text: String(y) })), { text: `${first}–${last} samlet` }]],
       flatHeader: ["Kommune", ...years.map(String), `${first}–${last} samlet`],
       numericColumns: years.map((_, i) => i + 1).concat([years.length + 1]),
+      columnShares: years.length === 4 ? [0.26, 0.14, 0.14, 0.14, 0.14, 0.18] : undefined,
       rows: tableRows,
       note: "Procent af realitetsbehandlede afgørelser; antal afgørelser i parentes. – betyder, at der ikke er tal.",
     },

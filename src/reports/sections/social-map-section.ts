@@ -5,7 +5,7 @@ import { formatInteger } from "../../domain/format-danish-number.js";
 import { endSentence, joinDa, pct } from "../report-phrases.js";
 import { generalMapLaws } from "./map-provisions-da.js";
 import { buildMapTable } from "./map-table.js";
-import { compositionText, fewCasesText, municipalityText, nationalText, plural, previousYearText, versusNationalText } from "./map-result-text.js";
+import { compositionText, fewCasesText, municipalityText, municipalityTotal, nationalText, plural, previousYearText, versusNationalText } from "./map-result-text.js";
 
 /** "Socialområdet generelt" with Tabel 1 split into children and adults (seed: Herning 2025). */
 export function buildSocialMapSection(ctx: ReportContext, mf: MapFigures): ReportBlock[] {
@@ -22,7 +22,7 @@ export function buildSocialMapSection(ctx: ReportContext, mf: MapFigures): Repor
     },
     { kind: "paragraph", text: endSentence(nationalText(ctx, mf, "socialområdet generelt")) },
     { kind: "paragraph", text: `${municipalityText(ctx, mf, "socialområdet")} ${previousYearText(ctx, mf)}` },
-    { kind: "paragraph", text: versusNationalText(ctx, mf.versusNational) },
+    ...(municipalityTotal(mf).kind === "estimate" ? [{ kind: "paragraph" as const, text: versusNationalText(ctx, mf.versusNational) }] : []),
     {
       kind: "paragraph",
       text: `${label} viser omgørelsesprocenterne på landsplan og i ${ctx.municipality}, i alt og opdelt på børneområdet og voksenområdet. Tabellen viser også, hvad omgørelsen har ført til: ændring/ophævelse eller genbehandling i kommunen.`,
@@ -35,17 +35,31 @@ export function buildSocialMapSection(ctx: ReportContext, mf: MapFigures): Repor
     }),
   ];
   const total = mf.areas.find((a) => a.area === "total")?.municipality;
+  // Adults first, then children, as the Herning seed writes it under its Tabel 1.
   for (const area of ["adults", "children"] as const) {
     const e = mf.areas.find((a) => a.area === area)?.municipality;
-    if (!e || e.kind !== "estimate" || total?.kind !== "estimate") continue;
+    if (!e || total?.kind !== "estimate") continue;
     const areaName = area === "adults" ? "voksenområdet" : "børneområdet";
-    blocks.push({
-      kind: "paragraph",
-      text:
-        `Af de ${plural(total.decided, "afgørelse", "afgørelser")} vedrørende ${ctx.municipality} ${e.decided === 1 ? "er 1" : `er de ${formatInteger(e.decided)}`} på ${areaName}. ` +
-        `Heraf er ${plural(e.reversed, "afgørelse", "afgørelser")} omgjort, svarende til en omgørelsesprocent på ${endSentence(pct(e.reversalRate))} ` +
-        (e.reversed > 0 ? compositionText(e) : ""),
-    });
+    if (e.kind === "no-cases") {
+      blocks.push({ kind: "paragraph", text: `Ingen af afgørelserne vedrørende ${ctx.municipality} var på ${areaName}.` });
+      continue;
+    }
+    if (e.kind !== "estimate") continue;
+    const share =
+      e.decided < total.decided
+        ? `Af de ${plural(total.decided, "afgørelse", "afgørelser")} vedrørende ${ctx.municipality} ${e.decided === 1 ? "er 1" : `er de ${formatInteger(e.decided)}`} på ${areaName}.`
+        : total.decided === 1
+          ? `Afgørelsen vedrørende ${ctx.municipality} er på ${areaName}.`
+          : `${total.decided === 2 ? "Begge" : `Alle ${formatInteger(total.decided)}`} afgørelser vedrørende ${ctx.municipality} er på ${areaName}.`;
+    const reversed =
+      e.reversed === 0
+        ? e.decided === 1
+          ? "Den er ikke omgjort."
+          : "Ingen af dem er omgjort."
+        : e.decided === 1
+          ? `Den er omgjort${e.counts.changed === 1 ? " (ændret eller ophævet)" : ": Ankestyrelsen har bedt kommunen om at behandle sagen igen"}.`
+          : `Heraf er ${plural(e.reversed, "afgørelse", "afgørelser")} omgjort, svarende til en omgørelsesprocent på ${endSentence(pct(e.reversalRate))} ${compositionText(e)}`;
+    blocks.push({ kind: "paragraph", text: `${share} ${reversed}` });
   }
   const caveat = fewCasesText(mf.areas.find((a) => a.area === "total")!.municipality);
   if (caveat) blocks.push({ kind: "paragraph", text: caveat, emphasis: "note" });

@@ -22,7 +22,7 @@ export function buildUncertaintySection(ctx: ReportContext): ReportBlock[] {
       kind: "paragraph",
       text:
         "Når et kort kun omfatter få klagesager, kan tilfældigheder give store udsving i omgørelsesprocenten. " +
-        "Usikkerhedsintervallet angiver det spænd, som den underliggende omgørelsesprocent med 95 % sandsynlighed ligger inden for, når man tager højde for det begrænsede antal sager (Wilsons metode). " +
+        "Et 95 %-usikkerhedsinterval viser det spænd af omgørelsesprocenter, som er forenelige med kommunens tal, når man tager højde for det begrænsede antal sager (Wilsons metode). " +
         `Jo færre sager, jo bredere interval. For ${ctx.municipality} ser det sådan ud i ${ctx.year}:`,
     },
     { kind: "bullets", items },
