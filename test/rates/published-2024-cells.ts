@@ -4,7 +4,8 @@ import type { OutcomeCounts } from "../../src/domain/outcome.js";
 
 /**
  * Named generators for complaint cells whose sums equal the published 2024 figures (domain.md §7):
- *   social area, whole country 6.905 decided / 491 changed / 2.611 remitted (3.102 reversed, 44,9);
+ *   social area, whole country 6.905 decided / 491 changed / 2.611 remitted (3.102 reversed, 44,9),
+ *   children 3.619 / 341 / 1.259, adults 3.286 / 150 / 1.352;
  *   Herning (0657) 77 / 4 / 30 (34 reversed, 44,2), children 49/3/19, adults 28/1/11;
  *   child disability map, country 1.881 / 143 / 776, Herning 27 / 1 / 10 (11 reversed, 40,7);
  *   adult disability map, country 532 / 24 / 191, Herning 5 / 1 / 0.
@@ -36,12 +37,16 @@ export const HERNING_2024: Figures = {
   otherAdults: [28 - 5, 1 - 1, 11 - 0],
 };
 
-/** The country; the general map's children/adults split of the non-disability rest is not published, so it is ours. */
+/**
+ * The country. The general map's children/adults split is published too (Herning's Tabel 1: children
+ * 3.619 / 341 / 1.259, adults 3.286 / 150 / 1.352); the non-disability rest of each area is that minus the
+ * disability map.
+ */
 export const NATIONAL_2024: Figures = {
   childDisability: [1881, 143, 776],
   adultDisability: [532, 24, 191],
-  otherChildren: [2000, 150, 800],
-  otherAdults: [6905 - 1881 - 532 - 2000, 491 - 143 - 24 - 150, 2611 - 776 - 191 - 800],
+  otherChildren: [3619 - 1881, 341 - 143, 1259 - 776],
+  otherAdults: [3286 - 532, 150 - 24, 1352 - 191],
 };
 
 function share(total: number, parts: number, i: number): number {

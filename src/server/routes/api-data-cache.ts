@@ -18,9 +18,12 @@ export type ApiData = {
   readonly fingerprint: string;
   readonly totals: CellTotals;
   readonly versionsByYear: ReadonlyMap<number, DatasetVersionInfo>;
-  /** Serialised answers (UTF-8 bytes, encoded once), keyed by route and parameters; dropped with the data. */
-  readonly responses: Map<string, Buffer>;
+  /** Serialised answers (UTF-8 bytes, encoded once, with their ETag), keyed by route and parameters; dropped with the data. */
+  readonly responses: Map<string, CachedResponse>;
 };
+
+/** One answer as sent: the bytes and a strong ETag derived from them. */
+export type CachedResponse = { readonly body: Buffer; readonly etag: string };
 
 export type ApiDataCache = { current(): Promise<ApiData> };
 

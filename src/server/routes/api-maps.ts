@@ -11,9 +11,9 @@ import { ApiRequestError, parseAreaParam, parseMapParam, parseYearParam, require
 export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
   const cache = apiDataCacheFor(ctx.db);
 
-  app.get("/api/v1/maps", async (_request, reply) => {
+  app.get("/api/v1/maps", async (request, reply) => {
     const data = await cache.current();
-    return sendCachedJson(reply, data, "maps", (): MapsIndexResponse => ({
+    return sendCachedJson(request, reply, data, "maps", (): MapsIndexResponse => ({
       maps: MAP_IDS.map((map) => ({
         map,
         nameDa: MAP_DEFINITIONS[map].nameDa,
@@ -33,7 +33,7 @@ export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
       const version = requireYear(data, year);
       const reason = noDataReason(data.totals, map, year);
       if (reason !== null) throw new ApiRequestError(404, "ukendt-aar", `${reason}.`);
-      return sendCachedJson(reply, data, `map|${map}|${year}|${area}`, (): MapFiguresResponse => {
+      return sendCachedJson(request, reply, data, `map|${map}|${year}|${area}`, (): MapFiguresResponse => {
         const figures = buildMapFigures(data.totals, { map, year, area });
         return {
           map,

@@ -24,7 +24,7 @@ export function registerApiMunicipalities(app: FastifyInstance, ctx: AppContext)
       const data = await cache.current();
       if (year !== undefined) requireYear(data, year);
       const versions = [...data.versionsByYear.values()].filter((v) => year === undefined || v.year <= year).sort((a, b) => a.year - b.year);
-      return sendCachedJson(reply, data, compare ? null : `municipality|${municipality.code}|${year ?? ""}`, (): MunicipalityProfileResponse => ({
+      return sendCachedJson(request, reply, data, compare ? null : `municipality|${municipality.code}|${year ?? ""}`, (): MunicipalityProfileResponse => ({
         profile: buildMunicipalityProfile(data.totals, municipality.code, {
           ...(year !== undefined ? { year } : {}),
           ...(compare ? { chosenGroup: { labelDa: "Valgte kommuner", codes: compare } } : {}),

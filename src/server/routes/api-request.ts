@@ -1,8 +1,9 @@
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { createHash } from "node:crypto";
 import { AREA_NAMES_DA, isArea, isMapId, MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "../../domain/map-definition.js";
 import { resolveMunicipality, type Municipality } from "../../domain/municipality.js";
 import type { ApiError, DatasetVersionInfo } from "../api-types.js";
-import type { ApiData } from "./api-data-cache.js";
+import type { ApiData, CachedResponse } from "./api-data-cache.js";
 
 /** A request the API refuses, with its status, a stable code and a Danish message. */
 export class ApiRequestError extends Error {
@@ -23,21 +24,39 @@ export function sendApiError(reply: FastifyReply, error: ApiRequestError): Fasti
 /** Enough for every map × year × area and the profiles people actually open; bounds the memory a crawler can take. */
 const MAX_CACHED_RESPONSES = 500;
 
+/** A strong ETag from the bytes themselves: equal bytes, equal tag, whichever dataset version made them. */
+function etagOf(body: Buffer): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+/** True when the client's If-None-Match names this ETag (RFC 9110 §13.1.2: weak comparison, or "*"). */
+function clientHas(request: FastifyRequest, etag: string): boolean {
+  const header = request.headers["if-none-match"];
+  if (!header) return false;
+  return header === "*" || header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
 /**
- * Sends a cached JSON answer, computing and caching it on first use for this data. `key` null: not
- * cached (answers with free-form parameters, such as a chosen comparison group).
+ * Sends a cached JSON answer, computing, serialising and caching it on first use for this data, so a
+ * repeated request costs a map lookup and a socket write. `key` null: not cached (answers with free-form
+ * parameters, such as a chosen comparison group). Every answer carries an ETag; a client that already has
+ * the bytes gets 304 without them. Browsers revalidate each time (no-cache), because an import can change
+ * the figures at any moment.
  */
-export function sendCachedJson(reply: FastifyReply, data: ApiData, key: string | null, build: () => unknown): FastifyReply {
-  let body = key === null ? undefined : data.responses.get(key);
-  if (body === undefined) {
-    body = Buffer.from(JSON.stringify(build()), "utf8");
+export function sendCachedJson(request: FastifyRequest, reply: FastifyReply, data: ApiData, key: string | null, build: () => unknown): FastifyReply {
+  let cached: CachedResponse | undefined = key === null ? undefined : data.responses.get(key);
+  if (cached === undefined) {
+    const body = Buffer.from(JSON.stringify(build()), "utf8");
+    cached = { body, etag: etagOf(body) };
     if (key !== null) {
       // Oldest first out: a Map iterates in insertion order.
       if (data.responses.size >= MAX_CACHED_RESPONSES) data.responses.delete(data.responses.keys().next().value!);
-      data.responses.set(key, body);
+      data.responses.set(key, cached);
     }
   }
-  return reply.type("application/json; charset=utf-8").send(body);
+  reply.header("etag", cached.etag).header("cache-control", "no-cache");
+  if (clientHas(request, cached.etag)) return reply.code(304).send();
+  return reply.type("application/json; charset=utf-8").send(cached.body);
 }
 
 export function parseMapParam(value: string): MapId {
