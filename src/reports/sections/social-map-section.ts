@@ -40,10 +40,7 @@ export function buildSocialMapSection(ctx: ReportContext, mf: MapFigures): Repor
     const e = mf.areas.find((a) => a.area === area)?.municipality;
     if (!e || total?.kind !== "estimate") continue;
     const areaName = area === "adults" ? "voksenområdet" : "børneområdet";
-    if (e.kind === "no-cases") {
-      blocks.push({ kind: "paragraph", text: `Ingen af afgørelserne vedrørende ${ctx.municipality} var på ${areaName}.` });
-      continue;
-    }
+    // An area without cases needs no sentence: the other area's reads "Alle/Begge … er på …".
     if (e.kind !== "estimate") continue;
     const share =
       e.decided < total.decided
