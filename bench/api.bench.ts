@@ -32,6 +32,10 @@ const CONNECTIONS = 10;
 const WARMUP_SECONDS = 3;
 const SECONDS = 10;
 const FIXED_RATE_SHARE = 0.5;
+/** Fixed-rate rounds, baseline and API taken turn about, so noise from other processes hits both alike. */
+const ROUNDS = 4;
+const ROUND_WARMUP_SECONDS = 1;
+const ROUND_SECONDS = 5;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const thisFile = fileURLToPath(import.meta.url);
@@ -39,7 +43,22 @@ const autocannonBin = join(here, "..", "node_modules", "autocannon", "autocannon
 const ROLE_FLAG = "--api-bench-role=";
 
 type Saturation = { rps: number; p50: number; p99: number; failures: number; cpuMsPerRequest: number | null };
-type FixedRate = { rate: number; achievedRps: number; p50: number; p99: number; max: number; failures: number; generatorCpuShare: number; cpuMsPerRequest: number | null };
+/** What the open-loop generator reports for one round. */
+type OpenLoopRound = { achievedRps: number; p99: number; failures: number; generatorCpuShare: number; latencies: number[] };
+type FixedRate = {
+  rate: number;
+  achievedRps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  failures: number;
+  /** p99 of each round, to show how much it moves. */
+  roundP99: number[];
+  generatorCpuShare: number;
+  cpuMsPerRequest: number | null;
+  /** Time the server's event-loop thread waited for a CPU, ms per second of measurement (Linux schedstat). */
+  runQueueMsPerSecond: number | null;
+};
 
 // ─── child roles ──────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -105,22 +124,24 @@ function openLoop(url: string, rate: number, warmupSeconds: number, seconds: num
     if (sent < total) setTimeout(tick, Math.max(0, dueAt(sent) - performance.now()));
   };
   const report = () => {
-    const sorted = Float64Array.from(latencies).sort();
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
     const measuredStart = dueAt(warmupCount);
-    process.stdout.write(
-      JSON.stringify({
-        achievedRps: latencies.length / ((measuredEnd - measuredStart) / 1000),
-        p50: at(0.5),
-        p99: at(0.99),
-        max: sorted[sorted.length - 1]!,
-        failures,
-        generatorCpuShare: (process.cpuUsage().user + process.cpuUsage().system) / 1000 / (performance.now() - start),
-      }) + "\n",
-    );
+    const cpu = process.cpuUsage();
+    const round: OpenLoopRound = {
+      achievedRps: latencies.length / ((measuredEnd - measuredStart) / 1000),
+      p99: percentile(Float64Array.from(latencies).sort(), 0.99),
+      failures,
+      generatorCpuShare: (cpu.user + cpu.system) / 1000 / (performance.now() - start),
+      latencies: Array.from(latencies, (v) => Math.round(v * 100) / 100),
+    };
+    process.stdout.write(JSON.stringify(round) + "\n");
     agent.destroy();
   };
   tick();
+}
+
+/** The q-quantile of sorted values (nearest rank). */
+function percentile(sorted: Float64Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
 // ─── parent: process plumbing ────────────────────────────────────────────────────────────────────────────────
@@ -151,6 +172,15 @@ function cpuMs(pid: number): number | null {
   }
 }
 
+/** Nanoseconds the process's main thread (the event loop) has waited on a run queue, from /proc (Linux); null elsewhere. */
+function runQueueNs(pid: number): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[1]);
+  } catch {
+    return null;
+  }
+}
+
 async function runAutocannon(url: string, seconds: number): Promise<{ requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number }> {
   const child = spawn(process.execPath, [autocannonBin, "-j", "-n", "-c", String(CONNECTIONS), "-d", String(seconds), url], { stdio: ["ignore", "pipe", "ignore"] });
   let out = "";
@@ -173,13 +203,41 @@ async function saturate(server: ChildProcess, url: string): Promise<Saturation> 
   };
 }
 
-async function atFixedRate(server: ChildProcess, url: string, rate: number, expectedBytes: number): Promise<FixedRate> {
-  const cpuBefore = cpuMs(server.pid!);
-  const generator = spawnRole("open-loop", [url, String(rate), String(WARMUP_SECONDS), String(SECONDS), String(expectedBytes)]);
-  const r = await firstJsonLine<Omit<FixedRate, "rate" | "cpuMsPerRequest">>(generator);
-  const cpuAfter = cpuMs(server.pid!);
-  const requests = rate * (WARMUP_SECONDS + SECONDS);
-  return { rate, ...r, cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / requests };
+async function openLoopRound(server: ChildProcess, url: string, rate: number, expectedBytes: number) {
+  const before = { cpu: cpuMs(server.pid!), wait: runQueueNs(server.pid!) };
+  const generator = spawnRole("open-loop", [url, String(rate), String(ROUND_WARMUP_SECONDS), String(ROUND_SECONDS), String(expectedBytes)]);
+  const round = await firstJsonLine<OpenLoopRound>(generator);
+  const after = { cpu: cpuMs(server.pid!), wait: runQueueNs(server.pid!) };
+  const cpu = before.cpu === null || after.cpu === null ? null : after.cpu - before.cpu;
+  const waitMs = before.wait === null || after.wait === null ? null : (after.wait - before.wait) / 1e6;
+  return { round, cpu, waitMs };
+}
+
+/** Fixed-rate rounds for both servers, taken turn about; latencies of all rounds pooled per server. */
+async function atFixedRate(servers: readonly { child: ChildProcess; url: string }[], rate: number, expectedBytes: number): Promise<FixedRate[]> {
+  const runs = servers.map(() => [] as Awaited<ReturnType<typeof openLoopRound>>[]);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [i, server] of servers.entries()) runs[i]!.push(await openLoopRound(server.child, server.url, rate, expectedBytes));
+  }
+  const roundSeconds = ROUND_WARMUP_SECONDS + ROUND_SECONDS;
+  return runs.map((rounds) => {
+    const pooled = Float64Array.from(rounds.flatMap((x) => x.round.latencies)).sort();
+    const requests = rate * roundSeconds * rounds.length;
+    const cpus = rounds.map((x) => x.cpu);
+    const waits = rounds.map((x) => x.waitMs);
+    return {
+      rate,
+      achievedRps: rounds.reduce((sum, x) => sum + x.round.achievedRps, 0) / rounds.length,
+      p50: percentile(pooled, 0.5),
+      p99: percentile(pooled, 0.99),
+      max: pooled[pooled.length - 1]!,
+      failures: rounds.reduce((sum, x) => sum + x.round.failures, 0),
+      roundP99: rounds.map((x) => x.round.p99),
+      generatorCpuShare: rounds.reduce((sum, x) => sum + x.round.generatorCpuShare, 0) / rounds.length,
+      cpuMsPerRequest: cpus.includes(null) ? null : cpus.reduce((a, b) => a! + b!, 0)! / requests,
+      runQueueMsPerSecond: waits.includes(null) ? null : waits.reduce((a, b) => a! + b!, 0)! / (roundSeconds * rounds.length),
+    };
+  });
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -192,6 +250,8 @@ function stop(child: ChildProcess): Promise<void> {
 
 const ms = (v: number) => v.toFixed(1).replace(".", ",");
 const cpu = (v: number | null) => (v === null ? "–" : v.toFixed(2).replace(".", ","));
+const fixedRow = (name: string, r: FixedRate) =>
+  `| ${name} | ${int(r.achievedRps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.roundP99.map(ms).join(" · ")} | ${cpu(r.cpuMsPerRequest)} | ${r.runQueueMsPerSecond === null ? "–" : ms(r.runQueueMsPerSecond)} | ${pct(r.generatorCpuShare)} | ${r.failures} |`;
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 const int = (v: number) => Math.round(v).toLocaleString("da-DK");
 
@@ -213,11 +273,12 @@ export default async function apiBench() {
     const baseSat = await saturate(baseline, baselineUrl + PATH);
     const apiSat = await saturate(api, apiUrl + PATH);
     const rate = Math.round(baseSat.rps * FIXED_RATE_SHARE);
-    const baseFixed = await atFixedRate(baseline, baselineUrl + PATH, rate, bytes.length);
-    const apiFixed = await atFixedRate(api, apiUrl + PATH, rate, bytes.length);
+    const [baseFixed, apiFixed] = (await atFixedRate([{ child: baseline, url: baselineUrl + PATH }, { child: api, url: apiUrl + PATH }], rate, bytes.length)) as [FixedRate, FixedRate];
 
     const ratio = apiSat.rps / baseSat.rps;
-    const passed = ratio >= 0.5 && apiFixed.p99 < 20 && apiSat.failures + apiFixed.failures === 0 && apiFixed.achievedRps >= rate * 0.95;
+    // On 2 cores the load generator can top out before either server; CPU time per request then says what the server could do.
+    const cpuRatio = baseSat.cpuMsPerRequest && apiSat.cpuMsPerRequest ? baseSat.cpuMsPerRequest / apiSat.cpuMsPerRequest : null;
+    const passed = ratio >= 0.5 && (cpuRatio === null || cpuRatio >= 0.5) && apiFixed.p99 < 20 && apiSat.failures + apiFixed.failures === 0 && apiFixed.achievedRps >= rate * 0.95;
     return {
       title: "API: GET /api/v1/maps/socialomraadet/2024 under belastning",
       passed,
@@ -232,16 +293,16 @@ Hver server kører i sin egen proces, og hver lastgenerator i sin egen; kun én 
 | minimal http (grundlinje) | ${int(baseSat.rps)} | ${baseSat.p50} | ${baseSat.p99} | ${cpu(baseSat.cpuMsPerRequest)} | ${baseSat.failures} |
 | API (Fastify, færdige bytes pr. datasætversion) | ${int(apiSat.rps)} | ${apiSat.p50} | ${apiSat.p99} | ${cpu(apiSat.cpuMsPerRequest)} | ${apiSat.failures} |
 
-**Fast rate ${int(rate)}/s** (${FIXED_RATE_SHARE * 100} % af grundlinjens gennemløb; åben løkke: forespørgsel i sendes til tiden start + i/rate uanset svar, og ventetiden regnes fra det tidspunkt; ${SECONDS} s efter ${WARMUP_SECONDS} s opvarmning):
+**Fast rate ${int(rate)}/s** (${FIXED_RATE_SHARE * 100} % af grundlinjens gennemløb). Åben løkke: forespørgsel i sendes til tiden start + i/rate uanset svarene, og ventetiden regnes fra det tidspunkt (som wrk2; autocannons \`overallRate\` sender i stedet hvert sekunds kvote i én byge). ${ROUNDS} runder på ${ROUND_SECONDS} s efter ${ROUND_WARMUP_SECONDS} s opvarmning, grundlinje og API på skift; percentilerne er over alle runders forespørgsler:
 
-| server | opnået/s | p50 ms | p99 ms | maks ms | CPU-ms pr. forespørgsel | lastgeneratorens CPU-andel | fejl |
-|---|---|---|---|---|---|---|---|
-| minimal http (grundlinje) | ${int(baseFixed.achievedRps)} | ${ms(baseFixed.p50)} | ${ms(baseFixed.p99)} | ${ms(baseFixed.max)} | ${cpu(baseFixed.cpuMsPerRequest)} | ${pct(baseFixed.generatorCpuShare)} | ${baseFixed.failures} |
-| API | ${int(apiFixed.achievedRps)} | ${ms(apiFixed.p50)} | ${ms(apiFixed.p99)} | ${ms(apiFixed.max)} | ${cpu(apiFixed.cpuMsPerRequest)} | ${pct(apiFixed.generatorCpuShare)} | ${apiFixed.failures} |
+| server | opnået/s | p50 ms | p99 ms | maks ms | p99 pr. runde, ms | CPU-ms pr. forespørgsel | ventetid på CPU, ms/s | lastgeneratorens CPU-andel | fejl |
+|---|---|---|---|---|---|---|---|---|---|
+${fixedRow("minimal http (grundlinje)", baseFixed)}
+${fixedRow("API", apiFixed)}
 
-Gennemløb ved fuld belastning, API / grundlinje: **${(ratio * 100).toFixed(0)} %** (krav ≥ 50 %).
+Gennemløb ved fuld belastning, API / grundlinje: **${(ratio * 100).toFixed(0)} %** (krav ≥ 50 %)${cpuRatio === null ? "" : `; ud fra CPU-tid pr. forespørgsel: **${(cpuRatio * 100).toFixed(0)} %**`}.
 API p99 ved ${FIXED_RATE_SHARE * 100} % af grundlinjens gennemløb: **${ms(apiFixed.p99)} ms** (krav < 20 ms). ${passed ? "Bestået." : "IKKE bestået."}
-Maskinen har 2 kerner og deles med andre processer, så tallene svinger fra kørsel til kørsel; forholdet mellem API og grundlinje er det, der kan sammenlignes.`,
+Maskinen har 2 kerner og deles med andre processer; »ventetid på CPU« viser, hvor længe serverens hændelsesløkke ventede på en ledig kerne, og en høj værdi dér forklarer en høj p99 hos begge servere.`,
     };
   } finally {
     await stop(api);

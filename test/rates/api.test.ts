@@ -113,6 +113,45 @@ describe.each(DATABASE_KINDS)("API /api/v1 on %s", (kind) => {
     }
   });
 
+  it("gives the same figures in a municipality's profile as `rates --municipality`, for every map, area and year", async () => {
+    const { body } = await getJson<MunicipalityProfileResponse>(`/api/v1/municipalities/${HERNING}`);
+    let compared = 0;
+    for (const mapProfile of body.profile.maps) {
+      for (const areaProfile of mapProfile.areas) {
+        for (const y of areaProfile.years) {
+          const options = { map: mapProfile.map, year: y.year, area: areaProfile.area, municipalityCode: HERNING, format: "json" } as const;
+          const [national, herning] = JSON.parse(await runRates(t.db, options)) as FigureRecord[];
+          for (const [record, estimate] of [
+            [national!, y.national.estimate],
+            [herning!, y.municipality.estimate],
+          ] as const) {
+            if (record.kind !== "estimate" || estimate.kind !== "estimate") throw new Error(`forventede estimater for ${mapProfile.map} ${areaProfile.area} ${y.year}`);
+            expect([estimate.decided, estimate.counts.upheld, estimate.counts.changed, estimate.counts.remitted, estimate.counts.rejected, estimate.reversed]).toEqual([
+              record.decided,
+              record.upheld,
+              record.changed,
+              record.remitted,
+              record.rejected,
+              record.reversed,
+            ]);
+            expect([estimate.reversalRate, estimate.changedRate, estimate.remittedRate, estimate.upheldRate, ...estimate.ci95]).toEqual([
+              record.reversalRate,
+              record.changedRate,
+              record.remittedRate,
+              record.upheldRate,
+              ...record.ci95,
+            ]);
+          }
+          expect(y.municipality.funnel.kind === "assessed" ? y.municipality.funnel.verdict : null).toBe("funnel" in herning! ? herning.funnel : undefined);
+          expect(y.municipality.rank).toEqual("rank" in herning! ? herning.rank : undefined);
+          compared++;
+        }
+      }
+    }
+    // Three maps; the general map in three areas; two years each.
+    expect(compared).toBe(5 * 2);
+  });
+
   it("recomputes when the active dataset version of a year changes", async () => {
     const before = await getJson<MapFiguresResponse>("/api/v1/maps/voksenhandicapomraadet/2024");
     const revised = published2024Cells().map((c) => (c.municipalityCode === HERNING ? { ...c, counts: { ...c.counts, upheld: c.counts.upheld + 5 } } : c));

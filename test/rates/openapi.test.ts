@@ -1,0 +1,114 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAP_DEFINITIONS, MAP_IDS } from "../../src/domain/map-definition.js";
+import { buildApp } from "../../src/server/app.js";
+import { OPENAPI_DOCUMENT } from "../../src/server/openapi.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-databases.js";
+import { checkAgainstSchema } from "./json-schema-check.js";
+import { HERNING, published2024Cells, SUBJECTS_2024 } from "./published-2024-cells.js";
+import { storeCells } from "./stored-datasets.js";
+
+type Schema = Record<string, unknown>;
+const root = OPENAPI_DOCUMENT as unknown as Schema;
+
+/** The schema the document gives for `status` of GET `path`. */
+function responseSchema(path: keyof typeof OPENAPI_DOCUMENT.paths, status: string): Schema {
+  const responses = OPENAPI_DOCUMENT.paths[path].get.responses as Record<string, { content?: { "application/json": { schema: Schema } } }>;
+  const schema = responses[status]?.content?.["application/json"].schema;
+  if (!schema) throw new Error(`${path} dokumenterer ikke ${status}`);
+  return schema;
+}
+
+/**
+ * 2024 with Ankestyrelsen's national row one remitted case off (a mismatch) and Copenhagen with only
+ * rejected cases on the adult disability map (no-cases); 2023 as a plain copy. So the answers hold every
+ * kind the schemas describe: estimate, no-cases, no-data (2016 on the adult map has none: not asked),
+ * match/mismatch, assessed/not-assessed, change/not-comparable.
+ */
+function cells() {
+  const y2024 = published2024Cells({ publishedNational: true, nationalOffset: 1 }).map((c) =>
+    c.municipalityCode === "0101" && c.subject === SUBJECTS_2024.adultDisability ? { ...c, counts: { upheld: 0, changed: 0, remitted: 0, rejected: 2 } } : c,
+  );
+  const y2023 = published2024Cells().map((c) => ({ ...c, year: 2023 }));
+  return [...y2023, ...y2024];
+}
+
+describe("the OpenAPI document describes the answers the API really sends", () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    t = await createTestDatabase("pglite");
+    await storeCells(t.db, cells());
+    app = await buildApp({ db: t.db, storageDescription: "pglite" });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  async function expectValid(url: string, path: keyof typeof OPENAPI_DOCUMENT.paths, status = 200) {
+    const response = await app.inject({ method: "GET", url });
+    expect(response.statusCode, url).toBe(status);
+    const errors = checkAgainstSchema(response.json(), responseSchema(path, String(status)), root);
+    expect(errors, url).toEqual([]);
+    return response;
+  }
+
+  it("is served at /api/v1/openapi.json, and every $ref in it resolves", async () => {
+    const response = await app.inject({ method: "GET", url: "/api/v1/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)));
+    const refs = [...response.body.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const name of refs) expect(Object.keys(OPENAPI_DOCUMENT.components.schemas)).toContain(name);
+  });
+
+  it("GET /api/v1/maps", async () => {
+    await expectValid("/api/v1/maps", "/api/v1/maps");
+  });
+
+  it("GET /api/v1/maps/{map}/{year} for every map, area and year", async () => {
+    for (const map of MAP_IDS) {
+      for (const area of MAP_DEFINITIONS[map].areas) {
+        for (const year of [2023, 2024]) await expectValid(`/api/v1/maps/${map}/${year}?area=${area}`, "/api/v1/maps/{map}/{year}");
+      }
+    }
+  });
+
+  it("GET /api/v1/municipalities/{code}: Herning, an island without neighbours, a chosen group and a focus year", async () => {
+    for (const url of [`/api/v1/municipalities/${HERNING}`, "/api/v1/municipalities/0101", "/api/v1/municipalities/Samsø", `/api/v1/municipalities/${HERNING}?year=2023&compare=0101,0751`]) {
+      await expectValid(url, "/api/v1/municipalities/{code}");
+    }
+  });
+
+  it.each([
+    ["/api/v1/maps/kortet/2024", "/api/v1/maps/{map}/{year}", 404],
+    ["/api/v1/maps/socialomraadet/tyve", "/api/v1/maps/{map}/{year}", 400],
+    ["/api/v1/municipalities/9999", "/api/v1/municipalities/{code}", 404],
+  ] as const)("documents the error %s → %i", async (url, path, status) => {
+    await expectValid(url, path, status);
+  });
+
+  it("answers 304 without a body when the client has the bytes (ETag)", async () => {
+    const first = await app.inject({ method: "GET", url: "/api/v1/maps/socialomraadet/2024" });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await app.inject({ method: "GET", url: "/api/v1/maps/socialomraadet/2024", headers: { "if-none-match": etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe("");
+    const other = await app.inject({ method: "GET", url: "/api/v1/maps/socialomraadet/2023", headers: { "if-none-match": etag } });
+    expect(other.statusCode).toBe(200);
+    expect(other.headers.etag).not.toBe(etag);
+  });
+
+  it("catches an answer that drifts from the document (the checker can fail)", async () => {
+    const body = (await app.inject({ method: "GET", url: "/api/v1/maps/socialomraadet/2024" })).json() as Record<string, unknown>;
+    const schema = responseSchema("/api/v1/maps/{map}/{year}", "200");
+    const { isDemo: _dropped, ...withoutDemoFlag } = body;
+    expect(checkAgainstSchema(withoutDemoFlag, schema, root)).toContain("$: mangler isDemo");
+    expect(checkAgainstSchema({ ...body, extra: 1 }, schema, root)).toContain("$: udokumenteret felt extra");
+    const national = { ...(body.national as Record<string, unknown>), reversalRate: "44,9" };
+    expect(checkAgainstSchema({ ...body, national }, schema, root).join("\n")).toMatch(/\$\.national\.reversalRate/);
+  });
+});
