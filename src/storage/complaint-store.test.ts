@@ -111,6 +111,22 @@ describe.each(DATABASE_KINDS)("complaint store on %s", (kind) => {
     expect(sorted(loaded.cells)).toEqual(sorted(generateComplaintCells({ years: [2024] })));
   });
 
+  it("refuses cells of a version that does not exist, and deletes a version's cells with it (migration 004)", async () => {
+    const saved = await save(t.db, newVersion(1), generateComplaintCells({ years: [2024] }));
+    const cellCount = async () => (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM complaint_cell")).rows[0]!.n;
+    const before = await cellCount();
+    const orphan = (id: number) =>
+      t.db.transaction((tx) => tx.copyCsv("complaint_cell", ["dataset_version_id", "municipality_code", "subject", "law", "year", "upheld", "changed", "remitted", "rejected"], [`${id},"0657","x","Serviceloven",2024,1,0,0,0\n`]));
+    await expect(orphan(saved.datasetVersionId + 1000)).rejects.toThrow(/dataset_version that does not exist/);
+    await expect(t.db.query("INSERT INTO complaint_cell VALUES ($1, '0657', 'x', '', 2024, 1, 0, 0, 0)", [saved.datasetVersionId + 1000])).rejects.toThrow(/does not exist/);
+    await expect(t.db.query("UPDATE complaint_cell SET dataset_version_id = $1", [saved.datasetVersionId + 1000])).rejects.toThrow(/does not exist/);
+    expect(await cellCount()).toBe(before);
+    await orphan(saved.datasetVersionId);
+    expect(await cellCount()).toBe(before + 1);
+    await t.db.query("DELETE FROM dataset_version WHERE id = $1", [saved.datasetVersionId]);
+    expect(await cellCount()).toBe(0);
+  });
+
   it("returns nothing, not an error, from an empty database", async () => {
     expect(await loadComplaintCells(t.db)).toEqual({ cells: [], provenanceByYear: new Map() });
     expect((await activeVersionByYear(t.db)).size).toBe(0);
