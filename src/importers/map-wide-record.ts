@@ -5,6 +5,7 @@ import { parseCount, parsePercent } from "./parse-count.js";
 import { parsePeriod, type Period } from "./parse-period.js";
 import { isSubjectTotal } from "./resolve-place.js";
 import type { TableRecord } from "./table-record.js";
+import { detachString } from "./text/detach-string.js";
 import { looksLikeMojibake } from "./text/decode-text-stream.js";
 
 export type PercentKind = "reversal" | "upheld" | "changed" | "remitted";
@@ -44,27 +45,49 @@ function computedPercent(kind: PercentKind, c: OutcomeCounts): number {
 // Published percentages have one decimal (domain.md §2); allow for rounding of the last digit only.
 const PERCENT_TOLERANCE = 0.051;
 
+type PeriodText =
+  | { readonly kind: "period"; readonly period: Period; readonly yearText: string; readonly text: string }
+  | { readonly kind: "unknown"; readonly text: string }
+  | { readonly kind: "empty" };
+
 /** Returns a function that maps one record of a wide layout to an observation, reporting every problem it finds. */
 export function createWideRecordMapper(ctx: ImportContext, names: readonly string[], cols: WideColumns): (record: TableRecord) => void {
   const col = (index: number) => ({ index, name: names[index] ?? "" });
   const lawWarned = new Set<string>();
-  // One canonical string per distinct text: later map lookups then reuse its cached hash.
-  const interned = new Map<string, string>();
-  const periods = new Map<string, Period | undefined>();
+  // One canonical string per distinct cell text, and whether it is mojibake: a million-row file has a
+  // few hundred distinct names, so each is trimmed and checked once, and later map lookups reuse its hash.
+  const interned = new Map<string, { readonly text: string; readonly garbled: boolean }>();
+  // Per distinct subject: whether it is a sum over all subjects (isSubjectTotal is a regular expression).
+  const subjectTotals = new Map<string, boolean>();
+  // Per distinct period text (a few dozen in a file): parsed once.
+  const periods = new Map<string, PeriodText>();
+
+  // The previous row's raw text and entry per column: rows come grouped, so most lookups end here.
+  const lastRaw: (string | undefined)[] = [];
+  const lastEntry: ({ readonly text: string; readonly garbled: boolean } | undefined)[] = [];
 
   function textAt(record: TableRecord, index: number): string | undefined {
     const raw = record.fields[index]!;
-    let text = interned.get(raw);
-    if (text === undefined) {
-      text = raw.trim();
-      interned.set(raw, text);
+    let entry = raw === lastRaw[index] ? lastEntry[index] : interned.get(raw);
+    if (entry === undefined) {
+      const text = detachString(raw.trim());
+      entry = { text, garbled: (text.includes("Ã") || text.includes("Â")) && looksLikeMojibake(text) };
+      interned.set(detachString(raw), entry);
     }
-    if ((text.includes("Ã") || text.includes("Â")) && looksLikeMojibake(text)) {
+    lastRaw[index] = raw;
+    lastEntry[index] = entry;
+    if (entry.garbled) {
       reportAt(ctx, "error", "mojibake", record.line, col(index),
-        `Teksten "${text}" ser ud som UTF-8 læst med forkert tegnsæt (fx "Ã¦" for "æ"). Gem filen igen i ét tegnsæt (UTF-8 eller latin1).`);
+        `Teksten "${entry.text}" ser ud som UTF-8 læst med forkert tegnsæt (fx "Ã¦" for "æ"). Gem filen igen i ét tegnsæt (UTF-8 eller latin1).`);
       return undefined;
     }
-    return text;
+    return entry.text;
+  }
+
+  function isTotalSubject(subject: string): boolean {
+    let total = subjectTotals.get(subject);
+    if (total === undefined) subjectTotals.set(subject, (total = isSubjectTotal(subject)));
+    return total;
   }
 
   function countAt(record: TableRecord, index: number): number | undefined {
@@ -74,20 +97,32 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
     return undefined;
   }
 
+  function periodText(raw: string): PeriodText {
+    let known = periods.get(raw);
+    if (known === undefined) {
+      const trimmed = raw.trim();
+      const period = trimmed === "" ? undefined : parsePeriod(trimmed);
+      known = trimmed === "" ? { kind: "empty" } : period ? { kind: "period", period, yearText: String(period.year), text: detachString(trimmed) } : { kind: "unknown", text: detachString(trimmed) };
+      periods.set(detachString(raw), known);
+    }
+    return known;
+  }
+
   function periodOf(record: TableRecord): Period | undefined {
-    if (cols.period !== undefined && record.fields[cols.period]!.trim() !== "") {
-      const text = record.fields[cols.period]!.trim();
-      let period = periods.get(text);
-      if (period === undefined && !periods.has(text)) periods.set(text, (period = parsePeriod(text)));
-      if (!period) {
-        reportAt(ctx, "error", "unknown-period", record.line, col(cols.period), `Ukendt periode "${text}" (forventet fx "2024", "4. kvartal 2019" eller "2019K4").`);
-        return undefined;
+    const given = cols.period !== undefined ? periodText(record.fields[cols.period]!) : ({ kind: "empty" } as const);
+    if (given.kind === "unknown") {
+      reportAt(ctx, "error", "unknown-period", record.line, col(cols.period!), `Ukendt periode "${given.text}" (forventet fx "2024", "4. kvartal 2019" eller "2019K4").`);
+      return undefined;
+    }
+    if (given.kind === "period") {
+      if (cols.year !== undefined) {
+        const yearText = record.fields[cols.year]!;
+        if (yearText !== given.yearText && yearText.trim() !== "" && Number(yearText.trim()) !== given.period.year) {
+          reportAt(ctx, "error", "unknown-period", record.line, col(cols.year), `Året "${yearText.trim()}" passer ikke med perioden "${given.text}".`);
+          return undefined;
+        }
       }
-      if (cols.year !== undefined && Number(record.fields[cols.year]) !== period.year && record.fields[cols.year]!.trim() !== "" && Number(record.fields[cols.year]!.trim()) !== period.year) {
-        reportAt(ctx, "error", "unknown-period", record.line, col(cols.year), `Året "${record.fields[cols.year]!.trim()}" passer ikke med perioden "${text}".`);
-        return undefined;
-      }
-      return period;
+      return given.period;
     }
     if (cols.year !== undefined) {
       const yearText = record.fields[cols.year]!.trim();
@@ -123,7 +158,7 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
     if (!place) {
       reportAt(ctx, "error", "unknown-municipality", record.line, col(cols.place), `Ukendt kommune "${placeText}".`);
     }
-    if (isSubjectTotal(subject)) {
+    if (isTotalSubject(subject)) {
       reportAt(ctx, "warning", "summary-row", record.line, col(cols.subject), `Rækken "${subject}" er en sammentælling af alle sagsemner og gemmes ikke (ellers ville sagerne tælle dobbelt).`);
       return;
     }

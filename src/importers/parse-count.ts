@@ -1,11 +1,14 @@
 export type ParsedCount = { readonly kind: "count"; readonly value: number } | { readonly kind: "invalid"; readonly reasonDa: string };
 
+const SMALL_COUNTS: readonly ParsedCount[] = Array.from({ length: 4096 }, (_, value) => Object.freeze({ kind: "count" as const, value }));
+
 /**
  * A case count: a non-negative integer, optionally with Danish thousands dots ("1.234") or as Excel
  * writes a whole number ("12.0" never appears in the talportal, but XLSX cells may hold 12 as a float).
  */
 export function parseCount(raw: string): ParsedCount {
-  // Fast path for plain digits: a million-row file has four to six counts per row.
+  // Fast path for plain digits: a million-row file has four to six counts per row, so small counts come
+  // from a table of shared results rather than a new object each (the garbage collector notices).
   if (raw.length > 0 && raw.length < 10) {
     let value = 0;
     let i = 0;
@@ -14,7 +17,7 @@ export function parseCount(raw: string): ParsedCount {
       if (d < 0 || d > 9) break;
       value = value * 10 + d;
     }
-    if (i === raw.length) return { kind: "count", value };
+    if (i === raw.length) return value < SMALL_COUNTS.length ? SMALL_COUNTS[value]! : { kind: "count", value };
   }
   const s = raw.trim();
   if (/^\d+$/.test(s)) return { kind: "count", value: Number(s) };

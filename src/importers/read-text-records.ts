@@ -5,7 +5,7 @@ import { decodeTextStream, detectEncoding, type TextEncoding } from "./text/deco
 /** A text table file opened for streaming: its encoding, and its records with line numbers. */
 export type TextTable = {
   readonly encoding: TextEncoding;
-  /** Records in batches (one per decoded chunk), in file order. */
+  /** Records in batches of up to 1.024, in file order. */
   readonly records: AsyncGenerator<SeparatedRecord[]>;
   /** Valid once `records` is exhausted. */
   readonly sha256: () => string;

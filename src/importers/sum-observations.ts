@@ -1,7 +1,8 @@
 import type { ComplaintCell } from "../domain/complaint-cell.js";
-import { addCounts, decidedOf, OUTCOMES, ZERO_COUNTS, type OutcomeCounts } from "../domain/outcome.js";
+import { decidedOf, OUTCOMES, type OutcomeCounts } from "../domain/outcome.js";
 import type { ImportIssue } from "./import-issue.js";
 import { formatPeriodDa } from "./parse-period.js";
+import type { Place } from "./resolve-place.js";
 import type { Observation } from "./table-record.js";
 
 /** A data year with quarterly figures that does not have all four quarters in the file. */
@@ -13,25 +14,37 @@ export type SummedCells = {
   readonly issues: ImportIssue[];
 };
 
-/**
- * One place × subject × law × year. Its figures live in one typed array (the year row, then four
- * quarters; each outcome counts then the line) with a bit mask of what is present: a million-row file
- * has a quarter of a million slots, and per-row objects would keep the garbage collector busy.
- */
-type Slot = {
-  readonly code: string | null;
-  readonly subject: string;
-  readonly law: string;
-  readonly year: number;
-  readonly values: Int32Array;
-  present: number;
-};
-
+// parsePeriod accepts 2013–2100: years are stored as year − 2000 in 0–127.
+const YEAR_BASE = 2000;
+const YEARS = 128;
+// A file names the 98 municipalities and the national row; unknown names never reach the summer.
+const MAX_PLACES = 128;
+// Per slot: five parts (the year row, then quarters 1–4), each the four outcome counts and the line.
 const STRIDE = 5;
+const PARTS = 5;
+const SLOT_INTS = STRIDE * PARTS;
 
-function countsAt(values: Int32Array, part: number): OutcomeCounts {
-  const o = part * STRIDE;
-  return { upheld: values[o]!, changed: values[o + 1]!, remitted: values[o + 2]!, rejected: values[o + 3]! };
+/** The counts of one part (0 the year row, 1–4 the quarters), or the sum of parts `from`–`to` present in `mask`. */
+function countsAt(values: Int32Array, base: number, from: number, to = from, mask = 0b11111): OutcomeCounts {
+  let upheld = 0;
+  let changed = 0;
+  let remitted = 0;
+  let rejected = 0;
+  for (let part = from; part <= to; part++) {
+    if (!(mask & (1 << part))) continue;
+    const o = base + part * STRIDE;
+    upheld += values[o]!;
+    changed += values[o + 1]!;
+    remitted += values[o + 2]!;
+    rejected += values[o + 3]!;
+  }
+  return { upheld, changed, remitted, rejected };
+}
+
+/** `into` (a larger array) with `from` copied to its start. */
+function grown<T extends Int32Array | Uint8Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
 
 function sameCounts(a: OutcomeCounts, b: OutcomeCounts): boolean {
@@ -48,17 +61,33 @@ function describe(c: OutcomeCounts): string {
  * year row the quarters are summed, and a year whose quarters are not all in the file is reported as
  * incomplete (it is stored, and the warning says so). The same place × subject × law × period twice is a
  * duplicate. The national row is kept (municipalityCode null) and compared with the sum of the 98.
+ *
+ * A million-row file has a quarter of a million slots (place × subject × law × year). They live in flat
+ * typed arrays, found through one lookup table per (subject, law) pair, because an object and a map entry
+ * per slot cost more time (mostly in the garbage collector) than parsing the file (bench/import.bench.ts).
  */
 export class ObservationSummer {
-  private readonly slots = new Map<number, Slot>();
-  // Slots are keyed by small integers: (subject, law) pair id × place × year. String keys built per row
-  // cost more than all the parsing of a million-row file.
+  // (subject, law) pairs, numbered in order of appearance.
   private readonly pairIds = new Map<string, Map<string, number>>();
-  private readonly placeIds = new Map<string | null, number>();
-  private readonly quartersSeen = new Map<number, Set<number>>();
-  private readonly yearsWithYearRows = new Set<number>();
+  private readonly pairSubjects: string[] = [];
+  private readonly pairLaws: string[] = [];
+  // The pair of the previous observation: rows come grouped by subject, so most lookups end here.
+  private lastPair: { subject: string; law: string; id: number } | null = null;
+  // Places come from a caching resolver, so the same place is the same object: keyed by identity.
+  private readonly placeIds = new Map<Place, number>();
+  private readonly placeCodes: (string | null)[] = [];
+  // Per pair: slot number + 1 for each place × year (0: none yet).
+  private readonly slotTables: Int32Array[] = [];
+  // Per slot: its pair, place, year index and a bit per part present; its values at slot × SLOT_INTS.
+  private slotPair = new Int32Array(1024);
+  private slotPlace = new Uint8Array(1024);
+  private slotYear = new Uint8Array(1024);
+  private slotPresent = new Uint8Array(1024);
+  private values = new Int32Array(1024 * SLOT_INTS);
+  private slotCount = 0;
+  // Per data year (index year − 2000), a bit per quarter seen (bits 1–4) and bit 0 for a year row.
+  private readonly periodsSeen = new Uint8Array(YEARS);
   private readonly issues: ImportIssue[] = [];
-  private pairCount = 0;
 
   constructor(private readonly file: string) {}
 
@@ -66,77 +95,131 @@ export class ObservationSummer {
     this.issues.push({ severity, code, messageDa, file: this.file, line, column: null });
   }
 
+  private pairId(subject: string, law: string): number {
+    const last = this.lastPair;
+    if (last !== null && last.subject === subject && last.law === law) return last.id;
+    let byLaw = this.pairIds.get(subject);
+    if (!byLaw) this.pairIds.set(subject, (byLaw = new Map()));
+    let id = byLaw.get(law);
+    if (id === undefined) {
+      id = this.pairSubjects.length;
+      byLaw.set(law, id);
+      this.pairSubjects.push(subject);
+      this.pairLaws.push(law);
+      this.slotTables.push(new Int32Array(MAX_PLACES * YEARS));
+    }
+    this.lastPair = { subject, law, id };
+    return id;
+  }
+
+  private placeId(place: Place): number {
+    let id = this.placeIds.get(place);
+    if (id === undefined) {
+      id = this.placeCodes.length;
+      if (id >= MAX_PLACES) throw new Error(`ObservationSummer: more than ${MAX_PLACES} places`);
+      this.placeIds.set(place, id);
+      this.placeCodes.push(place.kind === "national" ? null : place.code);
+    }
+    return id;
+  }
+
+  private newSlot(pair: number, place: number, year: number): number {
+    const slot = this.slotCount++;
+    if (slot === this.slotPair.length) {
+      this.slotPair = grown(this.slotPair, new Int32Array(slot * 2));
+      this.slotPlace = grown(this.slotPlace, new Uint8Array(slot * 2));
+      this.slotYear = grown(this.slotYear, new Uint8Array(slot * 2));
+      this.slotPresent = grown(this.slotPresent, new Uint8Array(slot * 2));
+      this.values = grown(this.values, new Int32Array(slot * 2 * SLOT_INTS));
+    }
+    this.slotPair[slot] = pair;
+    this.slotPlace[slot] = place;
+    this.slotYear[slot] = year;
+    return slot;
+  }
+
   add(obs: Observation): void {
-    const code = obs.place.kind === "national" ? null : obs.place.code;
-    let byLaw = this.pairIds.get(obs.subject);
-    if (!byLaw) this.pairIds.set(obs.subject, (byLaw = new Map()));
-    let pair = byLaw.get(obs.law);
-    if (pair === undefined) byLaw.set(obs.law, (pair = this.pairCount++));
-    let place = this.placeIds.get(code);
-    if (place === undefined) this.placeIds.set(code, (place = this.placeIds.size));
-    // Years run 2013–2100 (parsePeriod), places 99 and a few unknown: the product stays an exact integer.
-    const key = (pair * 128 + place) * 128 + (obs.period.year - 2000);
-    let slot = this.slots.get(key);
-    if (!slot) {
-      slot = { code, subject: obs.subject, law: obs.law, year: obs.period.year, values: new Int32Array(5 * STRIDE), present: 0 };
-      this.slots.set(key, slot);
+    const pair = this.pairId(obs.subject, obs.law);
+    const place = this.placeId(obs.place);
+    const year = obs.period.year - YEAR_BASE;
+    const table = this.slotTables[pair]!;
+    const at = place * YEARS + year;
+    let slot = table[at]! - 1;
+    if (slot < 0) {
+      slot = this.newSlot(pair, place, year);
+      table[at] = slot + 1;
     }
     const q = obs.period.quarter;
     const part = q ?? 0;
-    if (slot.present & (1 << part)) {
+    const o = slot * SLOT_INTS + part * STRIDE;
+    if (this.slotPresent[slot]! & (1 << part)) {
       this.issue("error", "duplicate-row", obs.line,
-        `Dobbeltrække: samme kommune, sagsemne, lovgivning og periode (${formatPeriodDa(obs.period)}) står også i linje ${slot.values[part * STRIDE + 4]}.`);
+        `Dobbeltrække: samme kommune, sagsemne, lovgivning og periode (${formatPeriodDa(obs.period)}) står også i linje ${this.values[o + 4]}.`);
       return;
     }
-    slot.present |= 1 << part;
-    const o = part * STRIDE;
-    slot.values[o] = obs.counts.upheld;
-    slot.values[o + 1] = obs.counts.changed;
-    slot.values[o + 2] = obs.counts.remitted;
-    slot.values[o + 3] = obs.counts.rejected;
-    slot.values[o + 4] = obs.line;
-    if (q === null) this.yearsWithYearRows.add(obs.period.year);
-    else {
-      let seen = this.quartersSeen.get(obs.period.year);
-      if (!seen) this.quartersSeen.set(obs.period.year, (seen = new Set()));
-      seen.add(q);
-    }
+    this.slotPresent[slot] = this.slotPresent[slot]! | (1 << part);
+    this.values[o] = obs.counts.upheld;
+    this.values[o + 1] = obs.counts.changed;
+    this.values[o + 2] = obs.counts.remitted;
+    this.values[o + 3] = obs.counts.rejected;
+    this.values[o + 4] = obs.line;
+    this.periodsSeen[year] = this.periodsSeen[year]! | (1 << part);
   }
 
   finish(): SummedCells {
     const cells: ComplaintCell[] = [];
-    const municipalSums = new Map<string, OutcomeCounts>();
-    const nationals: { key: string; counts: OutcomeCounts; line: number; slot: Slot }[] = [];
-    for (const slot of this.slots.values()) {
-      const parts = [1, 2, 3, 4].filter((p) => slot.present & (1 << p));
-      const quarterSum = parts.reduce((sum, p) => addCounts(sum, countsAt(slot.values, p)), ZERO_COUNTS);
-      const hasYear = (slot.present & 1) !== 0;
+    const v = this.values;
+    // Sum over the 98 per (subject, law) pair and year: index (pair × YEARS + year) × 4.
+    const municipalSums = new Int32Array(this.pairSubjects.length * YEARS * 4);
+    const nationals: { counts: OutcomeCounts; line: number; pair: number; year: number }[] = [];
+    for (let slot = 0; slot < this.slotCount; slot++) {
+      const base = slot * SLOT_INTS;
+      const present = this.slotPresent[slot]!;
+      const pair = this.slotPair[slot]!;
+      const year = this.slotYear[slot]! + YEAR_BASE;
+      const code = this.placeCodes[this.slotPlace[slot]!]!;
+      const hasYear = (present & 1) !== 0;
+      const quarters = (present >> 1) & 0b1111;
       let counts: OutcomeCounts;
       if (hasYear) {
-        counts = countsAt(slot.values, 0);
-        if (parts.length === 4 && !sameCounts(counts, quarterSum)) {
-          this.issue("error", "quarters-mismatch", slot.values[4]!,
-            `Årstallet for ${slot.year} (${describe(counts)}) er ikke summen af de fire kvartaler (${describe(quarterSum)}).`);
-          continue;
+        counts = countsAt(v, base, 0);
+        if (quarters === 0b1111) {
+          const quarterSum = countsAt(v, base, 1, 4);
+          if (!sameCounts(counts, quarterSum)) {
+            this.issue("error", "quarters-mismatch", v[base + 4]!,
+              `Årstallet for ${year} (${describe(counts)}) er ikke summen af de fire kvartaler (${describe(quarterSum)}).`);
+            continue;
+          }
         }
-      } else counts = quarterSum;
-      cells.push({ municipalityCode: slot.code, subject: slot.subject, law: slot.law, year: slot.year, counts });
-      const crossKey = `${slot.subject}\u0000${slot.law}\u0000${slot.year}`;
-      const line = slot.values[(hasYear ? 0 : parts[0]!) * STRIDE + 4]!;
-      if (slot.code === null) nationals.push({ key: crossKey, counts, line, slot });
-      else municipalSums.set(crossKey, addCounts(municipalSums.get(crossKey) ?? ZERO_COUNTS, counts));
+      } else counts = countsAt(v, base, 1, 4, present);
+      cells.push({ municipalityCode: code, subject: this.pairSubjects[pair]!, law: this.pairLaws[pair]!, year, counts });
+      // The line of the year row, else of the first quarter present (its lowest set bit).
+      const firstPart = hasYear ? 0 : 32 - Math.clz32(quarters & -quarters);
+      if (code === null) nationals.push({ counts, line: v[base + firstPart * STRIDE + 4]!, pair, year });
+      else {
+        const o = (pair * YEARS + year - YEAR_BASE) * 4;
+        municipalSums[o] = municipalSums[o]! + counts.upheld;
+        municipalSums[o + 1] = municipalSums[o + 1]! + counts.changed;
+        municipalSums[o + 2] = municipalSums[o + 2]! + counts.remitted;
+        municipalSums[o + 3] = municipalSums[o + 3]! + counts.rejected;
+      }
     }
     for (const n of nationals) {
-      const sum = municipalSums.get(n.key) ?? ZERO_COUNTS;
+      const o = (n.pair * YEARS + n.year - YEAR_BASE) * 4;
+      const sum = { upheld: municipalSums[o]!, changed: municipalSums[o + 1]!, remitted: municipalSums[o + 2]!, rejected: municipalSums[o + 3]! };
       if (!sameCounts(sum, n.counts)) {
         this.issue("warning", "national-mismatch", n.line,
-          `Landstallet for "${n.slot.subject}" ${n.slot.year} (${describe(n.counts)}) er ikke summen over kommunerne (${describe(sum)}). Landsrækken gemmes som offentliggjort; kortene bruger kommunernes tal.`);
+          `Landstallet for "${this.pairSubjects[n.pair]}" ${n.year} (${describe(n.counts)}) er ikke summen over kommunerne (${describe(sum)}). Landsrækken gemmes som offentliggjort; kortene bruger kommunernes tal.`);
       }
     }
     const incompleteYears: IncompleteYear[] = [];
-    for (const [year, seen] of [...this.quartersSeen].sort((a, b) => a[0] - b[0])) {
-      if (seen.size === 4 || this.yearsWithYearRows.has(year)) continue;
-      const quarters = [...seen].sort();
+    for (let i = 0; i < YEARS; i++) {
+      const seen = this.periodsSeen[i]!;
+      const quarterBits = (seen >> 1) & 0b1111;
+      // A year row makes the year whole; a year seen only in year rows has no quarters to miss.
+      if (quarterBits === 0 || quarterBits === 0b1111 || (seen & 1) !== 0) continue;
+      const year = YEAR_BASE + i;
+      const quarters = [1, 2, 3, 4].filter((q) => quarterBits & (1 << (q - 1)));
       incompleteYears.push({ year, quarters });
       this.issues.push({
         severity: "warning",
