@@ -1,4 +1,4 @@
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import type { ReportFigureId } from "./report-document.js";
 import type { ReportImage } from "./report-images.js";
 import type { ReportSvg } from "./build-report-svgs.js";
@@ -36,22 +36,47 @@ export async function openSvgRasterizer(executablePath = "/usr/bin/chromium"): P
     throw new ImageRendererMissingError(executablePath, error);
   }
   const context = await browser.newContext({ deviceScaleFactor: SCALE });
-  const page = await context.newPage();
+  // One page per concurrent call, reused: a batch may rasterize the next document while Node builds the
+  // DOCX of the previous one, and two calls must never share a page.
+  const idle: Page[] = [];
   return {
     async rasterize(svgs) {
-      const out = new Map<ReportFigureId, ReportImage>();
-      for (const [id, s] of svgs) {
-        await page.setViewportSize({ width: Math.ceil(s.width), height: Math.ceil(s.height) });
-        await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${s.svg}</body></html>`);
-        const png = await page.locator("svg").first().screenshot({ type: "png" });
-        out.set(id, { svg: s.svg, png: new Uint8Array(png), width: s.width, height: s.height });
+      const page = idle.pop() ?? (await context.newPage());
+      try {
+        return await rasterizeOnPage(page, svgs);
+      } finally {
+        idle.push(page);
       }
-      return out;
     },
     async close() {
       await browser.close();
     },
   };
+}
+
+/**
+ * All of one document's images on one page, stacked, then one clipped screenshot each: one page load per
+ * document instead of one per image, and no element-locator waits.
+ */
+async function rasterizeOnPage(page: Page, svgs: ReadonlyMap<ReportFigureId, ReportSvg>): Promise<Map<ReportFigureId, ReportImage>> {
+  const entries = [...svgs];
+  const out = new Map<ReportFigureId, ReportImage>();
+  if (entries.length === 0) return out;
+  const width = Math.ceil(Math.max(...entries.map(([, s]) => s.width)));
+  const tops: number[] = [];
+  let height = 0;
+  for (const [, s] of entries) {
+    tops.push(height);
+    height += Math.ceil(s.height);
+  }
+  await page.setViewportSize({ width, height });
+  const body = entries.map(([, s]) => `<div style="height:${Math.ceil(s.height)}px;overflow:hidden">${s.svg}</div>`).join("");
+  await page.setContent(`<!doctype html><html><head><style>svg{display:block}</style></head><body style="margin:0;background:#fff">${body}</body></html>`, { waitUntil: "load" });
+  for (const [i, [id, s]] of entries.entries()) {
+    const png = await page.screenshot({ type: "png", clip: { x: 0, y: tops[i]!, width: Math.ceil(s.width), height: Math.ceil(s.height) } });
+    out.set(id, { svg: s.svg, png: new Uint8Array(png), width: s.width, height: s.height });
+  }
+  return out;
 }
 
 /** For HTML and Markdown, where the SVG itself is the image. */

@@ -87,6 +87,32 @@ async function writeAtomically(path: string, bytes: Uint8Array | string): Promis
   await rename(`${path}.tmp`, path);
 }
 
+/**
+ * Documents made at once in a batch. Two, because the work alternates between two processes: Chromium
+ * draws one document's images while Node builds and zips another's DOCX, so a 2-core machine keeps both
+ * busy. More only queue up in Chromium (bench/report.bench.ts measures the batch).
+ */
+const BATCH_CONCURRENCY = 2;
+
+/** Runs `fn` over `items` with at most `concurrency` at a time; results in the order of `items`. */
+async function mapInOrder<T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        results[i] = await fn(items[i]!);
+      } catch (error) {
+        next = items.length; // the other workers stop after their current item
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
 export type ReportRunEnvironment = {
   readonly chromiumPath?: string;
   readonly sofficePath?: string;
@@ -117,10 +143,10 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
     throw error;
   }
   const written: string[] = [];
-  const pendingPdf: { docx: string; out: string }[] = [];
+  const pendingPdf = new Map<MunicipalityCode, { docx: string; out: string }>();
   const pdfWork = options.format === "pdf" ? await mkdtemp(join(tmpdir(), "danmarkskort-report-")) : null;
   try {
-    for (const code of options.municipalities) {
+    const writeOne = async (code: MunicipalityCode): Promise<string> => {
       const { model, figures } = buildAgendaItemFor(totals, provenance, code, options.year, {
         body: options.body,
         caseNumber: options.caseNumber,
@@ -135,8 +161,7 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
           // All DOCX first, then one LibreOffice run converts the lot.
           const docx = join(pdfWork!, `${model.fileBaseName}.docx`);
           await writeFile(docx, await renderAgendaItemFile(model, images, "docx"));
-          pendingPdf.push({ docx, out: path });
-          written.push(path);
+          pendingPdf.set(code, { docx, out: path });
           break;
         }
         case "md": {
@@ -148,19 +173,20 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
             sources.set(id, name);
           }
           await writeAtomically(path, renderAgendaItemMarkdown(model, sources));
-          written.push(path);
           break;
         }
         default:
           await writeAtomically(path, await renderAgendaItemFile(model, images, options.format));
-          written.push(path);
       }
       env.log?.(`${model.municipality}: ${path}`);
-    }
+      return path;
+    };
+    written.push(...(await mapInOrder(options.municipalities, BATCH_CONCURRENCY, writeOne)));
     if (pdfWork) {
       try {
-        const pdfs = await convertDocxFilesToPdf(pendingPdf.map((p) => p.docx), pdfWork, { command: env.sofficePath });
-        for (const [i, pdf] of pdfs.entries()) await writeAtomically(pendingPdf[i]!.out, await readFile(pdf));
+        const pending = options.municipalities.map((code) => pendingPdf.get(code)!);
+        const pdfs = await convertDocxFilesToPdf(pending.map((p) => p.docx), pdfWork, { command: env.sofficePath });
+        for (const [i, pdf] of pdfs.entries()) await writeAtomically(pending[i]!.out, await readFile(pdf));
       } catch (error) {
         if (error instanceof PdfConverterMissingError || error instanceof PdfConversionError) throw new UserError(error.message);
         throw error;
