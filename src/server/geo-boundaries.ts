@@ -1,5 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BoundaryFormatError, prepareBoundaryTopology } from "../importers/boundaries/prepare-boundary-topology.js";
 import { buildGeographicGeometry } from "../viz/geographic-geometry.js";
@@ -79,7 +79,7 @@ export async function loadMapGeometries(source: BoundarySource, fetcher: typeof 
       throw new BoundaryFormatError(`${name}: er ikke gyldig JSON (${error instanceof Error ? error.message : String(error)}).`);
     }
     const geographic = buildGeographicGeometry(prepareBoundaryTopology(parsed, name));
-    return { tile, geographic, geographicStatusDa: `Kommunegrænser fra ${source.kind === "file" ? "filen " + source.path : "Dataforsyningen (DAWA)"}.` };
+    return { tile, geographic, geographicStatusDa: `Kommunegrænser fra ${source.kind === "file" ? `filen ${basename(source.path)}` : "Dataforsyningen (DAWA)"}.` };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { tile, geographic: null, geographicStatusDa: `Kommunegrænserne kunne ikke indlæses, så kortet vises som feltkort. ${reason}` };

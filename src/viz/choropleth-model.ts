@@ -1,8 +1,7 @@
 import type { MapFigures } from "../domain/map-figures.js";
 import { MUNICIPALITIES } from "../domain/municipality.js";
-import { formatPercent } from "../domain/format-danish-number.js";
 import type { MapGeometry, MunicipalityShape } from "./map-geometry.js";
-import { BIN_COLOURS, binIndexOf, MEASURES, measureValue, type MeasureId } from "./map-measure.js";
+import { BIN_COLOURS, binIndexOf, binLabelDa, buildMeasureScale, formatMeasureNumberDa, MEASURES, readingOf, type MeasureId } from "./map-measure.js";
 import { describeFigureRowDa } from "./figure-text.js";
 
 /** How a municipality is filled: a bin colour, or one of the two hatch patterns for missing values. */
@@ -12,7 +11,7 @@ export type ChoroplethItem = {
   readonly shape: MunicipalityShape;
   readonly nameDa: string;
   readonly fill: ChoroplethFill;
-  /** Short text on a tile: "44" (whole percent) or "–". */
+  /** Short text on a tile: "44" (whole percent), "8,6" (per 10.000) or "–". */
   readonly tileValue: string;
   /** Tooltip and accessible name. */
   readonly descriptionDa: string;
@@ -26,6 +25,8 @@ export type ChoroplethModel = {
   readonly titleDa: string;
   readonly items: readonly ChoroplethItem[];
   readonly legend: readonly LegendEntry[];
+  /** How the legend's limits were chosen, when that needs saying (cases per 10.000); else null. */
+  readonly legendNoteDa: string | null;
   readonly sourceLineDa: string | null;
 };
 
@@ -36,13 +37,14 @@ export type ChoroplethModel = {
  */
 export function buildChoroplethModel(input: {
   readonly geometry: MapGeometry;
-  readonly figures: Pick<MapFigures, "municipalities">;
+  readonly figures: Pick<MapFigures, "municipalities" | "national">;
   readonly measure: MeasureId;
   readonly titleDa: string;
   readonly sourceLineDa?: string | null;
   readonly profileHref: (code: string) => string;
 }): ChoroplethModel {
   const rows = new Map(input.figures.municipalities.map((r) => [r.municipalityCode, r]));
+  const scale = buildMeasureScale(input.measure, input.figures.national);
   const items = input.geometry.shapes.map((shape): ChoroplethItem => {
     const row = rows.get(shape.code);
     const nameDa = MUNICIPALITIES.find((m) => m.code === shape.code)?.name ?? shape.code;
@@ -50,22 +52,24 @@ export function buildChoroplethModel(input: {
       return { shape, nameDa, fill: { kind: "no-data" }, tileValue: "–", descriptionDa: `${nameDa}: ingen data.`, href: input.profileHref(shape.code) };
     }
     const e = row.estimate;
-    const fill: ChoroplethFill = e.kind === "estimate" ? { kind: "bin", bin: binIndexOf(input.measure, measureValue(input.measure, e).value) } : { kind: e.kind };
-    const tileValue = e.kind === "estimate" ? formatPercent(measureValue(input.measure, e).value).replace(/,\d$/, "") : "–";
+    const reading = readingOf(input.measure, row);
+    const fill: ChoroplethFill = reading ? { kind: "bin", bin: binIndexOf(scale, reading.value) } : e.kind === "estimate" ? { kind: "no-data" } : { kind: e.kind };
+    const number = reading ? formatMeasureNumberDa(input.measure, reading.value) : "–";
+    // Whole percent on a tile (36 px); per 10.000 keeps its decimal, since the values are small.
+    const tileValue = reading && MEASURES[input.measure].unit === "pct" ? number.replace(/,\d$/, "") : number;
     return { shape, nameDa, fill, tileValue, descriptionDa: describeFigureRowDa(row, input.measure), href: input.profileHref(shape.code) };
   });
-  const starts = MEASURES[input.measure].binStarts;
   const countWhere = (pred: (f: ChoroplethFill) => boolean) => items.filter((i) => pred(i.fill)).length;
   const legend: LegendEntry[] = [
-    ...starts.map((start, bin) => ({
+    ...scale.binStarts.map((_, bin) => ({
       fill: { kind: "bin" as const, bin },
-      labelDa: bin === starts.length - 1 ? `${formatPercent(start)} pct. og derover` : `${formatPercent(start)} til under ${formatPercent(starts[bin + 1]!)} pct.`,
+      labelDa: binLabelDa(scale, bin),
       count: countWhere((f) => f.kind === "bin" && f.bin === bin),
     })),
     { fill: { kind: "no-cases" }, labelDa: "Ingen sager", count: countWhere((f) => f.kind === "no-cases") },
     { fill: { kind: "no-data" }, labelDa: "Ingen data", count: countWhere((f) => f.kind === "no-data") },
   ];
-  return { geometry: input.geometry, titleDa: input.titleDa, items, legend, sourceLineDa: input.sourceLineDa ?? null };
+  return { geometry: input.geometry, titleDa: input.titleDa, items, legend, legendNoteDa: scale.noteDa, sourceLineDa: input.sourceLineDa ?? null };
 }
 
 export function fillPaint(fill: ChoroplethFill): { fill: string; ink: string } {

@@ -1,6 +1,9 @@
 import { formatInteger, formatPercent } from "../domain/format-danish-number.js";
 import type { MapFigures, MunicipalityFigureRow } from "../domain/map-figures.js";
-import { funnelVerdictDa } from "./figure-text.js";
+import type { FunnelResult } from "../domain/map-figures.js";
+import type { FunnelVerdict } from "../domain/statistics/funnel-limits.js";
+import { formatMeasureNumberDa, measureValue, NATIONAL_POPULATION, type MeasureId } from "./map-measure.js";
+import { POPULATION_BY_CODE } from "../domain/registry/population-data.js";
 
 /** One cell: the Danish text shown, and the raw value to sort and export by (null sorts last). */
 export type TableCell = { readonly text: string; readonly value: number | string | null };
@@ -13,6 +16,19 @@ export type TableModel = {
   readonly sourceLineDa: string | null;
 };
 
+/** Short verdicts for a table cell; the page explains them above the table and the tooltip has the long form. */
+const VERDICT_SHORT_DA: Readonly<Record<FunnelVerdict, string>> = {
+  "above99.8": "over (uden for 99,8 %)",
+  above95: "over (uden for 95 %)",
+  within: "inden for grænserne",
+  below95: "under (uden for 95 %)",
+  "below99.8": "under (uden for 99,8 %)",
+};
+
+function verdictShortDa(funnel: FunnelResult): string {
+  return funnel.kind === "assessed" ? VERDICT_SHORT_DA[funnel.verdict] : "ikke vurderet";
+}
+
 const pct = (v: number): TableCell => ({ text: formatPercent(v), value: Math.round(v * 1000) / 10 });
 const int = (v: number): TableCell => ({ text: formatInteger(v), value: v });
 const none = (text: string): TableCell => ({ text, value: null });
@@ -22,11 +38,24 @@ const none = (text: string): TableCell => ({ text, value: null });
  * cases, interval, funnel verdict and rank. The same model feeds the HTML table, CSV and XLSX, so the
  * downloads say exactly what the page says.
  */
-export function buildFigureTableModel(figures: Pick<MapFigures, "national" | "municipalities">, captionDa: string, sourceLineDa: string | null = null): TableModel {
+export function buildFigureTableModel(
+  figures: Pick<MapFigures, "national" | "municipalities">,
+  captionDa: string,
+  sourceLineDa: string | null = null,
+  options: { readonly measure?: MeasureId } = {},
+): TableModel {
+  // Cases per 10.000 inhabitants add the population and the figure, next to the cases they are made of.
+  const perCapita = options.measure === "sager-pr-10000";
   const columns = [
     { key: "kommune", labelDa: "Kommune", numeric: false },
     { key: "kode", labelDa: "Kommunekode", numeric: false },
     { key: "afgoerelser", labelDa: "Realitetsbehandlede sager", numeric: true },
+    ...(perCapita
+      ? [
+          { key: "indbyggere", labelDa: "Indbyggere", numeric: true },
+          { key: "sager-pr-10000", labelDa: "Sager pr. 10.000 indbyggere", numeric: true },
+        ]
+      : []),
     { key: "omgjort-pct", labelDa: "Omgjort, pct.", numeric: true },
     { key: "omgjort-antal", labelDa: "Omgjort, antal", numeric: true },
     { key: "interval", labelDa: "95 %-interval, pct.", numeric: false },
@@ -54,7 +83,16 @@ export function buildFigureTableModel(figures: Pick<MapFigures, "national" | "mu
         : e.kind === "no-cases"
           ? [int(0), none("ingen sager"), int(0), none("–"), none("–"), int(0), none("–"), int(0)]
           : [none("ingen data"), none("ingen data"), none("–"), none("–"), none("–"), none("–"), none("–"), none("–")];
-    const verdict = code === null ? none("–") : r.funnel ? { text: funnelVerdictDa(r.funnel), value: funnelVerdictDa(r.funnel) } : none("–");
+    if (perCapita) {
+      const population = code === null ? NATIONAL_POPULATION : POPULATION_BY_CODE[code];
+      const reading = e.kind === "estimate" ? measureValue("sager-pr-10000", e, code) : null;
+      const perCapitaCells: TableCell[] = [
+        population ? int(population) : none("ukendt"),
+        reading ? { text: formatMeasureNumberDa("sager-pr-10000", reading.value), value: Math.round(reading.value * 10) / 10 } : e.kind === "no-cases" ? { text: "0,0", value: 0 } : none("–"),
+      ];
+      figuresCells.splice(1, 0, ...perCapitaCells);
+    }
+    const verdict = code === null ? none("–") : r.funnel ? { text: verdictShortDa(r.funnel), value: verdictShortDa(r.funnel) } : none("–");
     const rank = r.rank ? { text: `${r.rank.position}${r.rank.tiedWith > 1 ? " (delt)" : ""} af ${r.rank.of}`, value: r.rank.position } : none("–");
     return { code, cells: [{ text: name, value: name }, { text: code ?? "", value: code ?? "" }, ...figuresCells, verdict, code === null ? none("–") : rank] };
   };

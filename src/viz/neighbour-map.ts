@@ -1,6 +1,6 @@
 import { municipalityName, type MunicipalityCode } from "../domain/municipality.js";
 import type { MapGeometry, MunicipalityShape } from "./map-geometry.js";
-import { escapeXml, r1, SVG_FONT } from "./svg-text.js";
+import { escapeXml, r1, SVG_FONT, wrapText } from "./svg-text.js";
 
 export type NeighbourMapRole = "focus" | "neighbour" | "other";
 
@@ -59,8 +59,12 @@ const FILL: Record<NeighbourMapRole, string> = { focus: "#1f3d7a", neighbour: "#
 /** Stateless SVG of a NeighbourMapModel; usable in Node (reports) and in the page. */
 export function renderMunicipalityMapSvg(model: NeighbourMapModel): string {
   const [vx, vy, vw, vh] = model.viewBox;
-  const footer = model.sourceLineDa ? 18 : 0;
   const fontSize = r1(vw / 45);
+  // The source line wraps to the map's width, so a long dataset name is never cut off.
+  const sourceSize = r1(fontSize * 0.9);
+  const sourceLines = model.sourceLineDa ? wrapText(model.sourceLineDa, Math.floor(vw / (sourceSize * 0.52))) : [];
+  const lineHeight = r1(sourceSize * 1.3);
+  const footer = sourceLines.length > 0 ? r1(sourceLines.length * lineHeight + sourceSize * 0.6) : 0;
   const body = model.shapes
     .map(({ shape, role, nameDa }) => {
       const attrs = `data-municipality="${shape.code}" fill="${FILL[role]}" stroke="#ffffff" stroke-width="${role === "focus" ? 1.5 : 0.6}"`;
@@ -76,9 +80,9 @@ export function renderMunicipalityMapSvg(model: NeighbourMapModel): string {
         `<text x="${l.x}" y="${l.y}" text-anchor="middle" dominant-baseline="middle" font-size="${fontSize}" font-weight="${l.role === "focus" ? 700 : 400}" fill="${l.role === "focus" ? "#ffffff" : "#1a1a1a"}" paint-order="stroke" stroke="${l.role === "focus" ? "#1f3d7a" : "#ffffff"}" stroke-width="${r1(fontSize / 4)}">${escapeXml(l.text)}</text>`,
     )
     .join("");
-  const source = model.sourceLineDa
-    ? `<text x="${vx + 2}" y="${r1(vy + vh + footer - 5)}" font-size="${r1(fontSize * 0.8)}" fill="#444444">${escapeXml(model.sourceLineDa)}</text>`
-    : "";
+  const source = sourceLines
+    .map((line, i) => `<text x="${r1(vx + 2)}" y="${r1(vy + vh + (i + 1) * lineHeight)}" font-size="${sourceSize}" fill="#454545">${escapeXml(line)}</text>`)
+    .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${vx} ${vy} ${vw} ${r1(vh + footer)}" width="${Math.round(vw * 2)}" height="${Math.round((vh + footer) * 2)}" role="img" aria-labelledby="nm-title nm-desc" font-family="${SVG_FONT}"><title id="nm-title">${escapeXml(model.titleDa)}</title><desc id="nm-desc">${escapeXml(model.descriptionDa)}</desc><rect x="${vx}" y="${vy}" width="${vw}" height="${r1(vh + footer)}" fill="#ffffff"/>${body}${labels}${source}</svg>`;
 }
 

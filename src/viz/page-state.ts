@@ -1,6 +1,6 @@
 import { isMapId, MAP_DEFINITIONS, type Area, type MapId } from "../domain/map-definition.js";
 import { findMunicipalityByCode } from "../domain/municipality.js";
-import { isMeasureId, type MeasureId } from "./map-measure.js";
+import { isMeasureId, MEASURE_IDS, type MeasureId } from "./map-measure.js";
 
 export type ViewId = "kort" | "tabel" | "tragt";
 export type GeometryChoice = "geografisk" | "felter";
@@ -37,7 +37,7 @@ export function parseMapPageState(query: Readonly<Record<string, string | undefi
   if (!area) throw new PageStateError(`Ukendt område "${areaText}" (parameter omraade). Gyldige: i-alt, boern, voksne.`);
   if (!MAP_DEFINITIONS[map].areas.includes(area)) throw new PageStateError(`${MAP_DEFINITIONS[map].nameDa} er ikke opdelt i børne- og voksenområdet (parameter omraade).`);
   const measure = query.maal ?? "omgoerelse";
-  if (!isMeasureId(measure)) throw new PageStateError(`Ukendt mål "${measure}" (parameter maal). Gyldige: omgoerelse, aendret, hjemvist.`);
+  if (!isMeasureId(measure)) throw new PageStateError(`Ukendt mål "${measure}" (parameter maal). Gyldige: ${MEASURE_IDS.join(", ")}.`);
   const view = query.visning ?? "kort";
   if (!(VIEWS as readonly string[]).includes(view)) throw new PageStateError(`Ukendt visning "${view}" (parameter visning). Gyldige: kort, tabel, tragt.`);
   const geometry = query.geometri ?? null;

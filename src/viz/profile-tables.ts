@@ -63,24 +63,69 @@ export function buildProfileTableModel(mapProfile: MapProfile, year: number, mun
   };
 }
 
-/** Neighbours (or another comparison group) over the window: rate and number of cases per year. */
+/**
+ * Neighbours (or another comparison group) over the window: rate and number of cases per year, in two
+ * columns per year so a spreadsheet gets both as numbers (a rate is never shown without its cases).
+ */
 export function buildComparisonTableModel(mapProfile: MapProfile, municipalityNameDa: string, sourceLineDa: string | null = null): TableModel {
   const group = mapProfile.neighbours;
-  const yearCell = (e: RateEstimate): TableCell =>
-    e.kind === "estimate" ? { text: `${formatPercent(e.reversalRate)} (${formatInteger(e.decided)})`, value: Math.round(e.reversalRate * 1000) / 10 } : none(e.kind === "no-cases" ? "ingen sager" : "ingen data");
+  const yearCells = (e: RateEstimate): TableCell[] => {
+    switch (e.kind) {
+      case "estimate":
+        return [pct(e.reversalRate), int(e.decided)];
+      case "no-cases":
+        return [none("ingen sager"), int(0)];
+      case "no-data":
+        return [none("ingen data"), none("–")];
+    }
+  };
   const own = mapProfile.areas.find((a) => a.area === "total");
   const ownRow = {
     code: "municipality",
-    cells: [{ text: municipalityNameDa, value: municipalityNameDa }, ...group.years.map((year) => yearCell(own?.years.find((y) => y.year === year)?.municipality.estimate ?? { kind: "no-data", reasonDa: "" }))],
+    cells: [
+      { text: municipalityNameDa, value: municipalityNameDa },
+      ...group.years.flatMap((year) => yearCells(own?.years.find((y) => y.year === year)?.municipality.estimate ?? { kind: "no-data", reasonDa: "" })),
+    ],
   };
   return {
-    captionDa: `Omgørelsesprocent (antal realitetsbehandlede sager) i ${municipalityNameDa} og nabokommunerne, ${MAP_DEFINITIONS[mapProfile.map].nameDa.toLowerCase()}`,
-    columns: [{ key: "kommune", labelDa: "Kommune", numeric: false }, ...group.years.map((y) => ({ key: String(y), labelDa: String(y), numeric: true }))],
+    captionDa: `Omgørelsesprocent og antal realitetsbehandlede sager i ${municipalityNameDa} og nabokommunerne, ${MAP_DEFINITIONS[mapProfile.map].nameDa.toLowerCase()}, ${group.years[0] ?? ""}–${group.years.at(-1) ?? ""}`,
+    columns: [
+      { key: "kommune", labelDa: "Kommune", numeric: false },
+      ...group.years.flatMap((y) => [
+        { key: `${y}-pct`, labelDa: `${y}, omgjort pct.`, numeric: true },
+        { key: `${y}-sager`, labelDa: `${y}, sager`, numeric: true },
+      ]),
+    ],
     rows: [
       ownRow,
-      ...group.members.map((m) => ({ code: m.municipalityCode, cells: [{ text: m.municipalityName, value: m.municipalityName }, ...m.years.map((y) => yearCell(y.estimate))] })),
-      { code: null, cells: [{ text: "Nabokommunerne samlet", value: "Nabokommunerne samlet" }, ...group.combined.map((y) => yearCell(y.estimate))] },
+      ...group.members.map((m) => ({ code: m.municipalityCode, cells: [{ text: m.municipalityName, value: m.municipalityName }, ...m.years.flatMap((y) => yearCells(y.estimate))] })),
+      { code: null, cells: [{ text: "Nabokommunerne samlet", value: "Nabokommunerne samlet" }, ...group.combined.flatMap((y) => yearCells(y.estimate))] },
     ],
+    sourceLineDa,
+  };
+}
+
+/**
+ * The subjects (sagsemner) behind the municipality's figures on a map in one year, most reversals first:
+ * decided, reversed with pct., changed and remitted. Subjects without a decided case are left out.
+ */
+export function buildSubjectTableModel(mapProfile: MapProfile, year: number, municipalityNameDa: string, sourceLineDa: string | null = null): TableModel {
+  const subjects = (mapProfile.subjects.find((s) => s.year === year)?.subjects ?? []).filter((s) => s.decided > 0);
+  return {
+    captionDa: `Sagsemner bag tallene i ${municipalityNameDa} Kommune, ${MAP_DEFINITIONS[mapProfile.map].nameDa.toLowerCase()}, ${year} (flest omgjorte først)`,
+    columns: [
+      { key: "sagsemne", labelDa: "Sagsemne", numeric: false },
+      { key: "lov", labelDa: "Lov", numeric: false },
+      { key: "afgoerelser", labelDa: "Realitetsbehandlede", numeric: true },
+      { key: "omgjort-antal", labelDa: "Omgjort, antal", numeric: true },
+      { key: "omgjort-pct", labelDa: "Omgjort, pct.", numeric: true },
+      { key: "aendret-antal", labelDa: "Ændret/ophævet, antal", numeric: true },
+      { key: "hjemvist-antal", labelDa: "Hjemvist, antal", numeric: true },
+    ],
+    rows: subjects.map((s) => ({
+      code: null,
+      cells: [{ text: s.subject, value: s.subject }, { text: s.law, value: s.law }, int(s.decided), int(s.reversed), pct(s.reversed / s.decided), int(s.counts.changed), int(s.counts.remitted)],
+    })),
     sourceLineDa,
   };
 }

@@ -1,8 +1,14 @@
 import { fillPaint, type ChoroplethModel } from "./choropleth-model.js";
-import { escapeXml, r1, SVG_FONT } from "./svg-text.js";
+import { escapeXml, r1, SVG_FONT, wrapText } from "./svg-text.js";
 
-const LEGEND_ROW = 22;
+const LEGEND_ROW = 26;
 const LEGEND_COLUMNS = 3;
+/** Legend and small text sizes in SVG units; the page scales the map up to its column, never below 1:1. */
+const LEGEND_TEXT = 13;
+const SMALL_TEXT = 12;
+const LINE_HEIGHT = 16;
+/** Room for three legend columns with their longest labels ("60,0 pct. og derover (12)"). */
+const MIN_WIDTH = 560;
 
 /**
  * Hatch patterns for the two kinds of missing value, so neither reads as a low rate and the two are
@@ -19,30 +25,34 @@ const PATTERNS =
  */
 export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly idPrefix?: string } = {}): string {
   const { geometry } = model;
+  const width = Math.max(geometry.width, MIN_WIDTH);
+  // A narrow tile map is centred; the legend and texts use the full width.
+  const offsetX = r1((width - geometry.width) / 2);
   const legendRows = Math.ceil(model.legend.length / LEGEND_COLUMNS);
-  const titleHeight = 28;
-  const legendTop = titleHeight + geometry.height + 8;
-  const sourceLines = model.sourceLineDa ? wrapText(model.sourceLineDa, Math.floor(geometry.width / 5.2)) : [];
-  const sourceHeight = sourceLines.length * 13 + (sourceLines.length > 0 ? 6 : 0);
-  const height = legendTop + legendRows * LEGEND_ROW + sourceHeight + 4;
-  const width = geometry.width;
+  const titleHeight = 30;
+  const legendTop = titleHeight + geometry.height + 10;
+  const charsPerLine = Math.floor(width / (SMALL_TEXT * 0.52));
+  const noteLines = model.legendNoteDa ? wrapText(model.legendNoteDa, charsPerLine) : [];
+  const sourceLines = model.sourceLineDa ? wrapText(model.sourceLineDa, charsPerLine) : [];
+  const textLines = [...noteLines.map((line) => ({ line, fill: "#1a1a1a" })), ...sourceLines.map((line) => ({ line, fill: "#454545" }))];
+  const textTop = legendTop + legendRows * LEGEND_ROW + 6;
+  const height = textTop + textLines.length * LINE_HEIGHT + 6;
   const isTile = geometry.kind === "tile";
-  const shapes = model.items
-    .map((item) => {
-      const { fill, ink } = fillPaint(item.fill);
-      const s = item.shape;
-      const common = `fill="${fill}" stroke="#ffffff" stroke-width="${isTile ? 0 : 0.5}" class="municipality-shape"`;
-      const outline = s.kind === "path" ? `<path d="${s.d}" ${common}/>` : `<rect x="${s.x}" y="${s.y}" width="${s.size}" height="${s.size}" rx="2" ${common}/>`;
-      const tileText =
-        s.kind === "tile"
-          ? `<text x="${s.centroid[0]}" y="${r1(s.centroid[1] - 5)}" text-anchor="middle" font-size="9" fill="${ink}">${escapeXml(item.nameDa.slice(0, 4))}</text>` +
-            `<text x="${s.centroid[0]}" y="${r1(s.centroid[1] + 9)}" text-anchor="middle" font-size="11" font-weight="600" fill="${ink}">${escapeXml(item.tileValue)}</text>`
-          : "";
-      return {
-        link: `<a href="${escapeXml(item.href)}" data-municipality="${s.code}" aria-label="${escapeXml(item.descriptionDa)}" class="municipality"><title>${escapeXml(item.descriptionDa)}</title>${outline}</a>`,
-        tileText,
-      };
-    });
+  const shapes = model.items.map((item) => {
+    const { fill, ink } = fillPaint(item.fill);
+    const s = item.shape;
+    const common = `fill="${fill}" stroke="#ffffff" stroke-width="${isTile ? 0 : 0.5}" class="municipality-shape"`;
+    const outline = s.kind === "path" ? `<path d="${s.d}" ${common}/>` : `<rect x="${s.x}" y="${s.y}" width="${s.size}" height="${s.size}" rx="2" ${common}/>`;
+    const tileText =
+      s.kind === "tile"
+        ? `<text x="${s.centroid[0]}" y="${r1(s.centroid[1] - 5)}" text-anchor="middle" font-size="9" fill="${ink}">${escapeXml(item.nameDa.slice(0, 4))}</text>` +
+          `<text x="${s.centroid[0]}" y="${r1(s.centroid[1] + 9)}" text-anchor="middle" font-size="11" font-weight="600" fill="${ink}">${escapeXml(item.tileValue)}</text>`
+        : "";
+    return {
+      link: `<a href="${escapeXml(item.href)}" data-municipality="${s.code}" aria-label="${escapeXml(item.descriptionDa)}" class="municipality"><title>${escapeXml(item.descriptionDa)}</title>${outline}</a>`,
+      tileText,
+    };
+  });
   // Tile labels sit outside the links: an abbreviation inside would not match the link's accessible name
   // (WCAG 2.5.3), and the same facts are in the name already. They let clicks through to the tile.
   const links = shapes.map((s) => s.link).join("");
@@ -56,33 +66,21 @@ export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly 
       const x = r1((i % LEGEND_COLUMNS) * colWidth + 4);
       const y = legendTop + Math.floor(i / LEGEND_COLUMNS) * LEGEND_ROW;
       const { fill } = fillPaint(entry.fill);
-      return `<rect x="${x}" y="${y}" width="16" height="16" fill="${fill}" stroke="#6b6b6b" stroke-width="0.5"/><text x="${r1(x + 22)}" y="${y + 12}" font-size="12" fill="#1a1a1a">${escapeXml(entry.labelDa)} (${entry.count})</text>`;
+      return `<rect x="${x}" y="${y}" width="18" height="18" fill="${fill}" stroke="#6b6b6b" stroke-width="0.5"/><text x="${r1(x + 24)}" y="${y + 14}" font-size="${LEGEND_TEXT}" fill="#1a1a1a">${escapeXml(entry.labelDa)} (${entry.count})</text>`;
     })
     .join("");
-  const source = sourceLines
-    .map((line, i) => `<text x="4" y="${height - 8 - (sourceLines.length - 1 - i) * 13}" font-size="10" fill="#444444">${escapeXml(line)}</text>`)
+  const texts = textLines
+    .map(({ line, fill }, i) => `<text x="4" y="${textTop + (i + 1) * LINE_HEIGHT - 4}" font-size="${SMALL_TEXT}" fill="${fill}">${escapeXml(line)}</text>`)
     .join("");
   const prefix = options.idPrefix ?? "choropleth";
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="choropleth" data-geometry="${geometry.kind}" role="group" aria-labelledby="${prefix}-title" font-family="${SVG_FONT}">` +
     `<title id="${prefix}-title">${escapeXml(model.titleDa)}</title><defs>${PATTERNS}</defs>` +
     `<rect width="${width}" height="${height}" fill="#ffffff"/>` +
-    `<text x="4" y="18" font-size="15" font-weight="600" fill="#1a1a1a" aria-hidden="true">${escapeXml(model.titleDa)}</text>` +
-    `<g transform="translate(0,${titleHeight})">${decorations}${links}<g aria-hidden="true" pointer-events="none">${tileLabels}</g></g>` +
-    `<g aria-hidden="true">${legend}</g>${source}</svg>`
+    `<text x="4" y="20" font-size="16" font-weight="600" fill="#1a1a1a" aria-hidden="true">${escapeXml(model.titleDa)}</text>` +
+    `<g transform="translate(${offsetX},${titleHeight})">${decorations}${links}<g aria-hidden="true" pointer-events="none">${tileLabels}</g></g>` +
+    `<g aria-hidden="true">${legend}</g><g aria-hidden="true">${texts}</g></svg>`
   );
 }
 
-/** Breaks a line at spaces so it fits `maxChars` characters (SVG text does not wrap by itself). */
-export function wrapText(text: string, maxChars: number): string[] {
-  const lines: string[] = [];
-  let current = "";
-  for (const word of text.split(" ")) {
-    if (current && current.length + 1 + word.length > maxChars) {
-      lines.push(current);
-      current = word;
-    } else current = current ? `${current} ${word}` : word;
-  }
-  if (current) lines.push(current);
-  return lines;
-}
+export { wrapText };

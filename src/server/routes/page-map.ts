@@ -6,7 +6,7 @@ import { MUNICIPALITIES } from "../../domain/municipality.js";
 import { buildChoroplethModel } from "../../viz/choropleth-model.js";
 import { buildFigureTableModel, renderTableCsv, type TableModel } from "../../viz/figure-table.js";
 import { buildFunnelPlotModel, renderFunnelPlotSvg } from "../../viz/funnel-plot.js";
-import { MEASURE_IDS, MEASURES } from "../../viz/map-measure.js";
+import { formatMeasureCountDa, formatMeasureValueDa, MEASURE_IDS, MEASURES, measureTitleDa, measureValue, POPULATION_SOURCE_DA } from "../../viz/map-measure.js";
 import { areaParam, mapPageQuery, PageStateError, parseMapPageState, type MapPageState, type ViewId } from "../../viz/page-state.js";
 import { renderChoroplethSvg } from "../../viz/render-choropleth-svg.js";
 import { buildSourceLineDa } from "../../viz/source-line.js";
@@ -32,8 +32,11 @@ async function resolve(ctx: AppContext, query: Query): Promise<Resolved> {
   const figures = buildMapFigures(data.totals, { map: state.map, year: state.year, area: state.area });
   const def = MAP_DEFINITIONS[state.map];
   const areaPart = state.area === "total" ? "" : `, ${AREA_NAMES_DA[state.area]}`;
-  const titleDa = `${MEASURES[state.measure].nameDa.replace(" (pct.)", "")}, ${def.nameDa.toLowerCase()}${areaPart}, ${state.year}`;
-  return { state, data, figures, titleDa, sourceLineDa: buildSourceLineDa(data.provenanceByYear.get(state.year)) };
+  const titleDa = `${measureTitleDa(state.measure)}, ${def.nameDa.toLowerCase()}${areaPart}, ${state.year}`;
+  const sourceLine = buildSourceLineDa(data.provenanceByYear.get(state.year));
+  // Cases per 10.000 inhabitants rest on a second source, which every download then names too.
+  const sourceLineDa = MEASURES[state.measure].unit === "per-10000" ? `${sourceLine} ${POPULATION_SOURCE_DA}.` : sourceLine;
+  return { state, data, figures, titleDa, sourceLineDa };
 }
 
 function geometryFor(state: MapPageState, geometries: LoadedGeometries) {
@@ -92,7 +95,7 @@ export function registerMapPage(app: FastifyInstance, ctx: AppContext): void {
 }
 
 function tableFor(r: Resolved): TableModel {
-  return buildFigureTableModel(r.figures, r.titleDa, r.sourceLineDa);
+  return buildFigureTableModel(r.figures, r.titleDa, r.sourceLineDa, { measure: r.state.measure });
 }
 
 function choroplethSvg(r: Resolved, g: LoadedGeometries): string {
@@ -137,14 +140,17 @@ function renderViewTabs(state: MapPageState): string {
   const tabs = (Object.keys(VIEW_NAMES_DA) as ViewId[])
     .map((v) => `<li${v === state.view ? ' class="active"' : ""}><a href="/kort?${escapeHtml(mapPageQuery({ ...state, view: v }))}"${v === state.view ? ' aria-current="page"' : ""}>${VIEW_NAMES_DA[v]}</a></li>`)
     .join("");
-  return `<nav aria-label="Visninger"><ul class="view-tabs">${tabs}</ul></nav>`;
+  return `<nav aria-label="Visninger"><ul class="view-tabs no-max-width">${tabs}</ul></nav>`;
 }
 
 function renderNational(r: Resolved): string {
   const e = r.figures.national.estimate;
   switch (e.kind) {
-    case "estimate":
-      return `<p class="national-line"><strong>Hele landet:</strong> omgørelsesprocent ${formatPercent(e.reversalRate)} pct. (${formatInteger(e.reversed)} omgjort af ${formatInteger(e.decided)} realitetsbehandlede sager; ændret/ophævet ${formatPercent(e.changedRate)} pct., hjemvist ${formatPercent(e.remittedRate)} pct.).</p>`;
+    case "estimate": {
+      const perCapita = MEASURES[r.state.measure].unit === "per-10000" ? measureValue(r.state.measure, e, null) : null;
+      const perCapitaText = perCapita ? ` ${formatMeasureValueDa(r.state.measure, perCapita.value)} (${formatMeasureCountDa(r.state.measure, perCapita)}).` : "";
+      return `<p class="national-line"><strong>Hele landet:</strong>${perCapitaText} Omgørelsesprocent ${formatPercent(e.reversalRate)} pct. (${formatInteger(e.reversed)} omgjort af ${formatInteger(e.decided)} realitetsbehandlede sager; ændret/ophævet ${formatPercent(e.changedRate)} pct., hjemvist ${formatPercent(e.remittedRate)} pct.).</p>`;
+    }
     case "no-cases":
       return `<p class="national-line"><strong>Hele landet:</strong> ingen realitetsbehandlede sager.</p>`;
     case "no-data":
@@ -173,13 +179,15 @@ function renderTableHtml(model: TableModel): string {
 
 function renderDownloads(r: Resolved, kind: "map" | "table" | "funnel"): string {
   const q = escapeHtml(mapPageQuery(r.state));
-  const links = [
-    `<li><a href="/kort/tabel.csv?${q}" download>Tabel som CSV</a></li>`,
-    `<li><a href="/kort/tabel.xlsx?${q}" download>Tabel som XLSX (Excel)</a></li>`,
-  ];
-  if (kind === "map") links.push(`<li><a href="/kort/kort.svg?${q}" download>Kort som SVG</a></li>`, `<li class="needs-js" hidden><button type="button" class="button button-unstyled link-button" data-png-from="svg.choropleth" data-png-name="danmarkskort-${r.state.map}-${r.state.year}.png">Kort som PNG</button></li>`);
-  if (kind === "funnel") links.push(`<li><a href="/kort/tragt.svg?${q}" download>Tragtplot som SVG</a></li>`, `<li class="needs-js" hidden><button type="button" class="button button-unstyled link-button" data-png-from="svg.funnel-plot" data-png-name="tragtplot-${r.state.map}-${r.state.year}.png">Tragtplot som PNG</button></li>`);
-  return `<section class="downloads" aria-labelledby="downloads-heading"><h2 id="downloads-heading" class="h4">Hent data og figurer</h2><ul class="nobullet-list">${links.join("")}</ul><p class="source-line">${escapeHtml(r.sourceLineDa)}</p><p>Link til denne visning: <a href="/kort?${q}">${escapeHtml(`/kort?${mapPageQuery(r.state)}`)}</a></p></section>`;
+  const base = `danmarkskort-${r.state.map}-${r.state.year}-${areaParam(r.state.area)}`;
+  const png = (selector: string, name: string, label: string) =>
+    `<li class="needs-js" hidden><button type="button" class="button button-unstyled link-button" data-png-from="${selector}" data-png-name="${escapeHtml(name)}">${label}</button></li>`;
+  const links = [`<li><a href="/kort/tabel.csv?${q}" download>Tabel som CSV</a></li>`, `<li><a href="/kort/tabel.xlsx?${q}" download>Tabel som XLSX (Excel)</a></li>`];
+  if (kind === "map") links.push(`<li><a href="/kort/kort.svg?${q}" download>Kort som SVG</a></li>`, png("svg.choropleth", `${base}-${r.state.measure}.png`, "Kort som PNG"));
+  if (kind === "funnel") links.push(`<li><a href="/kort/tragt.svg?${q}" download>Tragtplot som SVG</a></li>`, png("svg.funnel-plot", `${base}-tragtplot.png`, "Tragtplot som PNG"));
+  return `<section class="downloads" aria-labelledby="downloads-heading"><h2 id="downloads-heading" class="h4">Hent data og figurer</h2><ul class="nobullet-list download-list">${links.join("")}</ul>
+<p class="source-line">${escapeHtml(r.sourceLineDa)}</p>
+<p class="permalink">Link til denne visning: <a href="/kort?${q}">${escapeHtml(`/kort?${mapPageQuery(r.state)}`)}</a></p></section>`;
 }
 
 function renderSearch(): string {
@@ -196,30 +204,36 @@ const NOTES_DA = `<section class="reading-notes" aria-labelledby="notes-heading"
 <li>Procenten siger intet om de afgørelser, som ingen klagede over, og en hjemvisning betyder ikke nødvendigvis, at afgørelsen var forkert – den kan skyldes nye oplysninger.</li>
 <li>Med få sager kan procenten svinge meget fra år til år af ren tilfældighed. Se derfor altid antallet af sager og 95 %-intervallet.</li>
 <li>Tragtplottet viser, om en kommune ligger uden for den variation, man kan forvente af tilfældighed omkring landsgennemsnittet.</li>
+<li>Sager pr. 10.000 indbyggere viser, hvor mange sager Ankestyrelsen realitetsbehandlede fra kommunen i forhold til dens størrelse. Det siger noget om, hvor meget der klages, ikke om hvor gode afgørelserne er. Folketallene er afrundede og fra 1. januar 2024.</li>
 </ul></section>`;
 
 function renderMapPageBody(r: Resolved, geometries: LoadedGeometries): string {
   const { state } = r;
   const geometry = geometryFor(state, geometries);
+  const tableLink = `<a href="/kort?${escapeHtml(mapPageQuery({ ...state, view: "tabel" }))}">tabellen</a>`;
   let view: string;
   switch (state.view) {
     case "kort": {
       const notice =
-        !geometries.geographic || state.geometry === "felter"
-          ? `<p class="geometry-note">Feltkort: hver kommune er et lige stort felt, placeret omtrent som på et almindeligt kort (Bornholm er rykket ind).${geometries.geographic ? "" : ` ${escapeHtml(geometries.geographicStatusDa)}`}</p>`
-          : `<p class="geometry-note">${escapeHtml(geometries.geographicStatusDa)} Bornholm er vist i en ramme øverst til højre.</p>`;
-      view = `${renderSearch()}<figure class="map-figure" data-geometry="${geometry.kind}">${choroplethSvg(r, geometries)}<figcaption>${notice} Klik på en kommune for at se dens side. Tallene kan også ses i <a href="/kort?${escapeHtml(mapPageQuery({ ...state, view: "tabel" }))}">tabellen</a>.</figcaption></figure>
-<div class="map-tooltip" role="tooltip" id="map-tooltip" hidden></div>
-${renderDownloads(r, "map")}`;
+        geometry.kind === "tile"
+          ? `Feltkort: hver kommune er et lige stort felt, placeret omtrent som på et almindeligt kort (Bornholm er rykket ind), så små kommuner som Dragør og Vallensbæk er lige så synlige som store.${geometries.geographic ? "" : ` ${escapeHtml(geometries.geographicStatusDa)}`}`
+          : `${escapeHtml(geometries.geographicStatusDa)} Bornholm er vist i en ramme øverst til højre. Små kommuner er lettere at ramme på feltkortet.`;
+      view = `<div class="figure-layout">
+<figure class="map-figure" data-geometry="${geometry.kind}">${choroplethSvg(r, geometries)}<figcaption><p>Klik på en kommune for at se dens side, eller hold musen over den for at se tallene. Alle tal står også i ${tableLink}.</p><p class="geometry-note">${notice}</p></figcaption></figure>
+<div class="figure-side">${renderSearch()}${renderDownloads(r, "map")}</div>
+</div>
+<div class="map-tooltip" role="tooltip" id="map-tooltip" hidden></div>`;
       break;
     }
     case "tabel":
-      view = `<p>Klik på en kolonneoverskrift for at sortere tabellen.</p>${renderTableHtml(tableFor(r))}${renderDownloads(r, "table")}`;
+      view = `<p>Klik på en kolonneoverskrift for at sortere tabellen. Klik på en kommune for at se dens side. Kolonnen "Sammenlignet med landsplan" siger, om kommunens omgørelsesprocent ligger over eller under tragtplottets 95 %- eller 99,8 %-grænser omkring landsgennemsnittet, eller inden for dem (dvs. inden for den variation, tilfældighed kan give).</p>${renderTableHtml(tableFor(r))}${renderDownloads(r, "table")}`;
       break;
     case "tragt":
-      view = `<figure class="funnel-figure">${funnelSvg(r)}<figcaption>Hver kommune er et punkt: vandret antallet af realitetsbehandlede sager, lodret omgørelsesprocenten. Punkter uden for de stiplede linjer (95 %) eller de fuldt optrukne (99,8 %) afviger mere fra landsgennemsnittet, end tilfældighed plejer at give (Spiegelhalter 2005). Hold musen over eller gå med Tab til et punkt for at se kommunens tal.</figcaption></figure>
-<div class="map-tooltip" role="tooltip" id="map-tooltip" hidden></div>
-${renderDownloads(r, "funnel")}`;
+      view = `<div class="figure-layout">
+<figure class="funnel-figure">${funnelSvg(r)}<figcaption><p>Hver kommune er et punkt: vandret antallet af realitetsbehandlede sager, lodret omgørelsesprocenten. Punkter uden for de stiplede linjer (95 %) eller de fuldt optrukne (99,8 %) afviger mere fra landsgennemsnittet, end tilfældighed plejer at give (Spiegelhalter 2005). Hold musen over eller gå med Tab til et punkt for at se kommunens tal. Tragtplottet viser altid omgørelsesprocenten; alle tal står også i ${tableLink}.</p></figcaption></figure>
+<div class="figure-side">${renderDownloads(r, "funnel")}</div>
+</div>
+<div class="map-tooltip" role="tooltip" id="map-tooltip" hidden></div>`;
       break;
   }
   return `<h1>Danmarkskort over omgørelsesprocenter</h1>

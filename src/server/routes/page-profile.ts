@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { buildCouncilTreatment } from "../../domain/council-treatment.js";
-import { formatInteger } from "../../domain/format-danish-number.js";
 import { isMapId, MAP_DEFINITIONS, type MapId } from "../../domain/map-definition.js";
 import { buildMunicipalityProfile, type MapProfile, type MunicipalityProfile } from "../../domain/municipality-profile.js";
 import { findMunicipalityByCode, resolveMunicipality } from "../../domain/municipality.js";
 import { neighboursOf } from "../../domain/neighbours.js";
 import { renderTableCsv, type TableModel } from "../../viz/figure-table.js";
 import { buildNeighbourMapModel, renderMunicipalityMapSvg } from "../../viz/neighbour-map.js";
-import { buildComparisonTableModel, buildProfileTableModel } from "../../viz/profile-tables.js";
+import { buildComparisonTableModel, buildProfileTableModel, buildSubjectTableModel } from "../../viz/profile-tables.js";
 import { buildSourceLineDa } from "../../viz/source-line.js";
 import { buildTrendChartModel, renderTrendChartSvg } from "../../viz/trend-chart.js";
 import type { AppContext } from "../app-context.js";
@@ -59,7 +58,9 @@ function trendSvg(loaded: Loaded, mapProfile: MapProfile): string {
 async function neighbourSvg(loaded: Loaded): Promise<string> {
   const geometries = await mapGeometries();
   const code = loaded.profile.municipality.code;
-  return renderMunicipalityMapSvg(buildNeighbourMapModel({ geometry: geometries.geographic ?? geometries.tile, focusCode: code, neighbourCodes: neighboursOf(code) }));
+  return renderMunicipalityMapSvg(
+    buildNeighbourMapModel({ geometry: geometries.geographic ?? geometries.tile, focusCode: code, neighbourCodes: neighboursOf(code), sourceLineDa: loaded.sourceLineDa }),
+  );
 }
 
 /** The municipality profile (/kommuner/0657), the name search that leads to it, and its downloads. */
@@ -103,8 +104,18 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
     });
   const tableOf = (l: Loaded, q: Query): TableModel => {
     const m = mapOf(l.profile, q);
-    if ((q.tabel ?? "tal") === "naboer") return buildComparisonTableModel(m, l.profile.municipality.name, l.sourceLineDa);
-    return buildProfileTableModel(m, l.year ?? 0, l.profile.municipality.name, l.profile.maps.indexOf(m) + 1, l.sourceLineDa);
+    const name = l.profile.municipality.name;
+    const table = q.tabel ?? "tal";
+    switch (table) {
+      case "tal":
+        return buildProfileTableModel(m, l.year ?? 0, name, l.profile.maps.indexOf(m) + 1, l.sourceLineDa);
+      case "naboer":
+        return buildComparisonTableModel(m, name, l.sourceLineDa);
+      case "emner":
+        return buildSubjectTableModel(m, l.year ?? 0, name, l.sourceLineDa);
+      default:
+        throw new ProfileRequestError(`Ukendt tabel "${table}" (parameter tabel). Gyldige: tal, naboer, emner.`);
+    }
   };
   const name = (l: Loaded, q: Query, ext: string) => `${l.profile.municipality.code}-${q.kort ?? "socialomraadet"}-${q.tabel ?? "tal"}-${l.year ?? "alle"}.${ext}`;
   download("tabel.csv", async (l, q) => ({ type: "text/csv; charset=utf-8", body: renderTableCsv(tableOf(l, q)), name: name(l, q, "csv") }));
@@ -113,17 +124,13 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
   download("naboer.svg", async (l) => ({ type: "image/svg+xml; charset=utf-8", body: await neighbourSvg(l), name: `${l.profile.municipality.code}-naboer.svg` }));
 }
 
-function subjectsHtml(mapProfile: MapProfile, year: number | null): string {
-  const ofYear = mapProfile.subjects.find((s) => s.year === year);
-  const reversedSubjects = ofYear?.subjects.filter((s) => s.decided > 0) ?? [];
-  if (reversedSubjects.length === 0) return `<p>Ingen realitetsbehandlede sager på dette kort i ${year ?? "året"}.</p>`;
-  const rows = reversedSubjects
-    .map((s) => `<tr><th scope="row">${escapeHtml(s.subject)}</th><td class="numeric">${formatInteger(s.decided)}</td><td class="numeric">${formatInteger(s.reversed)}</td><td class="numeric">${formatInteger(s.counts.changed)}</td><td class="numeric">${formatInteger(s.counts.remitted)}</td></tr>`)
-    .join("");
-  return `<div class="table-scroll"><table class="table table--compact"><caption>Sagsemner bag tallene, ${year} (flest omgjorte først)</caption><thead><tr><th scope="col">Sagsemne</th><th scope="col" class="numeric">Realitetsbehandlede</th><th scope="col" class="numeric">Omgjort</th><th scope="col" class="numeric">Ændret/ophævet</th><th scope="col" class="numeric">Hjemvist</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+function subjectsHtml(mapProfile: MapProfile, year: number, municipalityNameDa: string, code: string): string {
+  const model = buildSubjectTableModel(mapProfile, year, municipalityNameDa);
+  if (model.rows.length === 0) return `<p>Ingen realitetsbehandlede sager på dette kort i ${year}.</p>`;
+  return `${renderSimpleTableHtml(model, `subjects-${mapProfile.map}`)}${downloadLinks(code, mapProfile.map, year, "emner")}`;
 }
 
-function downloadLinks(code: string, map: MapId, year: number | null, table: "tal" | "naboer"): string {
+function downloadLinks(code: string, map: MapId, year: number | null, table: "tal" | "naboer" | "emner"): string {
   const q = `kort=${map}${year ? `&amp;aar=${year}` : ""}&amp;tabel=${table}`;
   return `<p class="download-links">Hent tabellen: <a href="/kommuner/${code}/tabel.csv?${q}" download>CSV</a> · <a href="/kommuner/${code}/tabel.xlsx?${q}" download>XLSX</a></p>`;
 }
@@ -153,7 +160,7 @@ ${chartDownloadLinks(m.code, mapProfile.map, year)}
 <h3>Nabokommuner de seneste fire år</h3>
 ${neighbours ? `${renderSimpleTableHtml(neighbours, `neighbours-${mapProfile.map}`)}${downloadLinks(m.code, mapProfile.map, year, "naboer")}` : `<p>${escapeHtml(m.name)} har ingen landgrænse til andre kommuner. Sammenlign i stedet med ${escapeHtml(m.region)} på <a href="/kort?kort=${mapProfile.map}&amp;aar=${year}&amp;visning=tabel">tabellen over alle kommuner</a>.</p>`}
 <h3>Sagsemner bag omgørelserne</h3>
-${subjectsHtml(mapProfile, year)}
+${subjectsHtml(mapProfile, year, m.name, m.code)}
 </section>`;
     })
     .join("\n");
@@ -167,13 +174,13 @@ ${subjectsHtml(mapProfile, year)}
   return `<h1>${escapeHtml(m.name)} Kommune</h1>
 <p>${escapeHtml(m.region)}. Kommunekode ${m.code}. Tal for dataåret ${year}.</p>
 <form method="get" action="/kommuner/${m.code}" class="selection-form" data-auto-submit><div class="form-group selection-field"><label class="form-label" for="profil-aar">År</label><select class="form-select" id="profil-aar" name="aar">${yearOptions}</select></div><div class="selection-field selection-submit"><button class="button button-secondary" type="submit">Vis</button></div></form>
-<nav aria-label="På denne side"><ul class="nobullet-list">${profile.maps.map((mp) => `<li><a href="#h-${mp.map}">${escapeHtml(MAP_DEFINITIONS[mp.map].nameDa)}</a></li>`).join("")}<li><a href="#h-behandling">Byrådets behandling</a></li></ul></nav>
+<nav aria-label="På denne side" class="profile-nav"><ul class="nobullet-list">${profile.maps.map((mp) => `<li><a href="#h-${mp.map}">${escapeHtml(MAP_DEFINITIONS[mp.map].nameDa)}</a></li>`).join("")}<li><a href="#h-behandling">Byrådets behandling</a></li></ul></nav>
 <section class="council" aria-labelledby="h-behandling-kort"><h2 id="h-behandling-kort" class="h3">Byrådets behandling af kortet for ${year}</h2>
 <p>Kortet for ${year} offentliggøres ${escapeHtml(treatment.publishedDa)}. Kommunalbestyrelsen skal behandle det på et møde senest <strong>${escapeHtml(treatment.deadlineDa)}</strong> (retssikkerhedslovens § 79 b, stk. 1).</p>
 <p><a class="button button-primary" href="/kommuner/${m.code}/dagsordenpunkt?aar=${year}&amp;format=docx">Lav dagsordenpunkt</a> <span class="report-formats">Også som ${reportLinks}</span></p></section>
 <div class="alert alert-info small-numbers-note"><div class="alert-body"><p class="alert-text"><strong>Om små tal:</strong> Har kommunen få sager på et kort, kan procenten svinge meget fra år til år af ren tilfældighed – Ankestyrelsen kalder selv en enkelt års procent "lidt tilfældig". Se derfor antallet af sager og 95 %-intervallet (det skraverede bånd). Omgørelsesprocenten siger intet om de afgørelser, ingen klagede over, og en hjemvisning kan skyldes nye oplysninger frem for en forkert afgørelse.</p></div></div>
 ${sections}
-<section aria-labelledby="h-naboer-kort"><h2 id="h-naboer-kort">Kommunen og dens naboer på kortet</h2><figure class="neighbour-figure">${await neighbourSvg(loaded)}</figure><p class="download-links"><a href="/kommuner/${m.code}/naboer.svg" download>Nabokort som SVG</a></p></section>
+<section aria-labelledby="h-naboer-kort"><h2 id="h-naboer-kort">Kommunen og dens naboer på kortet</h2><figure class="neighbour-figure">${await neighbourSvg(loaded)}</figure><p class="download-links">Hent nabokortet: <a href="/kommuner/${m.code}/naboer.svg?aar=${year}" download>SVG</a><span class="needs-js" hidden> · <button type="button" class="button button-unstyled link-button" data-png-from=".neighbour-figure svg" data-png-name="${m.code}-naboer.png">PNG</button></span></p></section>
 <section aria-labelledby="h-behandling"><h2 id="h-behandling">Byrådets behandling</h2>
 <p>Kortet skal behandles af kommunalbestyrelsen senest ${escapeHtml(treatment.deadlineDa)}. Sagen går normalt gennem:</p><ul>${bodies}</ul>${plan}
 <p>Kommentarer fra kommunen til tallene vises her, når de er indlæst. Der er ingen kommentar for ${year}.</p></section>
