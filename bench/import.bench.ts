@@ -1,21 +1,35 @@
 // `npm run bench -- import`: issue 3, point 8. A generated 1.000.000-row talportal data table (layout b,
 // latin1, `;`) is imported end to end (parse, validate, classify, store, aggregate) on PostgreSQL and
 // compared with PostgreSQL's own COPY of the same file into an unindexed table, measured in the same run.
-// Also: the same import on embedded PGlite, and the peak memory of the process during the imports.
+// Also: the same import on embedded PGlite, and the peak memory of the importing process.
+//
+// Why the set-up looks like this:
+// - Each import runs in a child process of its own, as `danmarkskort import` would: its peak memory
+//   (getrusage's maxrss, the whole process) is then the import's, not what earlier runs left in this one.
+// - The machine has 2 cores and is shared; other processes can slow one measurement and not the next. So
+//   COPY and import run in turns, ROUNDS times, each in a fresh database, and the verdict uses the median
+//   of the per-round ratios. Every round is listed.
+// - The stored cells are checked against the generator's totals, so a fast import that loses rows fails.
 import iconv from "iconv-lite";
+import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { BenchResult } from "./run.js";
 import { importFileIntoDatabase } from "../src/cli/commands/import.js";
 import { MUNICIPALITIES } from "../src/domain/municipality.js";
 import { createSeededRandom } from "../src/importers/demo/seeded-random.js";
-import { openDatabase } from "../src/storage/open-database.js";
+import { openDatabase, type StorageConfig } from "../src/storage/open-database.js";
 import { createPostgresDatabase, dropPostgresDatabase } from "../test/support/test-databases.js";
+
+const thisFile = fileURLToPath(import.meta.url);
+const ROLE_FLAG = "--import-bench-child";
+const ROUNDS = 3;
 
 const ROWS = 1_000_000;
 const SUBJECT_COUNT = 200;
@@ -39,11 +53,12 @@ function benchSubjects(): { subject: string; law: string }[] {
  * Writes `rows` rows of the talportal's data table as R's write.csv2 would (quoted text, `;`, latin1):
  * quarter × subject × the 98 municipalities and a "Hele landet" row that is their exact sum.
  */
-export async function writeTalportalTableFile(path: string, options: { rows: number; seed: number }): Promise<void> {
+export async function writeTalportalTableFile(path: string, options: { rows: number; seed: number }): Promise<{ cases: number }> {
   const random = createSeededRandom(options.seed);
   const out = createWriteStream(path);
   const subjects = benchSubjects();
   let written = 0;
+  let cases = 0;
   let buffer = ["Kommune;Sagsemne;Aar;Kvartal;periode;Antal_sager_ialt;Stadfæstelse;Ændring.Ophævelse;Hjemvisning;Afvisning.Henvisning"];
   const flush = async () => {
     if (!out.write(Buffer.from(buffer.join("\n") + "\n", "latin1"))) await once(out, "drain");
@@ -59,10 +74,12 @@ export async function writeTalportalTableFile(path: string, options: { rows: num
         const c = [Math.floor(random() * 6), Math.floor(random() * 2), Math.floor(random() * 4), Math.floor(random() * 2)];
         c.forEach((v, i) => (sum[i]! += v));
         buffer.push(line(m.name, s.subject, q, c));
+        cases += c[0]! + c[1]! + c[2]! + c[3]!;
         written++;
       }
       if (written === options.rows) break outer;
       buffer.push(line("Hele landet", s.subject, q, sum));
+      cases += sum[0]! + sum[1]! + sum[2]! + sum[3]!;
       written++;
       if (buffer.length >= 20_000) await flush();
     }
@@ -70,10 +87,12 @@ export async function writeTalportalTableFile(path: string, options: { rows: num
   await flush();
   out.end();
   await once(out, "finish");
+  return { cases };
 }
 
 /** PostgreSQL's own COPY of the raw file into an unindexed table of text columns: the baseline. */
-async function copyBaseline(url: string, path: string): Promise<number> {
+async function copyBaseline(path: string): Promise<number> {
+  const url = await createPostgresDatabase();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -88,81 +107,120 @@ async function copyBaseline(url: string, path: string): Promise<number> {
     return seconds;
   } finally {
     await client.end();
+    await dropPostgresDatabase(url);
   }
 }
 
-/** Samples the process's resident memory while `work` runs. */
-async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peakRss: number; peakHeap: number }> {
-  let peakRss = process.memoryUsage().rss;
-  let peakHeap = process.memoryUsage().heapUsed;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  }, 25);
+type ChildReport = {
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  readonly maxRssBytes: number;
+  readonly cells: number;
+  readonly storedCells: number;
+  readonly storedCases: number;
+  readonly errors: number;
+  readonly stored: string | null;
+};
+
+/** Child process: opens the database, imports the file once, reports on one JSON line. */
+async function runChild(path: string, subjectsPath: string, target: string): Promise<void> {
+  const config: StorageConfig = target === "memory" ? { kind: "memory" } : { kind: "postgres", url: target };
+  const db = await openDatabase(config);
   try {
-    const result = await work();
-    return { result, peakRss, peakHeap };
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    const outcome = await importFileIntoDatabase(db, { path, subjectsPath, extractedOn: null, source: "bench", dryRun: false, isDemo: false, importedAt: new Date() });
+    const seconds = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
+    const { rows } = await db.query<{ n: number; cases: number }>(
+      "SELECT count(*)::int AS n, coalesce(sum(upheld + changed + remitted + rejected), 0)::int AS cases FROM complaint_cell",
+    );
+    const report: ChildReport = {
+      seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      cells: outcome.analysis.cells.length,
+      storedCells: rows[0]!.n,
+      storedCases: rows[0]!.cases,
+      errors: outcome.analysis.errorCount,
+      stored: outcome.stored?.kind ?? null,
+    };
+    process.stdout.write(JSON.stringify(report) + "\n");
   } finally {
-    clearInterval(timer);
+    await db.close();
+  }
+}
+
+function importInChild(path: string, subjectsPath: string, target: string): Promise<ChildReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", thisFile, ROLE_FLAG, path, subjectsPath, target], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      const line = out.trim().split("\n").pop() ?? "";
+      if (code !== 0 || !line.startsWith("{")) reject(new Error(`import-underprocessen sluttede med kode ${code}: ${out}`));
+      else resolve(JSON.parse(line) as ChildReport);
+    });
+  });
+}
+
+async function importOnPostgres(path: string, subjectsPath: string): Promise<ChildReport> {
+  const url = await createPostgresDatabase();
+  try {
+    return await importInChild(path, subjectsPath, url);
+  } finally {
+    await dropPostgresDatabase(url);
   }
 }
 
 const fmt = (n: number, d = 2) => n.toLocaleString("da-DK", { minimumFractionDigits: d, maximumFractionDigits: d });
 const mib = (bytes: number) => `${fmt(bytes / 2 ** 20, 0)} MiB`;
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 export default async function importBench(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), "danmarkskort-bench-import-"));
   const path = join(dir, "talportal-datatabel.csv");
   const subjectsPath = join(dir, "sagsemner.csv");
   try {
-    await writeTalportalTableFile(path, { rows: ROWS, seed: 8 });
+    const { cases } = await writeTalportalTableFile(path, { rows: ROWS, seed: 8 });
     writeFileSync(subjectsPath, iconv.encode(["Sagsemne;Lovgivning;Sorteringskode", ...benchSubjects().map((s, i) => `${s.subject};${s.law};${i}`)].join("\n") + "\n", "latin1"));
     const bytes = statSync(path).size;
-    const url = await createPostgresDatabase();
-    let copySeconds: number;
-    let pgRun: { seconds: number; cells: number; errors: number; peakRss: number; peakHeap: number };
-    try {
-      copySeconds = await copyBaseline(url, path);
-      const db = await openDatabase({ kind: "postgres", url });
-      try {
-        const start = performance.now();
-        const { result, peakRss, peakHeap } = await withPeakMemory(() =>
-          importFileIntoDatabase(db, { path, subjectsPath, extractedOn: null, source: "bench", dryRun: false, isDemo: false, importedAt: new Date() }),
-        );
-        pgRun = { seconds: (performance.now() - start) / 1000, cells: result.analysis.cells.length, errors: result.analysis.errorCount, peakRss, peakHeap };
-        if (result.stored?.kind !== "saved") throw new Error(`bench import stored nothing: ${JSON.stringify(result.analysis.issues.slice(0, 3))}`);
-      } finally {
-        await db.close();
-      }
-    } finally {
-      await dropPostgresDatabase(url);
+    const rounds: { copy: number; pg: ChildReport }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const copy = await copyBaseline(path);
+      const pgRun = await importOnPostgres(path, subjectsPath);
+      rounds.push({ copy, pg: pgRun });
     }
-    const lite = await openDatabase({ kind: "memory" });
-    let liteRun: { seconds: number; peakRss: number };
-    try {
-      const start = performance.now();
-      const { peakRss } = await withPeakMemory(() =>
-        importFileIntoDatabase(lite, { path, subjectsPath, extractedOn: null, source: "bench", dryRun: false, isDemo: false, importedAt: new Date() }),
-      );
-      liteRun = { seconds: (performance.now() - start) / 1000, peakRss };
-    } finally {
-      await lite.close();
+    const lite = await importInChild(path, subjectsPath, "memory");
+    const problems: string[] = [];
+    for (const run of [...rounds.map((r) => r.pg), lite]) {
+      if (run.errors > 0 || run.stored !== "saved") problems.push(`en import gemte intet (${run.errors} fejl)`);
+      if (run.storedCells !== run.cells) problems.push(`${run.storedCells} celler gemt, ${run.cells} læst`);
+      if (run.storedCases !== cases) problems.push(`${run.storedCases} sager gemt, filen har ${cases}`);
     }
-    const ratio = pgRun.seconds / copySeconds;
+    const ratios = rounds.map((r) => r.pg.seconds / r.copy);
+    const ratio = median(ratios);
     const limit = 2 ** 30;
-    const passed = pgRun.errors === 0 && ratio <= 2 && pgRun.peakRss < limit && liteRun.peakRss < limit;
+    const peakPg = Math.max(...rounds.map((r) => r.pg.maxRssBytes));
+    const passed = problems.length === 0 && ratio <= 2 && peakPg < limit && lite.maxRssBytes < limit;
+    const copyMedian = median(rounds.map((r) => r.copy));
     const markdown = [
-      `Fil: ${fmt(ROWS, 0)} rækker i talportalens datatabel (layout b), latin1, ${mib(bytes)}; kvartaler 2013K2–2025K4 × ${SUBJECT_COUNT} sagsemner × 98 kommuner + landsrække.`,
-      `Importen gemmer ${fmt(pgRun.cells, 0)} årsceller (kvartaler lagt sammen til år).`,
+      `Fil: ${fmt(ROWS, 0)} rækker i talportalens datatabel (layout b), latin1, \`;\`, tekst i anførselstegn, ${mib(bytes)}; kvartaler 2013K2–2025K4 × ${SUBJECT_COUNT} sagsemner × 98 kommuner + landsrække, med sagsemnefilen (\`--subjects\`).`,
+      `Importen gemmer ${fmt(rounds[0]!.pg.cells, 0)} årsceller (kvartaler lagt sammen til år); antal gemte celler og sager er kontrolleret mod generatorens (${fmt(cases, 0)} sager).`,
+      `Hver import kører i sin egen proces (som \`danmarkskort import\`); COPY og import skiftes ${ROUNDS} gange, hver gang i en ny database, og dommen bruger medianen af rundernes forhold. Maskinen deles med andre processer.`,
       "",
-      "| Måling | Tid | Forhold til COPY |",
-      "|---|---:|---:|",
-      `| PostgreSQL \`COPY\` af den rå fil i en tabel uden indeks (grundlinje) | ${fmt(copySeconds)} s | 1,00 |`,
-      `| \`import\` ende til ende på PostgreSQL (læs, valider, klassificer, gem, summer) | ${fmt(pgRun.seconds)} s | **${fmt(ratio)}** (krav ≤ 2,00) |`,
-      `| \`import\` ende til ende på PGlite (i hukommelsen) | ${fmt(liteRun.seconds)} s | ${fmt(liteRun.seconds / copySeconds)} |`,
+      "| Runde | PostgreSQL `COPY` af den rå fil i tabel uden indeks (grundlinje) | `import` ende til ende på PostgreSQL | heraf CPU i importprocessen | Forhold |",
+      "|---|---:|---:|---:|---:|",
+      ...rounds.map((r, i) => `| ${i + 1} | ${fmt(r.copy)} s | ${fmt(r.pg.seconds)} s | ${fmt(r.pg.cpuSeconds)} s | ${fmt(r.pg.seconds / r.copy)} |`),
       "",
-      `Største hukommelsesforbrug (RSS) under importen: PostgreSQL ${mib(pgRun.peakRss)} (heap ${mib(pgRun.peakHeap)}), PGlite ${mib(liteRun.peakRss)} (PGlite-databasen ligger i samme proces). Krav: under 1 GiB.`,
+      `Import på PostgreSQL / COPY, median: **${fmt(ratio)}** (krav ≤ 2,00).`,
+      `Import ende til ende på PGlite (i hukommelsen, i importprocessen): ${fmt(lite.seconds)} s, ${fmt(lite.seconds / copyMedian)} × medianen af COPY.`,
+      `Største hukommelsesforbrug (maks. RSS for hele importprocessen): PostgreSQL ${mib(peakPg)}, PGlite ${mib(lite.maxRssBytes)} (PGlite-databasen ligger i samme proces). Krav: under 1 GiB. Filen læses som strøm; hukommelsen følger antallet af årsceller, ikke rækker.`,
+      ...(problems.length > 0 ? ["", `Fejl: ${problems.join("; ")}.`] : []),
       "",
       passed ? "Bestået." : "**Ikke bestået.**",
     ].join("\n");
@@ -170,4 +228,11 @@ export default async function importBench(): Promise<BenchResult> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const childAt = process.argv.indexOf(ROLE_FLAG);
+if (childAt >= 0) {
+  const [path, subjectsPath, target] = process.argv.slice(childAt + 1);
+  await runChild(path!, subjectsPath!, target!);
+  process.exit(0);
 }
