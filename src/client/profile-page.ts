@@ -5,3 +5,4 @@ import { enablePngDownloads } from "./png-download.js";
 enableAutoSubmit();
 enablePngDownloads();
 revealScriptControls();
+document.documentElement.dataset.pageReady = "true";
