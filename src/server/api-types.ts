@@ -38,8 +38,8 @@ export type ApiProvenance = {
   readonly isDemo: boolean;
 };
 
-/** GET /api/v1/maps */
-export type MapsIndexResponse = {
+/** GET /api/v1/maps (datasetVersions: the active version of every year with data, oldest first). */
+export type MapsIndexResponse = ApiProvenance & {
   readonly maps: readonly {
     readonly map: MapId;
     readonly nameDa: string;
@@ -47,7 +47,6 @@ export type MapsIndexResponse = {
     /** Data years with figures on this map, oldest first. */
     readonly years: readonly number[];
   }[];
-  readonly isDemo: boolean;
 };
 
 /** GET /api/v1/maps/{map}/{year}?area=total|children|adults */

@@ -135,11 +135,12 @@ const schemas = {
     },
     "Det aktive datasæt for ét dataår: hvor tallene kommer fra",
   ),
-  MapsIndex: closed(["maps", "isDemo"], {
+  MapsIndex: closed(["maps", "datasetVersions", "isDemo"], {
     maps: {
       type: "array",
       items: closed(["map", "nameDa", "areas", "years"], { map: mapId, nameDa: { type: "string" }, areas: { type: "array", items: area }, years: { type: "array", items: { type: "integer" } } }),
     },
+    datasetVersions: { type: "array", items: ref("DatasetVersion"), description: "Den aktive datasætversion for hvert dataår med data" },
     isDemo: { type: "boolean" },
   }),
   MapFigures: closed(["map", "year", "area", "national", "municipalities", "areaCoverage", "datasetVersions", "isDemo"], {

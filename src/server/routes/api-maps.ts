@@ -20,6 +20,7 @@ export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
         areas: MAP_DEFINITIONS[map].areas,
         years: data.totals.years.filter((y) => noDataReason(data.totals, map, y) === null),
       })),
+      datasetVersions: [...data.versionsByYear.values()].sort((a, b) => a.year - b.year),
       isDemo: [...data.versionsByYear.values()].some((v) => v.isDemo),
     }));
   });
