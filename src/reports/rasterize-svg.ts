@@ -12,7 +12,7 @@ export class ImageRendererMissingError extends Error {
   constructor(path: string, cause: unknown) {
     super(
       `Billederne kræver Chromium, men det kunne ikke startes fra ${path}. Installér Debian-pakken chromium, sæt DANMARKSKORT_CHROMIUM til stien, ` +
-        `eller lav dokumentet uden billeder med --uden-billeder. (${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)})`,
+        `eller lav dokumentet uden billeder med --no-images. (${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)})`,
     );
   }
 }
