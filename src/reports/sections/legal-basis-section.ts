@@ -2,6 +2,7 @@ import { formatDanishDate } from "../../domain/council-treatment.js";
 import type { ReportContext } from "../report-context.js";
 import type { ReportBlock } from "../report-document.js";
 import { LEGAL_RULES } from "../../domain/legal-rules.js";
+import { ministryName } from "../report-phrases.js";
 
 /**
  * The legal basis with the rules in force for this year's treatment, read from the dated rule table
@@ -12,7 +13,13 @@ export function buildLegalBasisSection(ctx: ReportContext): ReportBlock[] {
   const t = ctx.treatment;
   const blocks: ReportBlock[] = [{ kind: "heading", level: 3, text: "Lovgrundlag" }];
   const publication = t.rulesInForce.find((r) => r.id === "publication-deadline");
-  if (publication) blocks.push({ kind: "paragraph", text: `${publication.summaryDa} Det følger af ${publication.provision}.` });
+  // Written here rather than taken from the rule's summary, so the ministry is named as in the rest of the item.
+  if (publication) {
+    blocks.push({
+      kind: "paragraph",
+      text: `${ministryName(t.publicationYear)} offentliggør hvert år inden 1. juli et danmarkskort over Ankestyrelsens omgørelsesprocenter for det foregående år. Det følger af ${publication.provision}.`,
+    });
+  }
   blocks.push({
     kind: "paragraph",
     text: `Efter retssikkerhedslovens § 79 b, stk. 1, skal kommunalbestyrelsen behandle danmarkskortet på et møde inden udgangen af det år, hvor kortet offentliggøres. Danmarkskortet for ${ctx.year} skal derfor behandles af Byrådet senest den ${t.deadlineDa}.`,
