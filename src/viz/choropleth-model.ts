@@ -4,6 +4,28 @@ import type { MapGeometry, MunicipalityShape } from "./map-geometry.js";
 import { BIN_COLOURS, binIndexOf, binLabelDa, buildMeasureScale, formatMeasureNumberDa, MEASURES, readingOf, type MeasureId } from "./map-measure.js";
 import { describeFigureRowDa } from "./figure-text.js";
 
+/**
+ * Tile labels where the first four letters are shared (five "Fred…", "Brøn…", "Ring…", "Nord…"): a tile
+ * labelled "Fred" would not say which one. Keyed by code; every other municipality uses its first four.
+ */
+const TILE_LABELS: Readonly<Record<string, string>> = {
+  "0147": "Frbg", // Frederiksberg
+  "0210": "Fbrg", // Fredensborg
+  "0250": "Frsd", // Frederikssund
+  "0607": "Frca", // Fredericia
+  "0813": "Frhv", // Frederikshavn
+  "0153": "Brby", // Brøndby
+  "0810": "Brsl", // Brønderslev
+  "0329": "Rgst", // Ringsted
+  "0760": "RkSk", // Ringkøbing-Skjern
+  "0480": "NFyn", // Nordfyns
+  "0707": "NDju", // Norddjurs
+};
+
+export function tileLabelOf(code: string, nameDa: string): string {
+  return TILE_LABELS[code] ?? nameDa.slice(0, 4);
+}
+
 /** How a municipality is filled: a bin colour, or one of the two hatch patterns for missing values. */
 export type ChoroplethFill = { readonly kind: "bin"; readonly bin: number } | { readonly kind: "no-cases" } | { readonly kind: "no-data" };
 
@@ -11,6 +33,8 @@ export type ChoroplethItem = {
   readonly shape: MunicipalityShape;
   readonly nameDa: string;
   readonly fill: ChoroplethFill;
+  /** The tile's name label: four letters, unique among the 98 ("Herl", "Frbg"). */
+  readonly tileLabel: string;
   /** Short text on a tile: "44" (whole percent), "8,6" (per 10.000) or "–". */
   readonly tileValue: string;
   /** Tooltip and accessible name. */
@@ -49,7 +73,7 @@ export function buildChoroplethModel(input: {
     const row = rows.get(shape.code);
     const nameDa = MUNICIPALITIES.find((m) => m.code === shape.code)?.name ?? shape.code;
     if (!row) {
-      return { shape, nameDa, fill: { kind: "no-data" }, tileValue: "–", descriptionDa: `${nameDa}: ingen data.`, href: input.profileHref(shape.code) };
+      return { shape, nameDa, tileLabel: tileLabelOf(shape.code, nameDa), fill: { kind: "no-data" }, tileValue: "–", descriptionDa: `${nameDa}: ingen data.`, href: input.profileHref(shape.code) };
     }
     const e = row.estimate;
     const reading = readingOf(input.measure, row);
@@ -57,7 +81,7 @@ export function buildChoroplethModel(input: {
     const number = reading ? formatMeasureNumberDa(input.measure, reading.value) : "–";
     // Whole percent on a tile (36 px); per 10.000 keeps its decimal, since the values are small.
     const tileValue = reading && MEASURES[input.measure].unit === "pct" ? number.replace(/,\d$/, "") : number;
-    return { shape, nameDa, fill, tileValue, descriptionDa: describeFigureRowDa(row, input.measure), href: input.profileHref(shape.code) };
+    return { shape, nameDa, tileLabel: tileLabelOf(shape.code, nameDa), fill, tileValue, descriptionDa: describeFigureRowDa(row, input.measure), href: input.profileHref(shape.code) };
   });
   const countWhere = (pred: (f: ChoroplethFill) => boolean) => items.filter((i) => pred(i.fill)).length;
   const legend: LegendEntry[] = [

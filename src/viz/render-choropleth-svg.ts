@@ -45,7 +45,7 @@ export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly 
     const outline = s.kind === "path" ? `<path d="${s.d}" ${common}/>` : `<rect x="${s.x}" y="${s.y}" width="${s.size}" height="${s.size}" rx="2" ${common}/>`;
     const tileText =
       s.kind === "tile"
-        ? `<text x="${s.centroid[0]}" y="${r1(s.centroid[1] - 5)}" text-anchor="middle" font-size="9" fill="${ink}">${escapeXml(item.nameDa.slice(0, 4))}</text>` +
+        ? `<text x="${s.centroid[0]}" y="${r1(s.centroid[1] - 5)}" text-anchor="middle" font-size="9" fill="${ink}">${escapeXml(item.tileLabel)}</text>` +
           `<text x="${s.centroid[0]}" y="${r1(s.centroid[1] + 9)}" text-anchor="middle" font-size="11" font-weight="600" fill="${ink}">${escapeXml(item.tileValue)}</text>`
         : "";
     return {
