@@ -22,6 +22,7 @@ import {
 import { assertNever } from "../domain/assert-never.js";
 import type { AgendaItemModel } from "./agenda-item-model.js";
 import type { ReportBlock, ReportTable } from "./report-document.js";
+import { keepUnitsTogether } from "./keep-units-together.js";
 import { NO_IMAGES, type ReportImages } from "./report-images.js";
 
 /**
@@ -48,7 +49,7 @@ function textCell(text: string, opts: CellOptions): TableCell {
         alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
         spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO },
         keepNext: opts.keepNext ?? false,
-        children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.header ? 16 : 18 })],
+        children: [new TextRun({ text: keepUnitsTogether(text), bold: opts.bold ?? false, size: opts.header ? 16 : 18 })],
       }),
     ],
     width: { size: opts.width, type: WidthType.DXA },
@@ -110,7 +111,7 @@ function renderTable(t: ReportTable): FileChild[] {
     new Paragraph({ keepNext: true, spacing: { before: 200, after: 80 }, children: [new TextRun({ text: `${t.label}: ${t.caption}`, bold: true })] }),
     new Table({ rows: [...header, ...body], columnWidths: widths, layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA } }),
   ];
-  if (t.note) out.push(new Paragraph({ spacing: { before: 60, after: 200 }, children: [new TextRun({ text: t.note, italics: true, size: 18 })] }));
+  if (t.note) out.push(new Paragraph({ spacing: { before: 60, after: 200 }, children: [new TextRun({ text: keepUnitsTogether(t.note), italics: true, size: 18 })] }));
   // Without a note the next paragraph would sit on the table's bottom line.
   else out.push(new Paragraph({ spacing: { before: 0, after: 120, line: 120, lineRule: LineRuleType.EXACT }, children: [] }));
   return out;
@@ -126,23 +127,23 @@ function renderBlock(b: ReportBlock, images: ReportImages): FileChild[] {
           new Paragraph({
             border: { left: { style: BorderStyle.SINGLE, size: 18, color: "C8102E", space: 8 } },
             indent: { left: 200 },
-            children: [new TextRun({ text: b.text })],
+            children: [new TextRun({ text: keepUnitsTogether(b.text) })],
           }),
         ];
       }
-      return [new Paragraph({ children: [new TextRun({ text: b.text, bold: b.emphasis === "strong" })] })];
+      return [new Paragraph({ children: [new TextRun({ text: keepUnitsTogether(b.text), bold: b.emphasis === "strong" })] })];
     case "bullets":
-      return b.items.map((item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [new TextRun(item)] }));
+      return b.items.map((item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [new TextRun(keepUnitsTogether(item))] }));
     case "recommendation":
       return [
         new Paragraph({ keepNext: true, children: [new TextRun(b.lead)] }),
-        ...b.items.map((item) => new Paragraph({ indent: { left: 400 }, spacing: { after: 120 }, children: [new TextRun(item)] })),
+        ...b.items.map((item) => new Paragraph({ indent: { left: 400 }, spacing: { after: 120 }, children: [new TextRun(keepUnitsTogether(item))] })),
       ];
     case "table":
       return renderTable(b);
     case "figure": {
       const image = images.get(b.figureId);
-      const caption = new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: `${b.label}: ${b.caption}`, italics: true, size: 18 })] });
+      const caption = new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: keepUnitsTogether(`${b.label}: ${b.caption}`), italics: true, size: 18 })] });
       if (!image?.png) return [new Paragraph({ children: [new TextRun({ text: `${b.label}: ${b.altText}`, italics: true })] })];
       // Fit the text width, and keep a map from filling a whole page.
       const scale = Math.min(1, TEXT_WIDTH_PX / image.width, MAX_IMAGE_HEIGHT_PX / image.height);

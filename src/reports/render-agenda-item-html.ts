@@ -1,6 +1,7 @@
 import { assertNever } from "../domain/assert-never.js";
 import type { AgendaItemModel } from "./agenda-item-model.js";
 import type { ReportBlock, ReportTable } from "./report-document.js";
+import { keepUnitsTogether } from "./keep-units-together.js";
 import { NO_IMAGES, type ReportImages } from "./report-images.js";
 
 export function escapeHtml(text: string): string {
@@ -21,7 +22,9 @@ function renderTable(t: ReportTable): string {
     })
     .join("\n");
   const note = t.note ? `\n<p class="note">${escapeHtml(t.note)}</p>` : "";
-  return `<table>\n<caption>${escapeHtml(`${t.label}: ${t.caption}`)}</caption>\n<thead>\n${head}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>${note}`;
+  // Column widths as in the DOCX, so a pasted table keeps its labels on one line.
+  const cols = t.columnShares ? `\n<colgroup>${t.columnShares.map((share) => `<col style="width:${Math.round(share * 1000) / 10}%">`).join("")}</colgroup>` : "";
+  return `<table${t.columnShares ? ' style="width:100%"' : ""}>\n<caption>${escapeHtml(`${t.label}: ${t.caption}`)}</caption>${cols}\n<thead>\n${head}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>${note}`;
 }
 
 function imageSrc(png: Uint8Array | null, svg: string): string {
@@ -66,7 +69,7 @@ img{max-width:100%;height:auto}`;
 export function renderAgendaItemHtml(model: AgendaItemModel, images: ReportImages = NO_IMAGES): string {
   const demo = model.demoNotice ? `<p class="demo">${escapeHtml(model.demoNotice)}. Tallene er syntetiske og må ikke bruges som Ankestyrelsens statistik.</p>\n` : "";
   const sections = model.sections
-    .map((s) => `<section>\n<h2>${escapeHtml(s.heading)}</h2>\n${s.blocks.map((b) => renderBlock(b, images)).join("\n")}\n</section>`)
+    .map((s) => `<section>\n<h2>${escapeHtml(s.heading)}</h2>\n${s.blocks.map((b) => keepUnitsTogether(renderBlock(b, images))).join("\n")}\n</section>`)
     .join("\n");
   return `<!doctype html>
 <html lang="da">
