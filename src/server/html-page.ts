@@ -29,7 +29,7 @@ export function renderPage({ title, body, isDemo, scripts = [] }: PageOptions): 
 <a class="skipnav" href="#main-content">Gå til sidens indhold</a>
 <header class="header site-header"><div class="portal-header"><div class="container portal-header-inner">
 <a href="/" class="site-title">Danmarkskort over omgørelsesprocenter</a>
-<nav aria-label="Hovedmenu" class="site-nav"><ul class="inline-list"><li><a href="/kort">Kortet</a></li><li><a href="/kommuner">Kommuner</a></li><li><a href="/tilgaengelighed">Tilgængelighed</a></li></ul></nav>
+<nav aria-label="Hovedmenu" class="site-nav"><a href="/kort">Kortet</a> <a href="/kommuner">Kommuner</a> <a href="/tilgaengelighed">Tilgængelighed</a></nav>
 </div></div></header>
 <main id="main-content" class="container page-container">
 ${demo}

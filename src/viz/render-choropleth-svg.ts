@@ -23,20 +23,23 @@ const PATTERNS =
  * an accessible name and a <title>, so the map works by keyboard and without JavaScript. The legend and
  * source line are part of the SVG, so a downloaded file carries them.
  */
-export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly idPrefix?: string } = {}): string {
+export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly idPrefix?: string; readonly furniture?: "full" | "map-only" } = {}): string {
   const { geometry } = model;
+  // "map-only": the page shows legend and source beside the map in HTML (larger, next to the map); the
+  // downloaded SVG and PNG are always "full", so a file carries its legend and source line.
+  const mapOnly = options.furniture === "map-only";
   const width = Math.max(geometry.width, MIN_WIDTH);
   // A narrow tile map is centred; the legend and texts use the full width.
   const offsetX = r1((width - geometry.width) / 2);
-  const legendRows = Math.ceil(model.legend.length / LEGEND_COLUMNS);
+  const legendRows = mapOnly ? 0 : Math.ceil(model.legend.length / LEGEND_COLUMNS);
   const titleHeight = 30;
-  const legendTop = titleHeight + geometry.height + 10;
+  const legendTop = titleHeight + geometry.height + (mapOnly ? 0 : 10);
   const charsPerLine = Math.floor(width / (SMALL_TEXT * 0.52));
-  const noteLines = model.legendNoteDa ? wrapText(model.legendNoteDa, charsPerLine) : [];
-  const sourceLines = model.sourceLineDa ? wrapText(model.sourceLineDa, charsPerLine) : [];
+  const noteLines = model.legendNoteDa && !mapOnly ? wrapText(model.legendNoteDa, charsPerLine) : [];
+  const sourceLines = model.sourceLineDa && !mapOnly ? wrapText(model.sourceLineDa, charsPerLine) : [];
   const textLines = [...noteLines.map((line) => ({ line, fill: "#1a1a1a" })), ...sourceLines.map((line) => ({ line, fill: "#454545" }))];
   const textTop = legendTop + legendRows * LEGEND_ROW + 6;
-  const height = textTop + textLines.length * LINE_HEIGHT + 6;
+  const height = mapOnly ? legendTop + 4 : textTop + textLines.length * LINE_HEIGHT + 6;
   const isTile = geometry.kind === "tile";
   const shapes = model.items.map((item) => {
     const { fill, ink } = fillPaint(item.fill);
@@ -61,7 +64,7 @@ export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly 
     .map((d) => `<path d="${d.d}" fill="none" stroke="#8c8c8c" stroke-width="1" aria-hidden="true"/>`)
     .join("");
   const colWidth = width / LEGEND_COLUMNS;
-  const legend = model.legend
+  const legend = (mapOnly ? [] : model.legend)
     .map((entry, i) => {
       const x = r1((i % LEGEND_COLUMNS) * colWidth + 4);
       const y = legendTop + Math.floor(i / LEGEND_COLUMNS) * LEGEND_ROW;
@@ -81,6 +84,17 @@ export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly 
     `<g transform="translate(${offsetX},${titleHeight})">${decorations}${links}<g aria-hidden="true" pointer-events="none">${tileLabels}</g></g>` +
     `<g aria-hidden="true">${legend}</g><g aria-hidden="true">${texts}</g></svg>`
   );
+}
+
+/** The legend as HTML for the page: a list of swatches (drawn with the map's own patterns) and labels. */
+export function renderChoroplethLegendHtml(model: ChoroplethModel): string {
+  const items = model.legend
+    .map((entry) => {
+      const { fill } = fillPaint(entry.fill);
+      return `<li><svg class="legend-swatch" width="22" height="22" viewBox="0 0 22 22" aria-hidden="true"><rect x="0.5" y="0.5" width="21" height="21" fill="${fill}" stroke="#6b6b6b"/></svg><span>${escapeXml(entry.labelDa)} <span class="legend-count">(${entry.count} ${entry.count === 1 ? "kommune" : "kommuner"})</span></span></li>`;
+    })
+    .join("");
+  return `<ul class="map-legend-list nobullet-list">${items}</ul>${model.legendNoteDa ? `<p class="legend-note">${escapeXml(model.legendNoteDa)}</p>` : ""}`;
 }
 
 export { wrapText };

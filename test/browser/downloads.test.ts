@@ -220,9 +220,10 @@ describe("PNG downloads (drawn in the browser from the page's SVG)", () => {
   async function downloadPng(buttonSelector: string): Promise<{ name: string; bytes: Buffer; svgWidth: number }> {
     const button = page.locator(buttonSelector);
     await button.waitFor({ state: "visible" });
-    const svgWidth = await page.evaluate((sel) => {
-      const from = document.querySelector<HTMLButtonElement>(sel)!.dataset.pngFrom!;
-      return Number(document.querySelector(from)!.getAttribute("width"));
+    const svgWidth = await page.evaluate(async (sel) => {
+      const { pngFrom, pngSrc } = document.querySelector<HTMLButtonElement>(sel)!.dataset;
+      if (pngSrc) return Number(new DOMParser().parseFromString(await (await fetch(pngSrc)).text(), "image/svg+xml").documentElement.getAttribute("width"));
+      return Number(document.querySelector(pngFrom!)!.getAttribute("width"));
     }, buttonSelector);
     const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
     const path = await download.path();
@@ -233,7 +234,8 @@ describe("PNG downloads (drawn in the browser from the page's SVG)", () => {
   it("saves the map and the funnel plot as PNG at twice their size, not blank", async () => {
     await page.goto(`${server.baseUrl}/kort?aar=2024`);
     await page.waitForSelector("html[data-map-ready]");
-    const map = await downloadPng("button[data-png-from='svg.choropleth']");
+    // The map's PNG is drawn from the downloadable SVG file, which has the legend and source line.
+    const map = await downloadPng("button[data-png-src^='/kort/kort.svg?']");
     expect(map.name).toBe("danmarkskort-socialomraadet-2024-i-alt-omgoerelse.png");
     expect(pngSize(map.bytes).width).toBe(map.svgWidth * 2);
     // A drawn map compresses far worse than an empty white canvas of the same size (a few KB).

@@ -8,7 +8,7 @@ import { buildFigureTableModel, renderTableCsv, type TableModel } from "../../vi
 import { buildFunnelPlotModel, renderFunnelPlotSvg } from "../../viz/funnel-plot.js";
 import { formatMeasureCountDa, formatMeasureValueDa, MEASURE_IDS, MEASURES, measureTitleDa, measureValue, POPULATION_SOURCE_DA } from "../../viz/map-measure.js";
 import { areaParam, mapPageQuery, PageStateError, parseMapPageState, type MapPageState, type ViewId } from "../../viz/page-state.js";
-import { renderChoroplethSvg } from "../../viz/render-choropleth-svg.js";
+import { renderChoroplethLegendHtml, renderChoroplethSvg } from "../../viz/render-choropleth-svg.js";
 import { buildSourceLineDa } from "../../viz/source-line.js";
 import type { AppContext } from "../app-context.js";
 import { mapGeometries, type LoadedGeometries } from "../geo-boundaries.js";
@@ -98,8 +98,8 @@ function tableFor(r: Resolved): TableModel {
   return buildFigureTableModel(r.figures, r.titleDa, r.sourceLineDa, { measure: r.state.measure });
 }
 
-function choroplethSvg(r: Resolved, g: LoadedGeometries): string {
-  const model = buildChoroplethModel({
+function choroplethModel(r: Resolved, g: LoadedGeometries) {
+  return buildChoroplethModel({
     geometry: geometryFor(r.state, g),
     figures: r.figures,
     measure: r.state.measure,
@@ -107,7 +107,10 @@ function choroplethSvg(r: Resolved, g: LoadedGeometries): string {
     sourceLineDa: r.sourceLineDa,
     profileHref: (code) => profileHref(code, r.state),
   });
-  return renderChoroplethSvg(model);
+}
+
+function choroplethSvg(r: Resolved, g: LoadedGeometries): string {
+  return renderChoroplethSvg(choroplethModel(r, g));
 }
 
 function funnelSvg(r: Resolved): string {
@@ -181,9 +184,10 @@ function renderDownloads(r: Resolved, kind: "map" | "table" | "funnel"): string 
   const q = escapeHtml(mapPageQuery(r.state));
   const base = `danmarkskort-${r.state.map}-${r.state.year}-${areaParam(r.state.area)}`;
   const png = (selector: string, name: string, label: string) =>
-    `<li class="needs-js" hidden><button type="button" class="button button-unstyled link-button" data-png-from="${selector}" data-png-name="${escapeHtml(name)}">${label}</button></li>`;
+    `<li class="needs-js" hidden><button type="button" class="button button-unstyled link-button" ${selector.startsWith("/") ? "data-png-src" : "data-png-from"}="${selector}" data-png-name="${escapeHtml(name)}">${label}</button></li>`;
   const links = [`<li><a href="/kort/tabel.csv?${q}" download>Tabel som CSV</a></li>`, `<li><a href="/kort/tabel.xlsx?${q}" download>Tabel som XLSX (Excel)</a></li>`];
-  if (kind === "map") links.push(`<li><a href="/kort/kort.svg?${q}" download>Kort som SVG</a></li>`, png("svg.choropleth", `${base}-${r.state.measure}.png`, "Kort som PNG"));
+  // The map's PNG is drawn from the downloadable SVG (with legend and source line), not the page's map-only SVG.
+  if (kind === "map") links.push(`<li><a href="/kort/kort.svg?${q}" download>Kort som SVG</a></li>`, png(`/kort/kort.svg?${q}`, `${base}-${r.state.measure}.png`, "Kort som PNG"));
   if (kind === "funnel") links.push(`<li><a href="/kort/tragt.svg?${q}" download>Tragtplot som SVG</a></li>`, png("svg.funnel-plot", `${base}-tragtplot.png`, "Tragtplot som PNG"));
   return `<section class="downloads" aria-labelledby="downloads-heading"><h2 id="downloads-heading" class="h4">Hent data og figurer</h2><ul class="nobullet-list download-list">${links.join("")}</ul>
 <p class="source-line">${escapeHtml(r.sourceLineDa)}</p>
@@ -218,9 +222,10 @@ function renderMapPageBody(r: Resolved, geometries: LoadedGeometries): string {
         geometry.kind === "tile"
           ? `Feltkort: hver kommune er et lige stort felt, placeret omtrent som på et almindeligt kort (Bornholm er rykket ind), så små kommuner som Dragør og Vallensbæk er lige så synlige som store.${geometries.geographic ? "" : ` ${escapeHtml(geometries.geographicStatusDa)}`}`
           : `${escapeHtml(geometries.geographicStatusDa)} Bornholm er vist i en ramme øverst til højre. Små kommuner er lettere at ramme på feltkortet.`;
+      const model = choroplethModel(r, geometries);
       view = `<div class="figure-layout">
-<figure class="map-figure" data-geometry="${geometry.kind}">${choroplethSvg(r, geometries)}<figcaption><p>Klik på en kommune for at se dens side, eller hold musen over den for at se tallene. Alle tal står også i ${tableLink}.</p><p class="geometry-note">${notice}</p></figcaption></figure>
-<div class="figure-side">${renderSearch()}${renderDownloads(r, "map")}</div>
+<figure class="map-figure" data-geometry="${geometry.kind}">${renderChoroplethSvg(model, { furniture: "map-only" })}<figcaption><p>Klik på en kommune for at se dens side, eller hold musen over den for at se tallene. Alle tal står også i ${tableLink}.</p><p class="geometry-note">${notice}</p></figcaption></figure>
+<div class="figure-side"><section class="map-legend" aria-labelledby="legend-heading"><h2 id="legend-heading" class="h4">Signaturforklaring</h2>${renderChoroplethLegendHtml(model)}</section>${renderSearch()}${renderDownloads(r, "map")}</div>
 </div>
 <div class="map-tooltip" role="tooltip" id="map-tooltip" hidden></div>`;
       break;
