@@ -53,7 +53,7 @@ export function municipalityText(ctx: ReportContext, mf: MapFigures, mapPhrase: 
             : `Afgørelsen blev ikke omgjort, svarende til en omgørelsesprocent på ${pct(now.reversalRate)} (${intervalText(now.ci95)}).`
           : now.reversed === 0
             ? `Ingen af afgørelserne blev omgjort, svarende til en omgørelsesprocent på ${pct(0)} (${intervalText(now.ci95)}).`
-            : `${formatInteger(now.reversed)} af afgørelserne blev omgjort, svarende til en omgørelsesprocent på ${pct(now.reversalRate)} (${intervalText(now.ci95)}).`,
+            : `${now.reversed === 1 ? "Én" : formatInteger(now.reversed)} af afgørelserne blev omgjort, svarende til en omgørelsesprocent på ${pct(now.reversalRate)} (${intervalText(now.ci95)}).`,
         now.reversed > 0 ? compositionText(now) : "",
       ]
         .filter((s) => s !== "")
