@@ -5,10 +5,11 @@ import { registerImport } from "./commands/import.js";
 import { registerDatasets } from "./commands/datasets.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerReport } from "./commands/report.js";
+import { registerComment } from "./commands/comment.js";
 import { UserError } from "./user-error.js";
 
 /** Each command module registers itself; adding a command means adding one line here. */
-const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServe, registerImport, registerDatasets, registerDemo, registerRates, registerReport];
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServe, registerImport, registerDatasets, registerDemo, registerRates, registerReport, registerComment];
 
 export function buildProgram(): Command {
   const program = new Command("danmarkskort")

@@ -9,6 +9,7 @@ import { buildNeighbourMapModel, renderMunicipalityMapSvg } from "../../viz/neig
 import { buildComparisonTableModel, buildProfileTableModel, buildSubjectTableModel } from "../../viz/profile-tables.js";
 import { buildSourceLineDa } from "../../viz/source-line.js";
 import { buildTrendChartModel, renderTrendChartSvg } from "../../viz/trend-chart.js";
+import { loadMunicipalityComment, type MunicipalityComment } from "../../storage/municipality-comments.js";
 import type { AppContext } from "../app-context.js";
 import { mapGeometries } from "../geo-boundaries.js";
 import { escapeHtml, renderPage } from "../html-page.js";
@@ -17,7 +18,7 @@ import { renderSimpleTableHtml } from "./page-table-html.js";
 import { renderTableXlsx } from "./page-table-xlsx.js";
 
 type Query = Record<string, string | undefined>;
-type Loaded = { profile: MunicipalityProfile; data: PageData; year: number | null; sourceLineDa: string };
+type Loaded = { profile: MunicipalityProfile; data: PageData; year: number | null; sourceLineDa: string; comment: MunicipalityComment | null };
 
 class ProfileRequestError extends Error {}
 
@@ -28,7 +29,8 @@ async function load(ctx: AppContext, codeParam: string, query: Query): Promise<L
   if (query.aar !== undefined && !/^\d{4}$/.test(query.aar)) throw new ProfileRequestError(`Året skal være fire cifre, ikke "${query.aar}" (parameter aar).`);
   const year = query.aar ? Number(query.aar) : (data.years.at(-1) ?? null);
   const profile = buildMunicipalityProfile(data.totals, municipality.code, year === null ? {} : { year });
-  return { profile, data, year, sourceLineDa: buildSourceLineDa(year === null ? undefined : data.provenanceByYear.get(year)) };
+  const comment = year === null ? null : await loadMunicipalityComment(ctx.db, municipality.code, year);
+  return { profile, data, year, sourceLineDa: buildSourceLineDa(year === null ? undefined : data.provenanceByYear.get(year)), comment };
 }
 
 function mapOf(profile: MunicipalityProfile, query: Query): MapProfile {
@@ -140,6 +142,20 @@ function chartDownloadLinks(code: string, map: MapId, year: number | null): stri
   return `<p class="download-links">Hent figuren: <a href="/kommuner/${code}/udvikling.svg?${q}" download>SVG</a><span class="needs-js" hidden> · <button type="button" class="button button-unstyled link-button" data-png-from="#trend-${map} svg" data-png-name="${code}-${map}-udvikling.png">PNG</button></span></p>`;
 }
 
+/** The municipality's own comment on the year's figures (stored with `danmarkskort kommentar`), or a note that there is none. */
+function renderComment(loaded: Loaded, year: number): string {
+  const name = loaded.profile.municipality.name;
+  const body = loaded.comment
+    ? `<div class="municipality-comment"><blockquote>${escapeHtml(loaded.comment.text)}</blockquote><p class="source-line">Kommentar fra ${escapeHtml(name)} Kommune om tallene for ${year}, senest ændret ${formatDateDa(loaded.comment.updatedAt)}. Kommentaren er kommunens egen; den er ikke en del af Ankestyrelsens statistik.</p></div>`
+    : `<p>${escapeHtml(name)} Kommune har ikke skrevet en kommentar til tallene for ${year}.</p>`;
+  return `<section class="comment-section" aria-labelledby="h-kommentar"><h2 id="h-kommentar" class="h3">Kommunens kommentar</h2>${body}</section>`;
+}
+
+/** "5. juni 2025" from an ISO timestamp (the date in Danish time). */
+function formatDateDa(iso: string): string {
+  return new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" }).format(new Date(iso));
+}
+
 async function renderProfileBody(loaded: Loaded): Promise<string> {
   const { profile, year } = loaded;
   const m = profile.municipality;
@@ -179,10 +195,11 @@ ${subjectsHtml(mapProfile, year, m.name, m.code)}
 <p>Kortet for ${year} offentliggøres ${escapeHtml(treatment.publishedDa)}. Kommunalbestyrelsen skal behandle det på et møde senest <strong>${escapeHtml(treatment.deadlineDa)}</strong> (retssikkerhedslovens § 79 b, stk. 1).</p>
 <p><a class="button button-primary" href="/kommuner/${m.code}/dagsordenpunkt?aar=${year}&amp;format=docx">Lav dagsordenpunkt</a> <span class="report-formats">Også som ${reportLinks}</span></p></section>
 <div class="alert alert-info small-numbers-note"><div class="alert-body"><p class="alert-text"><strong>Om små tal:</strong> Har kommunen få sager på et kort, kan procenten svinge meget fra år til år af ren tilfældighed – Ankestyrelsen kalder selv en enkelt års procent "lidt tilfældig". Se derfor antallet af sager og 95 %-intervallet (det skraverede bånd). Omgørelsesprocenten siger intet om de afgørelser, ingen klagede over, og en hjemvisning kan skyldes nye oplysninger frem for en forkert afgørelse.</p></div></div>
+${renderComment(loaded, year)}
 ${sections}
 <section aria-labelledby="h-naboer-kort"><h2 id="h-naboer-kort">Kommunen og dens naboer på kortet</h2><figure class="neighbour-figure">${await neighbourSvg(loaded)}</figure><p class="download-links">Hent nabokortet: <a href="/kommuner/${m.code}/naboer.svg?aar=${year}" download>SVG</a><span class="needs-js" hidden> · <button type="button" class="button button-unstyled link-button" data-png-from=".neighbour-figure svg" data-png-name="${m.code}-naboer.png">PNG</button></span></p></section>
 <section aria-labelledby="h-behandling"><h2 id="h-behandling">Byrådets behandling</h2>
 <p>Kortet skal behandles af kommunalbestyrelsen senest ${escapeHtml(treatment.deadlineDa)}. Sagen går normalt gennem:</p><ul>${bodies}</ul>${plan}
-<p>Kommentarer fra kommunen til tallene vises her, når de er indlæst. Der er ingen kommentar for ${year}.</p></section>
+</section>
 <p class="source-line">${escapeHtml(loaded.sourceLineDa)}</p>`;
 }

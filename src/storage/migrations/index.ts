@@ -1,5 +1,6 @@
 import { sql as initial } from "./001-initial.js";
 import { sql as datasetImportDetails } from "./002-dataset-import-details.js";
+import { sql as municipalityComment } from "./003-municipality-comment.js";
 import { sql as complaintCellVersionCheck } from "./004-complaint-cell-version-check.js";
 
 export type Migration = { readonly id: string; readonly sql: string };
@@ -8,5 +9,6 @@ export type Migration = { readonly id: string; readonly sql: string };
 export const MIGRATIONS: readonly Migration[] = [
   { id: "001-initial", sql: initial },
   { id: "002-dataset-import-details", sql: datasetImportDetails },
+  { id: "003-municipality-comment", sql: municipalityComment },
   { id: "004-complaint-cell-version-check", sql: complaintCellVersionCheck },
 ];

@@ -1,0 +1,78 @@
+import type { Command } from "commander";
+import { readFile } from "node:fs/promises";
+import { resolveMunicipality } from "../../domain/municipality.js";
+import {
+  CommentValidationError,
+  deleteMunicipalityComment,
+  listMunicipalityComments,
+  saveMunicipalityComment,
+  validateMunicipalityComment,
+} from "../../storage/municipality-comments.js";
+import { UserError } from "../user-error.js";
+import { withDatabase } from "./import.js";
+
+type CommentOptions = { municipality: string; year?: string; text?: string; file?: string; delete?: boolean };
+
+/**
+ * `danmarkskort kommentar`: stores a municipality's comment on its figures for a data year, shown on the
+ * municipality's profile page (issue 5, point 4). Without --text/--file/--delete it lists the comments.
+ */
+export function registerComment(program: Command): void {
+  program
+    .command("kommentar")
+    .description("gem, vis eller slet en kommunes kommentar til tallene for et år (vises på kommunens side)")
+    .requiredOption("--municipality <kommune>", "kommunekode eller navn, fx 0657 eller Herning")
+    .option("--year <år>", "dataåret kommentaren gælder, fx 2024")
+    .option("--text <tekst>", "kommentaren som tekst")
+    .option("--file <fil>", "læs kommentaren fra en UTF-8-tekstfil")
+    .option("--delete", "slet kommentaren for året")
+    .action(async (options: CommentOptions) => {
+      const municipality = resolveMunicipality(options.municipality);
+      if (!municipality) throw new UserError(`Ukendt kommune "${options.municipality}". Brug kommunekoden (fx 0657) eller navnet (fx Herning).`);
+      const actions = [options.text !== undefined, options.file !== undefined, options.delete === true].filter(Boolean).length;
+      if (actions > 1) throw new UserError("Brug kun én af --text, --file og --delete.");
+      const year = options.year === undefined ? null : parseYear(options.year);
+      if (actions === 0) {
+        await withDatabase(async (db) => {
+          const comments = (await listMunicipalityComments(db, municipality.code)).filter((c) => year === null || c.year === year);
+          if (comments.length === 0) process.stdout.write(`${municipality.name} Kommune har ingen kommentar${year === null ? "" : ` for ${year}`}.\n`);
+          for (const c of comments) process.stdout.write(`${municipality.name} Kommune, ${c.year} (ændret ${c.updatedAt.slice(0, 10)}):\n${c.text}\n\n`);
+        });
+        return;
+      }
+      if (year === null) throw new UserError("Angiv året med --year, fx --year 2024.");
+      if (options.delete) {
+        const removed = await withDatabase((db) => deleteMunicipalityComment(db, municipality.code, year));
+        process.stdout.write(removed ? `Kommentaren for ${municipality.name} Kommune, ${year}, er slettet.\n` : `${municipality.name} Kommune har ingen kommentar for ${year}.\n`);
+        return;
+      }
+      const text = options.file !== undefined ? await readCommentFile(options.file) : options.text!;
+      const comment = { municipalityCode: municipality.code, year, text, updatedAt: new Date().toISOString() };
+      try {
+        validateMunicipalityComment(comment);
+      } catch (error) {
+        if (error instanceof CommentValidationError) throw new UserError(error.message);
+        throw error;
+      }
+      await withDatabase((db) => saveMunicipalityComment(db, comment));
+      process.stdout.write(`Kommentaren for ${municipality.name} Kommune, ${year}, er gemt (${text.trim().length} tegn). Den vises på /kommuner/${municipality.code}?aar=${year}.\n`);
+    });
+}
+
+function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value.trim())) throw new UserError(`--year skal være et årstal med fire cifre, ikke "${value}".`);
+  return Number(value.trim());
+}
+
+async function readCommentFile(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new UserError(`Kan ikke læse filen ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\ufeff/, "");
+  // A latin1 file read as UTF-8 gets replacement characters where æ, ø and å were.
+  if (text.includes("\ufffd")) throw new UserError(`${path} er ikke gemt som UTF-8 (æ, ø og å kan ikke læses). Gem filen som UTF-8 og prøv igen.`);
+  return text;
+}
