@@ -28,6 +28,8 @@ export type ImportOptions = {
   /** Layout (b): the talportal's companion subject file with Lovgivning per Sagsemne. */
   readonly subjectsPath?: string;
   readonly issueCap?: number;
+  /** The last data year the file may hold, normally the year of the import; later periods are errors. */
+  readonly latestYear?: number;
 };
 
 /** Everything an import learns from a file before anything is written. */
@@ -80,7 +82,7 @@ export async function analyseImportFile(options: ImportOptions): Promise<ImportA
     lawBySubject = lookup.lawBySubject;
   }
   const summer = new ObservationSummer(fileName);
-  const ctx: ImportContext = { file: fileName, issues, resolvePlace: createPlaceResolver(), lawBySubject, emit: (o) => summer.add(o) };
+  const ctx: ImportContext = { file: fileName, issues, resolvePlace: createPlaceResolver(), lawBySubject, emit: (o) => summer.add(o), latestYear: options.latestYear };
 
   const result = {
     fileName,
@@ -118,9 +120,17 @@ export async function analyseImportFile(options: ImportOptions): Promise<ImportA
       mapper = found.create(ctx);
       return true;
     }
-    const garbled = header.find((h) => looksLikeMojibake(h));
-    if (garbled) fileIssue("mojibake", `Overskriften "${garbled}" ser ud som UTF-8 læst med forkert tegnsæt (fx "Ã¦" for "æ"). Gem filen igen i ét tegnsæt.`, line);
-    else fileIssue("unknown-layout", unknownLayoutMessage(header), line);
+    const garbled = header.findIndex((h) => looksLikeMojibake(h));
+    if (garbled >= 0) {
+      issues.add({
+        severity: "error",
+        code: "mojibake",
+        messageDa: `Overskriften "${header[garbled]}" ser ud som UTF-8 læst med forkert tegnsæt (fx "Ã¦" for "æ"). Gem filen igen i ét tegnsæt (UTF-8 eller latin1).`,
+        file: fileName,
+        line,
+        column: garbled + 1,
+      });
+    } else fileIssue("unknown-layout", unknownLayoutMessage(header), line);
     return false;
   };
 
@@ -182,7 +192,10 @@ export async function analyseImportFile(options: ImportOptions): Promise<ImportA
       exhausted = mapper !== undefined || !headerSeen;
     } catch (error) {
       if (!(error instanceof EncodingError)) throw error;
-      fileIssue("encoding", error.message);
+      fileIssue("encoding", error.message, error.line);
+      // The records read before the bad byte prove nothing about the file: it is refused as a whole.
+      result.sha256 = await sha256OfFile(options.path);
+      return finish();
     }
     // The stream hashed every byte it read; a stop at a bad header or encoding error needs its own pass.
     result.sha256 = exhausted ? table.sha256() : await sha256OfFile(options.path);
@@ -197,5 +210,5 @@ export async function analyseImportFile(options: ImportOptions): Promise<ImportA
     return finish();
   }
   mapper.finish();
-  return finish(summer.finish());
+  return finish(summer.finish({ rowsRefused: issues.errors > 0 }));
 }

@@ -10,6 +10,8 @@ export type ImportContext = {
   /** Subject → Lovgivning from the talportal's companion subject file, when given. */
   readonly lawBySubject: ReadonlyMap<string, string> | undefined;
   readonly emit: (observation: Observation) => void;
+  /** The last data year a file may hold (the import's own year); later periods are errors. */
+  readonly latestYear: number | undefined;
 };
 
 export function reportAt(
@@ -32,18 +34,29 @@ export function reportAt(
 }
 
 /**
- * The checks every record of a wide layout gets before its values are read: blank lines are skipped,
- * a cut-off last line and a wrong number of fields are reported. Returns false when the record is unusable.
+ * The checks every record gets before its values are read: blank lines are skipped, a cut-off last line
+ * and a wrong number of fields are reported, at the first column that is missing (or the first extra one).
+ * Returns false when the record is unusable.
  */
-export function checkRecordShape(ctx: ImportContext, record: TableRecord, width: number): boolean {
+export function checkRecordShape(ctx: ImportContext, record: TableRecord, names: readonly string[]): boolean {
   if (record.fields.every((f) => f.trim() === "")) return false;
-  if (record.unterminatedQuote || (record.maybeTruncated && record.fields.length < width)) {
-    reportAt(ctx, "error", "truncated-line", record.line, null,
-      `Sidste linje er afkortet (${record.unterminatedQuote ? "et citationstegn lukkes aldrig" : `${record.fields.length} af ${width} felter`}). Filen er formentlig ikke hentet helt; hent den igen.`);
+  const width = names.length;
+  const n = record.fields.length;
+  if (record.unterminatedQuote) {
+    const at = Math.max(0, n - 1);
+    reportAt(ctx, "error", "truncated-line", record.line, { index: at, name: names[at] ?? "" },
+      "Sidste linje er afkortet: et citationstegn i dette felt lukkes aldrig. Filen er formentlig ikke hentet helt; hent den igen.");
     return false;
   }
-  if (record.fields.length !== width) {
-    reportAt(ctx, "error", "column-count", record.line, null, `Linjen har ${record.fields.length} felter, men overskriften har ${width}.`);
+  if (record.maybeTruncated && n < width) {
+    reportAt(ctx, "error", "truncated-line", record.line, { index: n, name: names[n] ?? "" },
+      `Sidste linje er afkortet (${n} af ${width} felter; den slutter før denne kolonne). Filen er formentlig ikke hentet helt; hent den igen.`);
+    return false;
+  }
+  if (n !== width) {
+    const at = Math.min(n, width);
+    reportAt(ctx, "error", "column-count", record.line, { index: at, name: names[at] ?? "" },
+      n < width ? `Linjen har ${n} felter, men overskriften har ${width}: denne kolonne og de følgende mangler.` : `Linjen har ${n} felter, men overskriften har ${width}: her begynder felterne for meget.`);
     return false;
   }
   return true;

@@ -2,8 +2,8 @@ import { decidedOf, reversedOf, type OutcomeCounts } from "../domain/outcome.js"
 import { formatPercent } from "../domain/format-danish-number.js";
 import { checkRecordShape, reportAt, type ImportContext } from "./import-context.js";
 import { parseCount, parsePercent } from "./parse-count.js";
-import { parsePeriod, type Period } from "./parse-period.js";
-import { isSubjectTotal } from "./resolve-place.js";
+import { futurePeriodMessageDa, parsePeriod, type Period } from "./parse-period.js";
+import { createUnknownMunicipalityMessages, isSubjectTotal } from "./resolve-place.js";
 import type { TableRecord } from "./table-record.js";
 import { detachString } from "./text/detach-string.js";
 import { looksLikeMojibake } from "./text/decode-text-stream.js";
@@ -48,12 +48,14 @@ const PERCENT_TOLERANCE = 0.051;
 type PeriodText =
   | { readonly kind: "period"; readonly period: Period; readonly yearText: string; readonly text: string }
   | { readonly kind: "unknown"; readonly text: string }
+  | { readonly kind: "future"; readonly messageDa: string }
   | { readonly kind: "empty" };
 
 /** Returns a function that maps one record of a wide layout to an observation, reporting every problem it finds. */
 export function createWideRecordMapper(ctx: ImportContext, names: readonly string[], cols: WideColumns): (record: TableRecord) => void {
   const col = (index: number) => ({ index, name: names[index] ?? "" });
   const lawWarned = new Set<string>();
+  const unknownMunicipalityMessageDa = createUnknownMunicipalityMessages();
   // One canonical string per distinct cell text, and whether it is mojibake: a million-row file has a
   // few hundred distinct names, so each is trimmed and checked once, and later map lookups reuse its hash.
   const interned = new Map<string, { readonly text: string; readonly garbled: boolean }>();
@@ -102,7 +104,12 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
     if (known === undefined) {
       const trimmed = raw.trim();
       const period = trimmed === "" ? undefined : parsePeriod(trimmed);
-      known = trimmed === "" ? { kind: "empty" } : period ? { kind: "period", period, yearText: String(period.year), text: detachString(trimmed) } : { kind: "unknown", text: detachString(trimmed) };
+      const future = period ? futurePeriodMessageDa(period, ctx.latestYear) : null;
+      known =
+        trimmed === "" ? { kind: "empty" }
+        : future !== null ? { kind: "future", messageDa: future }
+        : period ? { kind: "period", period, yearText: String(period.year), text: detachString(trimmed) }
+        : { kind: "unknown", text: detachString(trimmed) };
       periods.set(detachString(raw), known);
     }
     return known;
@@ -112,6 +119,10 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
     const given = cols.period !== undefined ? periodText(record.fields[cols.period]!) : ({ kind: "empty" } as const);
     if (given.kind === "unknown") {
       reportAt(ctx, "error", "unknown-period", record.line, col(cols.period!), `Ukendt periode "${given.text}" (forventet fx "2024", "4. kvartal 2019" eller "2019K4").`);
+      return undefined;
+    }
+    if (given.kind === "future") {
+      reportAt(ctx, "error", "unknown-period", record.line, col(cols.period!), given.messageDa);
       return undefined;
     }
     if (given.kind === "period") {
@@ -129,6 +140,11 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
       const quarterText = cols.quarter !== undefined ? record.fields[cols.quarter]!.trim() : "";
       const quarter = /^(?:na)?$/i.test(quarterText) ? "" : quarterText.replace(/^[kq]/i, "");
       const period = parsePeriod(quarter ? `${yearText}K${quarter}` : yearText);
+      const future = period ? futurePeriodMessageDa(period, ctx.latestYear) : null;
+      if (future !== null) {
+        reportAt(ctx, "error", "unknown-period", record.line, col(cols.year), future);
+        return undefined;
+      }
       if (period) return period;
       reportAt(ctx, "error", "unknown-period", record.line, col(cols.year), `Ukendt periode: år "${yearText}", kvartal "${quarterText}".`);
       return undefined;
@@ -150,13 +166,13 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
   }
 
   return (record) => {
-    if (!checkRecordShape(ctx, record, names.length)) return;
+    if (!checkRecordShape(ctx, record, names)) return;
     const placeText = textAt(record, cols.place);
     const subject = textAt(record, cols.subject);
     if (placeText === undefined || subject === undefined) return;
     const place = ctx.resolvePlace(placeText);
     if (!place) {
-      reportAt(ctx, "error", "unknown-municipality", record.line, col(cols.place), `Ukendt kommune "${placeText}".`);
+      reportAt(ctx, "error", "unknown-municipality", record.line, col(cols.place), unknownMunicipalityMessageDa(placeText));
     }
     if (isTotalSubject(subject)) {
       reportAt(ctx, "warning", "summary-row", record.line, col(cols.subject), `Rækken "${subject}" er en sammentælling af alle sagsemner og gemmes ikke (ellers ville sagerne tælle dobbelt).`);

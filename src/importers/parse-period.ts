@@ -34,3 +34,12 @@ export function parsePeriod(text: string): Period | undefined {
 export function formatPeriodDa(p: Period): string {
   return p.quarter === null ? String(p.year) : `${p.quarter}. kvartal ${p.year}`;
 }
+
+/**
+ * A period after the year the file is imported cannot hold decided cases: a typing error such as 2042
+ * for 2024. The import passes its own date in (the core reads no clock); undefined means no check.
+ */
+export function futurePeriodMessageDa(period: Period, latestYear: number | undefined): string | null {
+  if (latestYear === undefined || period.year <= latestYear) return null;
+  return `Perioden ${formatPeriodDa(period)} ligger efter indlæsningsåret ${latestYear}; Ankestyrelsen kan ikke have afgjort sager dér. Ret årstallet.`;
+}

@@ -166,7 +166,12 @@ export class ObservationSummer {
     this.periodsSeen[year] = this.periodsSeen[year]! | (1 << part);
   }
 
-  finish(): SummedCells {
+  /**
+   * `rowsRefused`: the file had rows with errors that never reached the summer. The national row is then
+   * not compared with the municipalities: the difference would only be the refused rows, and the file is
+   * not stored anyway.
+   */
+  finish(options: { readonly rowsRefused: boolean } = { rowsRefused: false }): SummedCells {
     const cells: ComplaintCell[] = [];
     const v = this.values;
     // Sum over the 98 per (subject, law) pair and year: index (pair × YEARS + year) × 4.
@@ -204,7 +209,8 @@ export class ObservationSummer {
         municipalSums[o + 3] = municipalSums[o + 3]! + counts.rejected;
       }
     }
-    for (const n of nationals) {
+    const refused = options.rowsRefused || this.issues.some((i) => i.severity === "error");
+    for (const n of refused ? [] : nationals) {
       const o = (n.pair * YEARS + n.year - YEAR_BASE) * 4;
       const sum = { upheld: municipalSums[o]!, changed: municipalSums[o + 1]!, remitted: municipalSums[o + 2]!, rejected: municipalSums[o + 3]! };
       if (!sameCounts(sum, n.counts)) {

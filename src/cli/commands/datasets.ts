@@ -3,6 +3,7 @@ import { DEMO_NOTICE_DA } from "../../domain/complaint-cell.js";
 import { formatInteger } from "../../domain/format-danish-number.js";
 import { municipalityName } from "../../domain/municipality.js";
 import { decidedOf, type OutcomeCounts } from "../../domain/outcome.js";
+import { LAYOUTS } from "../../importers/analyse-import-file.js";
 import { diffDatasetVersions } from "../../storage/dataset-diff.js";
 import { listDatasetVersionsWithStatus } from "../../storage/dataset-listing.js";
 import { pinDatasetVersion, unpinDatasetVersion, unpinYear } from "../../storage/dataset-pins.js";
@@ -23,6 +24,11 @@ function parseFormat(format: string): "tekst" | "json" {
 
 function yearList(years: readonly number[]): string {
   return years.length === 0 ? "–" : years.join(", ");
+}
+
+/** The layout's Danish name for people; the stored id (e.g. "talportal-export") stays in the JSON. */
+function layoutNameDa(id: string): string {
+  return LAYOUTS.find((l) => l.id === id)?.nameDa ?? id;
 }
 
 function countsText(c: OutcomeCounts | null): string {
@@ -51,7 +57,7 @@ export function registerDatasets(program: Command): void {
           process.stdout.write(
             [
               `Version ${v.datasetVersionId}: ${v.fileName}${v.isDemo ? ` – ${DEMO_NOTICE_DA}` : ""}`,
-              `  SHA-256 ${v.sha256}; format ${v.layout}; ${formatInteger(v.fileRowCount ?? v.rowCount)} datarækker, ${formatInteger(v.rowCount)} årsceller`,
+              `  SHA-256 ${v.sha256}; format: ${layoutNameDa(v.layout)}; ${formatInteger(v.fileRowCount ?? v.rowCount)} datarækker, ${formatInteger(v.rowCount)} årsceller`,
               `  Indlæst ${v.importedAt.slice(0, 16).replace("T", " ")} UTC; udtrukket ${v.extractedOn ?? "ukendt"}; kilde: ${v.source ?? "ikke angivet"}`,
               `  År: ${yearList(v.years)}; aktiv for: ${yearList(v.activeYears)}${v.pinnedYears.length ? `; fastlåst for: ${yearList(v.pinnedYears)}` : ""}` +
                 (v.incompleteYears.length ? `; ufuldstændige år: ${yearList(v.incompleteYears)}` : ""),

@@ -30,7 +30,7 @@ export type ImportOutcome = {
  * failure, so a bad file leaves the database exactly as it was.
  */
 export async function importFileIntoDatabase(db: Database | null, request: ImportRequest): Promise<ImportOutcome> {
-  const analysis = await analyseImportFile(request);
+  const analysis = await analyseImportFile({ ...request, latestYear: request.latestYear ?? request.importedAt.getUTCFullYear() });
   const summary = summariseClassification(analysis.cells, DEFAULT_MAP_RULES);
   if (analysis.errorCount > 0 || request.dryRun || db === null) return { analysis, summary, stored: null };
   const stored = await db.transaction((tx) =>

@@ -1,8 +1,8 @@
 import type { Outcome } from "../../domain/outcome.js";
 import { checkRecordShape, reportAt, type ImportContext } from "../import-context.js";
 import { parseCount } from "../parse-count.js";
-import { parsePeriod, type Period } from "../parse-period.js";
-import { isSubjectTotal, type Place } from "../resolve-place.js";
+import { futurePeriodMessageDa, parsePeriod, type Period } from "../parse-period.js";
+import { createUnknownMunicipalityMessages, isSubjectTotal, type Place } from "../resolve-place.js";
 import { matchColumns, type ColumnSpec, type TableRecord } from "../table-record.js";
 import type { TableLayout } from "../table-layout.js";
 import { looksLikeMojibake } from "../text/decode-text-stream.js";
@@ -59,8 +59,9 @@ export const STATBANK_LONG_LAYOUT: TableLayout = {
       const c = m.required;
       const col = (index: number) => ({ index, name: m.names[index] ?? "" });
       const groups = new Map<string, Group>();
+      const unknownMunicipalityMessageDa = createUnknownMunicipalityMessages();
       const mapRecord = (record: TableRecord) => {
-        if (!checkRecordShape(ctx, record, m.names.length)) return;
+        if (!checkRecordShape(ctx, record, m.names)) return;
         const text = (i: number) => record.fields[i]!.trim();
         for (const i of [c.place, c.law, c.outcome, ...(m.optional.subject !== undefined ? [m.optional.subject] : [])]) {
           if (looksLikeMojibake(text(i))) {
@@ -69,9 +70,12 @@ export const STATBANK_LONG_LAYOUT: TableLayout = {
           }
         }
         const place = ctx.resolvePlace(text(c.place));
-        if (!place) reportAt(ctx, "error", "unknown-municipality", record.line, col(c.place), `Ukendt kommune "${text(c.place)}".`);
-        const period = parsePeriod(text(c.period));
-        if (!period) reportAt(ctx, "error", "unknown-period", record.line, col(c.period), `Ukendt periode "${text(c.period)}" (forventet fx "2024", "4. kvartal 2019" eller "2019K4").`);
+        if (!place) reportAt(ctx, "error", "unknown-municipality", record.line, col(c.place), unknownMunicipalityMessageDa(text(c.place)));
+        const parsedPeriod = parsePeriod(text(c.period));
+        const future = parsedPeriod ? futurePeriodMessageDa(parsedPeriod, ctx.latestYear) : null;
+        const period = future === null ? parsedPeriod : undefined;
+        if (future !== null) reportAt(ctx, "error", "unknown-period", record.line, col(c.period), future);
+        else if (!period) reportAt(ctx, "error", "unknown-period", record.line, col(c.period), `Ukendt periode "${text(c.period)}" (forventet fx "2024", "4. kvartal 2019" eller "2019K4").`);
         const outcome = parseOutcomeLabel(text(c.outcome));
         if (!outcome) reportAt(ctx, "error", "unknown-outcome", record.line, col(c.outcome), `Ukendt afgørelsestype "${text(c.outcome)}".`);
         const parsed = parseCount(record.fields[c.count]!);

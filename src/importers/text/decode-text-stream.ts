@@ -39,7 +39,36 @@ export function detectEncoding(sniff: Uint8Array): TextEncoding {
   return hasC1Bytes(sniff) ? "windows-1252" : "latin1";
 }
 
-export class EncodingError extends Error {}
+export class EncodingError extends Error {
+  /** 1-based line of the first byte that is not UTF-8, when known. */
+  constructor(message: string, readonly line: number | null = null) {
+    super(message);
+  }
+}
+
+/** Index of the first byte of `bytes` that does not start or continue a valid UTF-8 sequence; -1 if none. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      // A sequence cut by the end of the buffer is not (yet) an error.
+      if (i + k >= bytes.length) return -1;
+      if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return -1;
+}
+
+function countNewlines(bytes: Uint8Array, end = bytes.length): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(end, bytes.byteLength));
+  let n = 0;
+  for (let i = buffer.indexOf(10); i >= 0; i = buffer.indexOf(10, i + 1)) n++;
+  return n;
+}
 
 /**
  * Decodes byte chunks to text chunks in the detected encoding. A file that turns out not to be
@@ -59,13 +88,39 @@ export async function* decodeTextStream(chunks: AsyncIterable<Uint8Array>, encod
     return;
   }
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  try {
-    for await (const chunk of chunks) yield decoder.decode(chunk, { stream: true });
-    const rest = decoder.decode();
-    if (rest) yield rest;
-  } catch {
-    throw new EncodingError("Filen er ikke gyldig UTF-8 hele vejen igennem (blandede tegnsæt). Gem den igen som UTF-8 eller latin1.");
+  // Line breaks in the chunks decoded so far, so the error can name the line of the first bad byte.
+  let linesBefore = 0;
+  let tail: Uint8Array = new Uint8Array(0);
+  const fail = (chunk: Uint8Array | null): never => {
+    let line: number | null = null;
+    if (chunk) {
+      const joined = Buffer.concat([tail, chunk]);
+      const at = firstInvalidUtf8(joined);
+      if (at >= 0) line = linesBefore - countNewlines(tail) + countNewlines(joined, at) + 1;
+    }
+    throw new EncodingError(
+      `Filen er ikke gyldig UTF-8 hele vejen igennem (blandede tegnsæt)${line !== null ? `; det første tegn, der ikke er UTF-8, står i linje ${line}` : ""}. Gem den igen som UTF-8 eller latin1.`,
+      line,
+    );
+  };
+  for await (const chunk of chunks) {
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      return fail(chunk);
+    }
+    linesBefore += countNewlines(chunk);
+    tail = chunk.subarray(Math.max(0, chunk.length - 3));
+    yield text;
   }
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    return fail(null);
+  }
+  if (rest) yield rest;
 }
 
 /** Typical UTF-8 read as latin1/Windows-1252: "Ã¦" for æ, "Ã¸" for ø, "Ã¥" for å, "Ã©" for é. */
