@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-databases.js";
-import { fixtureDir, row, sampleRows, talportalExportCsv, writeFixture } from "./import-fixtures.js";
+import { fixtureDir, row, sampleRows, talportalExportCsv, wholeCountryRows, writeFixture } from "./import-fixtures.js";
 
 /** Runs the CLI in this process against one PostgreSQL test database, capturing what a user would see. */
 async function cli(url: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -36,18 +36,40 @@ describe("danmarkskort import / datasets as a new user runs them", () => {
     const bad = writeFixture(dir, "fejl.csv", talportalExportCsv([...sampleRows(), row("Atlantis", "2024", [1, 0, 0, 0]), row("Herning", "2031K9", [1, 0, 0, 0])]));
     const result = await cli(url, "import", bad);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Fejl: fejl.csv, linje 8, kolonne 1 (Kommune): Ukendt kommune "Atlantis".');
+    expect(result.stdout).toContain('Fejl: fejl.csv, linje 8, kolonne 1 (Kommune): Ukendt kommune "Atlantis". Brug kommunens navn');
     expect(result.stdout).toContain("Fejl: fejl.csv, linje 9, kolonne 4 (periode): Ukendt periode");
     expect(result.stderr).toContain("blev ikke indlæst: 2 fejl. Intet er gemt.");
     expect((await cli(url, "datasets")).stdout).toContain("Ingen datasæt indlæst endnu");
   });
 
-  it("validates only with --dry-run", async () => {
+  it("validates only with --dry-run: a good file exits 0, a bad one 1, and neither stores anything", async () => {
     const path = writeFixture(dir, "proeve.csv", talportalExportCsv(sampleRows()));
     const result = await cli(url, "import", path, "--dry-run");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Prøvekørsel (--dry-run): filen er i orden, men intet er gemt.");
+    const bad = writeFixture(dir, "proeve-fejl.csv", talportalExportCsv([...sampleRows(), row("Atlantis", "2024", [1, 0, 0, 0])]));
+    const refused = await cli(url, "import", bad, "--dry-run", "--format", "json");
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ dryRun: true, errorCount: 1, stored: null, issues: [{ code: "unknown-municipality", line: 8, column: 1 }] });
     expect((await cli(url, "datasets", "--format", "json")).stdout.trim()).toBe("[]");
+  });
+
+  it("imports a whole-country talportal export (latin1, ';', quoted); rates shows every municipality's counts as in the file", async () => {
+    const { rows, expected } = wholeCountryRows({ year: 2023, seed: 42 });
+    const path = writeFixture(dir, "talportal-hele-landet-2023.csv", talportalExportCsv(rows, { quoteText: true, withPercent: true }), "latin1");
+    const imported = await cli(url, "import", path, "--extracted", "2024-03-01");
+    expect(imported.code).toBe(0);
+    const rates = await cli(url, "rates", "--map", "socialomraadet", "--year", "2023", "--format", "json");
+    expect(rates.code).toBe(0);
+    type Figure = { municipalityCode: string | null; decided: number; upheld: number; changed: number; remitted: number; rejected: number; reversed: number };
+    const figures = JSON.parse(rates.stdout) as Figure[];
+    expect(figures).toHaveLength(99);
+    for (const [code, c] of expected) {
+      const f = figures.find((x) => x.municipalityCode === code);
+      expect(f, code).toMatchObject({ ...c, decided: c.upheld + c.changed + c.remitted, reversed: c.changed + c.remitted });
+    }
+    const sum = [...expected.values()].reduce((s, c) => s + c.upheld + c.changed + c.remitted, 0);
+    expect(figures.find((x) => x.municipalityCode === null)).toMatchObject({ decided: sum });
   });
 
   it("imports a talportal export; the stored counts per municipality equal the file's (checked with rates)", async () => {
@@ -75,8 +97,22 @@ describe("danmarkskort import / datasets as a new user runs them", () => {
     const revised = writeFixture(dir, "talportal-2024-rev.csv", talportalExportCsv(sampleRows().map((r) => (r.place === "Læsø" ? row("Læsø", "2024", [1, 0, 1, 0], r.subject) : r))));
     expect((await cli(url, "import", revised, "--extracted", "2025-05-01")).code).toBe(0);
     const list = JSON.parse((await cli(url, "datasets", "--format", "json")).stdout) as { datasetVersionId: number; fileName: string; activeYears: number[] }[];
-    expect(list.map((v) => [v.fileName, v.activeYears])).toEqual([["talportal-2024-rev.csv", [2024]], ["talportal-2024.csv", []]]);
-    const [newer, older] = list.map((v) => String(v.datasetVersionId));
+    expect(list.filter((v) => v.fileName.startsWith("talportal-2024")).map((v) => [v.fileName, v.activeYears])).toEqual([["talportal-2024-rev.csv", [2024]], ["talportal-2024.csv", []]]);
+    expect(list[0]).toMatchObject({
+      fileName: "talportal-2024-rev.csv",
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      layout: "talportal-export",
+      extractedOn: "2025-05-01",
+      importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      rowCount: 6,
+      fileRowCount: 6,
+      years: [2024],
+      isDemo: false,
+      pinnedYears: [],
+      incompleteYears: [],
+    });
+    const idOf = (name: string) => String(list.find((v) => v.fileName === name)!.datasetVersionId);
+    const [newer, older] = [idOf("talportal-2024-rev.csv"), idOf("talportal-2024.csv")];
     const diff = await cli(url, "datasets", "diff", older!, newer!);
     expect(diff.stdout).toContain("Ændrede celler fra version");
     expect(diff.stdout).toContain('2024  Læsø (0825)  "Voksne - merudgifter - § 100" (Serviceloven): 1 realitetsbehandlede (0/0/1), 0 afviste → 2 realitetsbehandlede (1/0/1), 0 afviste');

@@ -3,7 +3,9 @@ import iconv from "iconv-lite";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MUNICIPALITIES } from "../../src/domain/municipality.js";
 import type { OutcomeCounts } from "../../src/domain/outcome.js";
+import { createSeededRandom } from "../../src/importers/demo/seeded-random.js";
 
 /**
  * Named generators for import fixtures (style.md: no pasted blobs). Each writes one of the layouts the
@@ -33,6 +35,38 @@ export function sampleRows(): FixtureRow[] {
     row("Hele landet", "2024", [56, 6, 30, 10], "Merudgiftydelse §41 + tilbagebetaling"),
     row("Hele landet", "2024", [4, 1, 1, 1], "Voksne - merudgifter - § 100"),
   ];
+}
+
+/** Subjects of the general map (Serviceloven), for a whole-country export: children and adults. */
+export const GENERAL_MAP_SUBJECTS = [
+  "Merudgiftydelse §41 + tilbagebetaling",
+  "Tabt arbejdsfortjeneste §§ 42,43 + tilbagebetaling",
+  "Voksne - merudgifter - § 100",
+  "Voksne - borgerstyret personlig assistance - § 96",
+  "Voksne - socialpædagogisk støtte - § 85",
+] as const;
+
+/**
+ * A whole-country talportal selection for one year: every municipality by its talportal name × each
+ * subject, with seeded counts (zeros included), and a "Hele landet" row per subject that is their sum.
+ * Returns the rows and what each municipality must sum to over the subjects.
+ */
+export function wholeCountryRows(options: { readonly year: number; readonly seed: number; readonly subjects?: readonly string[] }): { rows: FixtureRow[]; expected: Map<string, OutcomeCounts> } {
+  const random = createSeededRandom(options.seed);
+  const rows: FixtureRow[] = [];
+  const expected = new Map<string, OutcomeCounts>();
+  for (const subject of options.subjects ?? GENERAL_MAP_SUBJECTS) {
+    const national: [number, number, number, number] = [0, 0, 0, 0];
+    for (const m of MUNICIPALITIES) {
+      const c: [number, number, number, number] = [Math.floor(random() * 12), Math.floor(random() * 3), Math.floor(random() * 6), Math.floor(random() * 3)];
+      c.forEach((v, i) => (national[i] = national[i]! + v));
+      rows.push(row(m.name, String(options.year), c, subject));
+      const e = expected.get(m.code) ?? { upheld: 0, changed: 0, remitted: 0, rejected: 0 };
+      expected.set(m.code, { upheld: e.upheld + c[0], changed: e.changed + c[1], remitted: e.remitted + c[2], rejected: e.rejected + c[3] });
+    }
+    rows.push(row("Hele landet", String(options.year), national, subject));
+  }
+  return { rows, expected };
 }
 
 const decided = (c: OutcomeCounts) => c.upheld + c.changed + c.remitted;

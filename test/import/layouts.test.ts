@@ -150,6 +150,46 @@ describe("layouts", () => {
     expect(sorted(a.cells)).toEqual(sorted(expectedSampleCells()));
   });
 
+  it("reads layout (c) as XLSX too, with the statbank's title row above the header", async () => {
+    const path = join(dir, "lang.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("ANKEAST1");
+    sheet.addRow(["Ankesager efter område, lovgrundlag, afgørelsestype og tid"]);
+    const [header, ...lines] = statbankLongCsv(sampleRows()).trim().split("\n");
+    sheet.addRow(header!.split(";"));
+    // Counts as numbers, as Excel holds them.
+    for (const line of lines) sheet.addRow(line.split(";").map((f, i, all) => (i === all.length - 1 ? Number(f) : f)));
+    await wb.xlsx.writeFile(path);
+    const a = await analyseImportFile({ path });
+    expectClean(a);
+    expect(a).toMatchObject({ format: "xlsx", layout: "statbank-long", sheet: "ANKEAST1" });
+    expect(sorted(a.cells)).toEqual(sorted(expectedSampleCells()));
+  });
+
+  it.each([
+    ["b", (sep: ";" | ",") => talportalTableCsv(sampleRows(), { withLaw: true, separator: sep })],
+    ["c", (sep: ";" | ",") => statbankLongCsv(sampleRows(), { separator: sep })],
+  ] as const)("reads layout (%s) with ',' as well as ';', in UTF-8 with a BOM", async (name, make) => {
+    for (const sep of [";", ","] as const) {
+      const a = await analyseImportFile({ path: writeFixture(dir, `sep-${name}-${sep === ";" ? "semikolon" : "komma"}.csv`, make(sep), "utf-8-bom") });
+      expectClean(a);
+      expect(a).toMatchObject({ separator: sep, encoding: "utf-8-bom" });
+      expect(sorted(a.cells)).toEqual(sorted(expectedSampleCells()));
+    }
+  });
+
+  it("reads layout (b) from Aar and Kvartal when the periode column is missing", async () => {
+    const quarters = [1, 2, 3, 4].map((q) => row("Herning", `${q}. kvartal 2019`, [q, 0, 1, 0]));
+    const csv = talportalTableCsv(quarters, { withLaw: true })
+      .split("\n")
+      .map((line) => line.split(";").filter((_, i) => i !== 4).join(";"))
+      .join("\n");
+    expect(csv.split("\n")[0]).toBe("Kommune;Sagsemne;Aar;Kvartal;Antal_sager_ialt;Stadfæstelse;Ændring.Ophævelse;Hjemvisning;Afvisning.Henvisning;Lovgivning");
+    const a = await analyseImportFile({ path: writeFixture(dir, "tabel-aar-kvartal.csv", csv) });
+    expectClean(a);
+    expect(a.cells).toEqual([{ municipalityCode: "0657", subject: quarters[0]!.subject, law: "Serviceloven", year: 2019, counts: { upheld: 10, changed: 0, remitted: 4, rejected: 0 } }]);
+  });
+
   it("hashes the file's bytes: the same content in another encoding is another file", async () => {
     const text = talportalExportCsv(sampleRows());
     const a = await analyseImportFile({ path: writeFixture(dir, "h1.csv", text, "latin1") });

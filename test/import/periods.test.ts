@@ -40,6 +40,23 @@ describe("periods", () => {
     }
   });
 
+  it("reads every period form in one talportal export: a year, 'N. kvartal YYYY' and 'YYYYKN'", async () => {
+    const rows = [
+      row("Herning", "1. kvartal 2019", [1, 0, 0, 0]),
+      row("Herning", "2019K2", [0, 1, 0, 0]),
+      row("Herning", "2019 K3", [0, 0, 1, 0]),
+      row("Herning", "4. kvartal 2019", [0, 0, 0, 1]),
+      row("Herning", "2024", [5, 1, 1, 0]),
+    ];
+    const a = await analyseImportFile({ path: writeFixture(dir, "perioder-a.csv", talportalExportCsv(rows)) });
+    expect(a.errorCount).toBe(0);
+    expect(a.incompleteYears).toEqual([]);
+    expect(a.cells.map((c) => [c.year, c.counts])).toEqual([
+      [2019, { upheld: 1, changed: 1, remitted: 1, rejected: 1 }],
+      [2024, { upheld: 5, changed: 1, remitted: 1, rejected: 0 }],
+    ]);
+  });
+
   it("reports a year with missing quarters as incomplete and still stores it", async () => {
     const rows = [row("Herning", "1. kvartal 2025", [1, 0, 1, 0]), row("Aarhus", "2. kvartal 2025", [2, 0, 0, 0]), row("Herning", "2024", [5, 1, 1, 0])];
     const a = await analyseImportFile({ path: writeFixture(dir, "ufuldstaendig.csv", talportalExportCsv(rows)) });

@@ -23,14 +23,43 @@ describe("validation: every problem in Danish with file, line and column", () =>
     const a = await analyseText("ukendt-kommune.csv", withField(talportalExportCsv(sampleRows()), 3, 0, "Atlantis"));
     expect(a.errorCount).toBe(1);
     expect(a.issues[0]).toMatchObject({ code: "unknown-municipality", file: "ukendt-kommune.csv", line: 3, column: 1, columnName: "Kommune" });
-    expect(formatIssue(a.issues[0]!)).toBe('Fejl: ukendt-kommune.csv, linje 3, kolonne 1 (Kommune): Ukendt kommune "Atlantis".');
-    expect(a.cells).toEqual(expect.any(Array));
+    expect(formatIssue(a.issues[0]!)).toBe(
+      'Fejl: ukendt-kommune.csv, linje 3, kolonne 1 (Kommune): Ukendt kommune "Atlantis". Brug kommunens navn (fx "Herning") eller kommunekode (fx 0657); landstallet hedder fx "Hele landet".',
+    );
+  });
+
+  it("suggests the nearest name for a misspelt municipality, but never uses it", async () => {
+    const a = await analyseText("stavefejl.csv", withField(talportalExportCsv(sampleRows()), 3, 0, "Københaven"));
+    expect(a.errorCount).toBe(1);
+    expect(a.issues[0]!.messageDa).toContain('Ukendt kommune "Københaven". Mente du "København"?');
+    expect(a.cells.some((c) => c.municipalityCode === "0101")).toBe(false);
   });
 
   it("reports an unknown period", async () => {
     const a = await analyseText("periode.csv", withField(talportalExportCsv(sampleRows()), 2, 3, "forår 2024"));
     expect(a.issues[0]).toMatchObject({ code: "unknown-period", line: 2, column: 4, columnName: "periode" });
     expect(a.issues[0]!.messageDa).toContain('Ukendt periode "forår 2024"');
+  });
+
+  it("reports a period after the year of the import (a typing error such as 2042 for 2024) in every layout", async () => {
+    const rows = [row("Herning", "2024", [1, 0, 0, 0]), row("Aarhus", "2042", [1, 0, 0, 0])];
+    const a = await analyseImportFile({ path: writeFixture(dir, "fremtid-a.csv", talportalExportCsv(rows)), latestYear: 2025 });
+    expect(a.issues).toEqual([expect.objectContaining({ code: "unknown-period", line: 3, column: 4, columnName: "periode" })]);
+    expect(a.issues[0]!.messageDa).toBe("Perioden 2042 ligger efter indlæsningsåret 2025; Ankestyrelsen kan ikke have afgjort sager dér. Ret årstallet.");
+    const b = await analyseImportFile({ path: writeFixture(dir, "fremtid-b.csv", talportalTableCsv(rows, { withLaw: true })), latestYear: 2025 });
+    expect(b.issues).toEqual([expect.objectContaining({ code: "unknown-period", line: 3, column: 5, columnName: "periode" })]);
+    const c = await analyseImportFile({ path: writeFixture(dir, "fremtid-c.csv", statbankLongCsv(rows)), latestYear: 2025 });
+    expect(c.errorCount).toBe(4);
+    expect(c.issues[0]).toMatchObject({ code: "unknown-period", line: 6, column: 5, columnName: "Tid" });
+    // Without a latest year (a pure call) nothing is assumed about the clock.
+    expect((await analyseImportFile({ path: writeFixture(dir, "fremtid-ok.csv", talportalExportCsv(rows)) })).errorCount).toBe(0);
+  });
+
+  it("reports a year column that disagrees with the period column (layout b)", async () => {
+    const csv = talportalTableCsv(sampleRows(), { withLaw: true }).replace("Herning;Merudgiftydelse §41 + tilbagebetaling;2024;", "Herning;Merudgiftydelse §41 + tilbagebetaling;2023;");
+    const a = await analyseText("aar-periode.csv", csv);
+    expect(a.issues[0]).toMatchObject({ code: "unknown-period", line: 2, column: 3, columnName: "Aar" });
+    expect(a.issues[0]!.messageDa).toBe('Året "2023" passer ikke med perioden "2024".');
   });
 
   it.each([
@@ -84,12 +113,57 @@ describe("validation: every problem in Danish with file, line and column", () =>
     expect(short.issues[0]).toMatchObject({ code: "column-count", line: 3 });
   });
 
+  it("names the column where a truncated last line stops, and where a short or long line differs from the header", async () => {
+    const full = talportalExportCsv(sampleRows());
+    const cut = await analyseText("afkortet-kolonne.csv", full.trimEnd().split(";").slice(0, -4).join(";"));
+    expect(cut.issues[0]).toMatchObject({ code: "truncated-line", line: 7, column: 6, columnName: "Stadfæstede sager" });
+    expect(formatIssue(cut.issues[0]!)).toBe(
+      "Fejl: afkortet-kolonne.csv, linje 7, kolonne 6 (Stadfæstede sager): Sidste linje er afkortet (5 af 9 felter; den slutter før denne kolonne). Filen er formentlig ikke hentet helt; hent den igen.",
+    );
+    const long = await analyseText("lang-linje.csv", full.replace("\r\nHerning;Serviceloven;Voksne - merudgifter - § 100;2024;5;4;1;0;1", "\r\nHerning;Serviceloven;Voksne - merudgifter - § 100;2024;5;4;1;0;1;7"));
+    expect(long.issues[0]).toMatchObject({ code: "column-count", line: 3, column: 10 });
+    expect(long.issues[0]!.messageDa).toContain("her begynder felterne for meget");
+  });
+
+  it("refuses a file that is UTF-8 at the start and something else later (mixed encodings)", async () => {
+    // The encoding is sniffed from the first 64 KiB; a latin1 "ø" after that cannot be UTF-8.
+    const rows = Array.from({ length: 1500 }, (_, i) => row("Herning", "2024", [1, 0, 0, 0], `Voksne - merudgifter - § 100 (${i})`));
+    const utf8 = Buffer.from(talportalExportCsv(rows), "utf8");
+    const bytes = Buffer.concat([utf8, Buffer.from(talportalExportCsv([row("Læsø", "2024", [1, 0, 0, 0])]).split("\r\n")[1]! + "\r\n", "latin1")]);
+    expect(utf8.length).toBeGreaterThan(65_536);
+    const a = await analyseImportFile({ path: writeFixture(dir, "blandet.csv", bytes) });
+    expect(a.issues).toEqual([expect.objectContaining({ code: "encoding", severity: "error", line: 1502 })]);
+    expect(a.issues[0]!.messageDa).toBe(
+      "Filen er ikke gyldig UTF-8 hele vejen igennem (blandede tegnsæt); det første tegn, der ikke er UTF-8, står i linje 1502. Gem den igen som UTF-8 eller latin1.",
+    );
+    expect(a.cells).toEqual([]);
+  });
+
+  it("reports problems in the companion subject file against that file", async () => {
+    const table = writeFixture(dir, "tabel-med-sagsemner.csv", talportalTableCsv(sampleRows()));
+    const noColumns = writeFixture(dir, "sagsemner-uden-kolonner.csv", "Emne;Lov\nx;y\n");
+    const a = await analyseImportFile({ path: table, subjectsPath: noColumns });
+    expect(a.issues[0]).toMatchObject({ code: "companion-file", file: "sagsemner-uden-kolonner.csv", line: 1 });
+    expect(a.issues[0]!.messageDa).toBe("Sagsemnefilen skal have kolonnerne Sagsemne og Lovgivning.");
+    const conflicting = writeFixture(dir, "sagsemner-modstrid.csv", "Sagsemne;Lovgivning;Sorteringskode\nVoksne - merudgifter - § 100;Serviceloven;1\nVoksne - merudgifter - § 100;Barnets lov;2\n");
+    const b = await analyseImportFile({ path: table, subjectsPath: conflicting });
+    expect(b.issues[0]).toMatchObject({ code: "companion-file", file: "sagsemner-modstrid.csv", line: 3 });
+    expect(b.issues[0]!.messageDa).toContain('står med to forskellige lovgivninger ("Serviceloven" og "Barnets lov")');
+    expect(b.errorCount).toBe(1);
+  });
+
+  it("does not compare the national row with the municipalities when rows were refused (the gap would only be those rows)", async () => {
+    const a = await analyseText("landstal-efter-fejl.csv", withField(talportalExportCsv(sampleRows()), 2, 0, "Atlantis"));
+    expect(a.issues.map((i) => i.code)).toEqual(["unknown-municipality"]);
+  });
+
   it("reports mojibake (UTF-8 read as latin1) at the cell where it is", async () => {
     const a = await analyseText("mojibake.csv", talportalExportCsv([row(mojibake("Ærø"), "2024", [1, 0, 0, 0])]), "utf-8");
     expect(a.issues[0]).toMatchObject({ code: "mojibake", line: 2, column: 1 });
     expect(a.issues[0]!.messageDa).toContain("rÃ¸\"");
     const header = await analyseText("mojibake-header.csv", mojibake(talportalExportCsv(sampleRows())), "utf-8");
-    expect(header.issues[0]).toMatchObject({ code: "mojibake", line: 1 });
+    expect(header.issues).toEqual([expect.objectContaining({ code: "mojibake", line: 1, column: 6 })]);
+    expect(header.issues[0]!.messageDa).toContain('Overskriften "StadfÃ¦stede sager"');
   });
 
   it("reports an empty file, a file of blank lines, and a header without data", async () => {
