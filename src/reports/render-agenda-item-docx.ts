@@ -133,7 +133,10 @@ function renderBlock(b: ReportBlock, images: ReportImages): FileChild[] {
       }
       return [new Paragraph({ children: [new TextRun({ text: keepUnitsTogether(b.text), bold: b.emphasis === "strong" })] })];
     case "bullets":
-      return b.items.map((item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [new TextRun(keepUnitsTogether(item))] }));
+      // The last item keeps the normal paragraph distance to the text after the list.
+      return b.items.map(
+        (item, i) => new Paragraph({ bullet: { level: 0 }, spacing: { after: i === b.items.length - 1 ? 160 : 60 }, children: [new TextRun(keepUnitsTogether(item))] }),
+      );
     case "recommendation":
       return [
         new Paragraph({ keepNext: true, children: [new TextRun(b.lead)] }),
