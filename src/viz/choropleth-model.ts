@@ -52,6 +52,8 @@ export type ChoroplethModel = {
   /** How the legend's limits were chosen, when that needs saying (cases per 10.000); else null. */
   readonly legendNoteDa: string | null;
   readonly sourceLineDa: string | null;
+  /** The municipality the reader chose (URL parameter kommune): outlined on the map; null for none. */
+  readonly selectedCode: string | null;
 };
 
 /**
@@ -66,6 +68,7 @@ export function buildChoroplethModel(input: {
   readonly titleDa: string;
   readonly sourceLineDa?: string | null;
   readonly profileHref: (code: string) => string;
+  readonly selectedCode?: string | null;
 }): ChoroplethModel {
   const rows = new Map(input.figures.municipalities.map((r) => [r.municipalityCode, r]));
   const scale = buildMeasureScale(input.measure, input.figures.national);
@@ -93,7 +96,7 @@ export function buildChoroplethModel(input: {
     { fill: { kind: "no-cases" }, labelDa: "Ingen sager", count: countWhere((f) => f.kind === "no-cases") },
     { fill: { kind: "no-data" }, labelDa: "Ingen data", count: countWhere((f) => f.kind === "no-data") },
   ];
-  return { geometry: input.geometry, titleDa: input.titleDa, items, legend, legendNoteDa: scale.noteDa, sourceLineDa: input.sourceLineDa ?? null };
+  return { geometry: input.geometry, titleDa: input.titleDa, items, legend, legendNoteDa: scale.noteDa, sourceLineDa: input.sourceLineDa ?? null, selectedCode: input.selectedCode ?? null };
 }
 
 export function fillPaint(fill: ChoroplethFill): { fill: string; ink: string } {

@@ -44,7 +44,10 @@ export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly 
   const shapes = model.items.map((item) => {
     const { fill, ink } = fillPaint(item.fill);
     const s = item.shape;
-    const common = `fill="${fill}" stroke="#ffffff" stroke-width="${isTile ? 0 : 0.5}" class="municipality-shape"`;
+    const selected = item.shape.code === model.selectedCode;
+    // The chosen municipality keeps a thick dark outline in the file too (the page's CSS is not in a download).
+    const stroke = selected ? `stroke="#000000" stroke-width="2.5"` : `stroke="#ffffff" stroke-width="${isTile ? 0 : 0.5}"`;
+    const common = `fill="${fill}" ${stroke} class="municipality-shape"`;
     const outline = s.kind === "path" ? `<path d="${s.d}" ${common}/>` : `<rect x="${s.x}" y="${s.y}" width="${s.size}" height="${s.size}" rx="2" ${common}/>`;
     const tileText =
       s.kind === "tile"
@@ -52,13 +55,16 @@ export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly 
           `<text x="${s.centroid[0]}" y="${r1(s.centroid[1] + 9)}" text-anchor="middle" font-size="11" font-weight="600" fill="${ink}">${escapeXml(item.tileValue)}</text>`
         : "";
     return {
-      link: `<a href="${escapeXml(item.href)}" data-municipality="${s.code}" aria-label="${escapeXml(item.descriptionDa)}" class="municipality"><title>${escapeXml(item.descriptionDa)}</title>${outline}</a>`,
+      link: `<a href="${escapeXml(item.href)}" data-municipality="${s.code}" aria-label="${escapeXml(item.descriptionDa)}" class="municipality${selected ? " selected" : ""}"${selected ? ' aria-current="true"' : ""}><title>${escapeXml(item.descriptionDa)}</title>${outline}</a>`,
       tileText,
     };
   });
   // Tile labels sit outside the links: an abbreviation inside would not match the link's accessible name
   // (WCAG 2.5.3), and the same facts are in the name already. They let clicks through to the tile.
-  const links = shapes.map((s) => s.link).join("");
+  // The chosen municipality is drawn last, so neighbours do not cover its outline.
+  const links = [...shapes.filter((_, i) => model.items[i]!.shape.code !== model.selectedCode), ...shapes.filter((_, i) => model.items[i]!.shape.code === model.selectedCode)]
+    .map((s) => s.link)
+    .join("");
   const tileLabels = shapes.map((s) => s.tileText).join("");
   const decorations = geometry.decorations
     .map((d) => `<path d="${d.d}" fill="none" stroke="#8c8c8c" stroke-width="1" aria-hidden="true"/>`)

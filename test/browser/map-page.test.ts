@@ -96,6 +96,30 @@ describe("map page in Chromium", () => {
     expect(new URL(page.url()).searchParams.get("aar")).toBe("2021");
   });
 
+  it("outlines the municipality named in the URL (kommune=) and links back from its profile", async () => {
+    await page.goto(`${server.baseUrl}/kommuner/0155?aar=2024`);
+    await page.click("text=Se Dragør på Danmarkskortet");
+    await page.waitForURL(/\/kort\?aar=2024&kommune=0155$/);
+    const selected = page.locator(`${shapes}.selected`);
+    expect(await selected.count()).toBe(1);
+    expect(await selected.getAttribute("data-municipality")).toBe("0155");
+    expect(await selected.getAttribute("aria-current")).toBe("true");
+    expect(await page.textContent(".selected-note")).toContain("Dragør er fremhævet med sort kant:");
+    await page.click("text=Fjern fremhævningen");
+    await page.waitForURL((url) => !url.searchParams.has("kommune"));
+    expect(await page.locator(`${shapes}.selected`).count()).toBe(0);
+  });
+
+  it("shows cases per 10.000 inhabitants with the number of cases in the tooltip and a legend beside the map", async () => {
+    await page.goto(`${server.baseUrl}/kort?aar=2024&maal=sager-pr-10000`);
+    await page.waitForSelector("html[data-map-ready]");
+    await page.hover(`${shapes}[data-municipality="0657"]`);
+    expect(await page.locator("#map-tooltip").textContent()).toMatch(/^Herning: 8,6 sager pr\. 10\.000 indbyggere \(77 realitetsbehandlede sager, 90\.000 indbyggere\)/);
+    expect(await page.locator(".map-legend-list li").count()).toBe(8);
+    expect(await page.textContent(".national-line")).toContain("11,6 sager pr. 10.000 indbyggere (6.905 realitetsbehandlede sager");
+    await page.screenshot({ path: `${shots}/kort-pr-10000.png`, fullPage: true });
+  });
+
   it("sorts the table by a column, the national row staying first", async () => {
     await page.goto(`${server.baseUrl}/kort?aar=2024&visning=tabel`);
     await page.waitForSelector("html[data-map-ready]");
@@ -147,6 +171,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
     ["tabel", "/kort?aar=2024&visning=tabel"],
     ["tragtplot", "/kort?aar=2024&visning=tragt"],
     ["kommuneside", "/kommuner/0657?aar=2024"],
+    ["kort, sager pr. 10.000 indbyggere, fremhævet kommune", "/kort?aar=2024&maal=sager-pr-10000&kommune=0657"],
     ["tilgængelighedserklæring", "/tilgaengelighed"],
   ] as const) {
     it(`has no serious or critical violations on ${name}`, async () => {

@@ -6,6 +6,7 @@ import { MUNICIPALITIES } from "../../domain/municipality.js";
 import { buildChoroplethModel } from "../../viz/choropleth-model.js";
 import { buildFigureTableModel, renderTableCsv, type TableModel } from "../../viz/figure-table.js";
 import { buildFunnelPlotModel, renderFunnelPlotSvg } from "../../viz/funnel-plot.js";
+import { shortValueDa } from "../../viz/figure-text.js";
 import { formatMeasureCountDa, formatMeasureValueDa, MEASURE_IDS, MEASURES, measureTitleDa, measureValue, POPULATION_SOURCE_DA } from "../../viz/map-measure.js";
 import { areaParam, mapPageQuery, PageStateError, parseMapPageState, type MapPageState, type ViewId } from "../../viz/page-state.js";
 import { renderChoroplethLegendHtml, renderChoroplethSvg } from "../../viz/render-choropleth-svg.js";
@@ -106,6 +107,7 @@ function choroplethModel(r: Resolved, g: LoadedGeometries) {
     titleDa: r.titleDa,
     sourceLineDa: r.sourceLineDa,
     profileHref: (code) => profileHref(code, r.state),
+    selectedCode: r.state.municipality,
   });
 }
 
@@ -211,6 +213,14 @@ const NOTES_DA = `<section class="reading-notes" aria-labelledby="notes-heading"
 <li>Sager pr. 10.000 indbyggere viser, hvor mange sager Ankestyrelsen realitetsbehandlede fra kommunen i forhold til dens størrelse. Det siger noget om, hvor meget der klages, ikke om hvor gode afgørelserne er. Folketallene er afrundede og fra 1. januar 2024.</li>
 </ul></section>`;
 
+function selectedNote(r: Resolved): string {
+  const code = r.state.municipality;
+  if (!code) return "";
+  const row = r.figures.municipalities.find((m) => m.municipalityCode === code);
+  const name = row?.municipalityName ?? code;
+  return `<p class="selected-note"><strong>${escapeHtml(name)}</strong> er fremhævet med sort kant${row ? `: ${escapeHtml(shortValueDa(row, r.state.measure))}` : ""}. <a href="/kort?${escapeHtml(mapPageQuery({ ...r.state, municipality: null }))}">Fjern fremhævningen</a> · <a href="${escapeHtml(profileHref(code, r.state))}">Gå til ${escapeHtml(name)}s side</a></p>`;
+}
+
 function renderMapPageBody(r: Resolved, geometries: LoadedGeometries): string {
   const { state } = r;
   const geometry = geometryFor(state, geometries);
@@ -223,7 +233,7 @@ function renderMapPageBody(r: Resolved, geometries: LoadedGeometries): string {
           ? `Feltkort: hver kommune er et lige stort felt, placeret omtrent som på et almindeligt kort (Bornholm er rykket ind), så små kommuner som Dragør og Vallensbæk er lige så synlige som store.${geometries.geographic ? "" : ` ${escapeHtml(geometries.geographicStatusDa)}`}`
           : `${escapeHtml(geometries.geographicStatusDa)} Bornholm er vist i en ramme øverst til højre. Små kommuner er lettere at ramme på feltkortet.`;
       const model = choroplethModel(r, geometries);
-      view = `<div class="figure-layout">
+      view = `${selectedNote(r)}<div class="figure-layout">
 <figure class="map-figure" data-geometry="${geometry.kind}">${renderChoroplethSvg(model, { furniture: "map-only" })}<figcaption><p>Klik på en kommune for at se dens side, eller hold musen over den for at se tallene. Alle tal står også i ${tableLink}.</p><p class="geometry-note">${notice}</p></figcaption></figure>
 <div class="figure-side"><section class="map-legend" aria-labelledby="legend-heading"><h2 id="legend-heading" class="h4">Signaturforklaring</h2>${renderChoroplethLegendHtml(model)}</section>${renderSearch()}${renderDownloads(r, "map")}</div>
 </div>

@@ -188,7 +188,7 @@ ${subjectsHtml(mapProfile, year, m.name, m.code)}
       : "";
   const reportLinks = (["docx", "pdf", "html", "md"] as const).map((f) => `<a href="/kommuner/${m.code}/dagsordenpunkt?aar=${year}&amp;format=${f}">${f.toUpperCase()}</a>`).join(" · ");
   return `<h1>${escapeHtml(m.name)} Kommune</h1>
-<p>${escapeHtml(m.region)}. Kommunekode ${m.code}. Tal for dataåret ${year}.</p>
+<p>${escapeHtml(m.region)}. Kommunekode ${m.code}. Tal for dataåret ${year}. <a href="/kort?aar=${year}&amp;kommune=${m.code}">Se ${escapeHtml(m.name)} på Danmarkskortet</a></p>
 <form method="get" action="/kommuner/${m.code}" class="selection-form" data-auto-submit><div class="form-group selection-field"><label class="form-label" for="profil-aar">År</label><select class="form-select" id="profil-aar" name="aar">${yearOptions}</select></div><div class="selection-field selection-submit"><button class="button button-secondary" type="submit">Vis</button></div></form>
 <nav aria-label="På denne side" class="profile-nav"><ul class="nobullet-list">${profile.maps.map((mp) => `<li><a href="#h-${mp.map}">${escapeHtml(MAP_DEFINITIONS[mp.map].nameDa)}</a></li>`).join("")}<li><a href="#h-behandling">Byrådets behandling</a></li></ul></nav>
 <section class="council" aria-labelledby="h-behandling-kort"><h2 id="h-behandling-kort" class="h3">Byrådets behandling af kortet for ${year}</h2>
