@@ -61,10 +61,15 @@ export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly 
   });
   // Tile labels sit outside the links: an abbreviation inside would not match the link's accessible name
   // (WCAG 2.5.3), and the same facts are in the name already. They let clicks through to the tile.
-  // The chosen municipality is drawn last, so neighbours do not cover its outline.
-  const links = [...shapes.filter((_, i) => model.items[i]!.shape.code !== model.selectedCode), ...shapes.filter((_, i) => model.items[i]!.shape.code === model.selectedCode)]
-    .map((s) => s.link)
-    .join("");
+  const links = shapes.map((s) => s.link).join("");
+  // The chosen municipality's outline is repeated on top, so neighbours drawn later do not cover it; the
+  // links keep their order, and with it the keyboard order.
+  const chosen = model.items.find((i) => i.shape.code === model.selectedCode)?.shape;
+  const chosenOutline = !chosen
+    ? ""
+    : chosen.kind === "path"
+      ? `<path d="${chosen.d}" fill="none" stroke="#000000" stroke-width="2.5" aria-hidden="true" pointer-events="none"/>`
+      : `<rect x="${chosen.x}" y="${chosen.y}" width="${chosen.size}" height="${chosen.size}" rx="2" fill="none" stroke="#000000" stroke-width="2.5" aria-hidden="true" pointer-events="none"/>`;
   const tileLabels = shapes.map((s) => s.tileText).join("");
   const decorations = geometry.decorations
     .map((d) => `<path d="${d.d}" fill="none" stroke="#8c8c8c" stroke-width="1" aria-hidden="true"/>`)
@@ -87,7 +92,7 @@ export function renderChoroplethSvg(model: ChoroplethModel, options: { readonly 
     `<title id="${prefix}-title">${escapeXml(model.titleDa)}</title><defs>${PATTERNS}</defs>` +
     `<rect width="${width}" height="${height}" fill="#ffffff"/>` +
     `<text x="4" y="20" font-size="16" font-weight="600" fill="#1a1a1a" aria-hidden="true">${escapeXml(model.titleDa)}</text>` +
-    `<g transform="translate(${offsetX},${titleHeight})">${decorations}${links}<g aria-hidden="true" pointer-events="none">${tileLabels}</g></g>` +
+    `<g transform="translate(${offsetX},${titleHeight})">${decorations}${links}<g aria-hidden="true" pointer-events="none">${tileLabels}</g>${chosenOutline}</g>` +
     `<g aria-hidden="true">${legend}</g><g aria-hidden="true">${texts}</g></svg>`
   );
 }

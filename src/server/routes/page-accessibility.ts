@@ -23,13 +23,16 @@ export function registerAccessibilityPage(app: FastifyInstance, _ctx: AppContext
 <li>Der er et søgefelt, hvor man kan skrive en kommunes navn i stedet for at finde den på kortet.</li>
 <li>Farver er aldrig det eneste, der bærer information: hver kommune har sin procent og sit antal sager i tekst, "ingen sager" og "ingen data" har hver sit skraveringsmønster, og tragtplottet bruger forskellige figurer (▲ ▼ ●).</li>
 <li>Farveskalaen er valgt, så den også kan læses af personer med farvesvaghed (viridis), og tekst har mindst kontrastforholdet 4,5:1.</li>
-<li>Alle tal findes også i en tabel, som kan sorteres og hentes som CSV og XLSX.</li>
+<li>Signaturforklaringen står som tekst ved siden af kortet med antallet af kommuner i hver farve, og den kommune, man har valgt, har en tyk sort kant og nævnes i teksten over kortet.</li>
+<li>Alle tal findes også i en tabel, som kan sorteres og hentes som CSV og XLSX. Hver procent står sammen med antallet af sager.</li>
+<li>Brødtekst er mindst 16 px og småtekst (kilder, noter) mindst 14 px, og siderne kan forstørres til 200 % uden at miste indhold; på en smal skærm kan feltkortet rulles vandret, så navnene stadig kan læses.</li>
 <li>Siderne virker uden JavaScript; JavaScript tilføjer kun værktøjstip, sortering og PNG-download.</li>
 </ul>
 <h2>Kendte afvigelser</h2>
 <ul>
 <li>Det geografiske kort gør små kommuner (fx Dragør og Vallensbæk) svære at ramme med musen. Brug feltkortet, søgefeltet eller tabellen.</li>
 <li>PNG-billeder af kort og figurer har ingen tekstalternativ; brug SVG-filen eller tabellen.</li>
+<li>Feltkortet viser kommunenavne forkortet til fire bogstaver (fx "Frbg" for Frederiksberg). Skærmlæsere og værktøjstippet får det fulde navn.</li>
 <li>Dagsordenpunkter i PDF er ikke gennemtestet med skærmlæser.</li>
 </ul>
 <h2>Sådan har vi testet</h2>

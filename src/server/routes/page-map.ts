@@ -234,7 +234,7 @@ function renderMapPageBody(r: Resolved, geometries: LoadedGeometries): string {
           : `${escapeHtml(geometries.geographicStatusDa)} Bornholm er vist i en ramme øverst til højre. Små kommuner er lettere at ramme på feltkortet.`;
       const model = choroplethModel(r, geometries);
       view = `${selectedNote(r)}<div class="figure-layout">
-<figure class="map-figure" data-geometry="${geometry.kind}">${renderChoroplethSvg(model, { furniture: "map-only" })}<figcaption><p>Klik på en kommune for at se dens side, eller hold musen over den for at se tallene. Alle tal står også i ${tableLink}.</p><p class="geometry-note">${notice}</p></figcaption></figure>
+<figure class="map-figure" data-geometry="${geometry.kind}"><div class="map-scroll">${renderChoroplethSvg(model, { furniture: "map-only" })}</div><figcaption><p>Klik på en kommune for at se dens side, eller hold musen over den for at se tallene. Alle tal står også i ${tableLink}.</p><p class="geometry-note">${notice}</p></figcaption></figure>
 <div class="figure-side"><section class="map-legend" aria-labelledby="legend-heading"><h2 id="legend-heading" class="h4">Signaturforklaring</h2>${renderChoroplethLegendHtml(model)}</section>${renderSearch()}${renderDownloads(r, "map")}</div>
 </div>
 <div class="map-tooltip" role="tooltip" id="map-tooltip" hidden></div>`;
