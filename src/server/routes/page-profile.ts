@@ -8,6 +8,8 @@ import { renderTableCsv, type TableModel } from "../../viz/figure-table.js";
 import { buildNeighbourMapModel, renderMunicipalityMapSvg } from "../../viz/neighbour-map.js";
 import { buildComparisonTableModel, buildProfileTableModel, buildSubjectTableModel } from "../../viz/profile-tables.js";
 import { buildSourceLineDa } from "../../viz/source-line.js";
+import { funnelVerdictDa, intervalDa } from "../../viz/figure-text.js";
+import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
 import { buildTrendChartModel, renderTrendChartSvg } from "../../viz/trend-chart.js";
 import { loadMunicipalityComment, type MunicipalityComment } from "../../storage/municipality-comments.js";
 import type { AppContext } from "../app-context.js";
@@ -142,6 +144,22 @@ function chartDownloadLinks(code: string, map: MapId, year: number | null): stri
   return `<p class="download-links">Hent figuren: <a href="/kommuner/${code}/udvikling.svg?${q}" download>SVG</a><span class="needs-js" hidden> · <button type="button" class="button button-unstyled link-button" data-png-from="#trend-${map} svg" data-png-name="${code}-${map}-udvikling.png">PNG</button></span></p>`;
 }
 
+/** The year's reversal rate on each map in one line each, with cases, interval, the national rate and the verdict. */
+function renderKeyFigures(loaded: Loaded, year: number): string {
+  const items = loaded.profile.maps
+    .map((mapProfile) => {
+      const label = `<strong>${escapeHtml(MAP_DEFINITIONS[mapProfile.map].nameDa)}:</strong>`;
+      const y = mapProfile.areas.find((a) => a.area === "total")?.years.find((p) => p.year === year);
+      const e = y?.municipality.estimate;
+      if (!y || !e || e.kind === "no-data") return `<li>${label} ingen data for ${year}.</li>`;
+      if (e.kind === "no-cases") return `<li>${label} ingen realitetsbehandlede sager i ${year}.</li>`;
+      const national = y.national.estimate.kind === "estimate" ? ` Landsplan ${formatPercent(y.national.estimate.reversalRate)} pct.;` : "";
+      return `<li>${label} ${formatPercent(e.reversalRate)} pct. omgjort (${formatInteger(e.reversed)} af ${formatInteger(e.decided)} realitetsbehandlede sager, 95 %-interval ${escapeHtml(intervalDa(y.municipality))}).${national} ${escapeHtml(funnelVerdictDa(y.municipality.funnel))}.</li>`;
+    })
+    .join("");
+  return `<section class="key-figures" aria-labelledby="h-noegletal"><h2 id="h-noegletal" class="h3">Omgørelsesprocenten i ${year}</h2><ul class="no-max-width">${items}</ul></section>`;
+}
+
 /** The municipality's own comment on the year's figures (stored with `danmarkskort kommentar`), or a note that there is none. */
 function renderComment(loaded: Loaded, year: number): string {
   const name = loaded.profile.municipality.name;
@@ -190,7 +208,8 @@ ${subjectsHtml(mapProfile, year, m.name, m.code)}
   return `<h1>${escapeHtml(m.name)} Kommune</h1>
 <p>${escapeHtml(m.region)}. Kommunekode ${m.code}. Tal for dataåret ${year}. <a href="/kort?aar=${year}&amp;kommune=${m.code}">Se ${escapeHtml(m.name)} på Danmarkskortet</a></p>
 <form method="get" action="/kommuner/${m.code}" class="selection-form" data-auto-submit><div class="form-group selection-field"><label class="form-label" for="profil-aar">År</label><select class="form-select" id="profil-aar" name="aar">${yearOptions}</select></div><div class="selection-field selection-submit"><button class="button button-secondary" type="submit">Vis</button></div></form>
-<nav aria-label="På denne side" class="profile-nav"><ul class="nobullet-list">${profile.maps.map((mp) => `<li><a href="#h-${mp.map}">${escapeHtml(MAP_DEFINITIONS[mp.map].nameDa)}</a></li>`).join("")}<li><a href="#h-behandling">Byrådets behandling</a></li></ul></nav>
+${renderKeyFigures(loaded, year)}
+<nav aria-label="På denne side" class="profile-nav"><ul class="nobullet-list no-max-width"><li><a href="#h-kommentar">Kommunens kommentar</a></li>${profile.maps.map((mp) => `<li><a href="#h-${mp.map}">${escapeHtml(MAP_DEFINITIONS[mp.map].nameDa)}</a></li>`).join("")}<li><a href="#h-behandling">Byrådets behandling</a></li></ul></nav>
 <section class="council" aria-labelledby="h-behandling-kort"><h2 id="h-behandling-kort" class="h3">Byrådets behandling af kortet for ${year}</h2>
 <p>Kortet for ${year} offentliggøres ${escapeHtml(treatment.publishedDa)}. Kommunalbestyrelsen skal behandle det på et møde senest <strong>${escapeHtml(treatment.deadlineDa)}</strong> (retssikkerhedslovens § 79 b, stk. 1).</p>
 <p><a class="button button-primary" href="/kommuner/${m.code}/dagsordenpunkt?aar=${year}&amp;format=docx">Lav dagsordenpunkt</a> <span class="report-formats">Også som ${reportLinks}</span></p></section>
