@@ -164,6 +164,15 @@ describe("map page in Chromium", () => {
   });
 });
 
+describe("demo data", () => {
+  it("is announced on every page while the demo data set is loaded", async () => {
+    for (const path of ["/kort", "/kort?visning=tabel", "/kort?visning=tragt", "/kommuner", "/kommuner/0657", "/tilgaengelighed"]) {
+      await page.goto(`${server.baseUrl}${path}`);
+      expect(await page.locator(".demo-notice").textContent(), path).toContain("Demodata – ikke Ankestyrelsens tal.");
+    }
+  });
+});
+
 describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
   for (const [name, path] of [
     ["kort", "/kort?aar=2024"],

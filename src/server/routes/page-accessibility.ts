@@ -1,18 +1,21 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../app-context.js";
 import { renderPage } from "../html-page.js";
+import { loadPageData } from "./page-data.js";
 
 /**
  * The tilgængelighedserklæring the Danish web accessibility act (lov nr. 692 af 08/06/2018) asks public
  * sites for, with the structure of Digitaliseringsstyrelsen's template: scope, compliance status, known
  * deviations, how it was tested, and how to report a problem.
  */
-export function registerAccessibilityPage(app: FastifyInstance, _ctx: AppContext): void {
+export function registerAccessibilityPage(app: FastifyInstance, ctx: AppContext): void {
   app.get("/tilgaengelighed", async (_request, reply) => {
+    // Demo data is announced on every page (issue 5, point 7), this one included.
+    const { isDemo } = await loadPageData(ctx.db);
     reply.type("text/html; charset=utf-8");
     return renderPage({
       title: "Tilgængelighedserklæring",
-      isDemo: false,
+      isDemo,
       body: `<h1>Tilgængelighedserklæring</h1>
 <p>Denne erklæring gælder for webstedet Danmarkskort over omgørelsesprocenter: kortet, tabellen, tragtplottet og kommunesiderne. Målet er, at webstedet lever op til WCAG 2.1, niveau AA, som kræves af lov om tilgængelighed af offentlige organers websteder og mobilapplikationer.</p>
 <h2>Overholdelse</h2>

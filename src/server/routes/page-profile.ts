@@ -78,7 +78,7 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
     const { MUNICIPALITIES } = await import("../../domain/municipality.js");
     return renderPage({
       title: "Kommuner",
-      isDemo: false,
+      isDemo: (await loadPageData(ctx.db)).isDemo,
       body: `<h1>Kommuner</h1>${message}<ul class="municipality-list">${MUNICIPALITIES.map((m) => `<li><a href="/kommuner/${m.code}">${escapeHtml(m.name)}</a></li>`).join("")}</ul>`,
     });
   });
