@@ -163,15 +163,21 @@ function renderNational(r: Resolved): string {
   }
 }
 
+/** Column classes: numbers right-aligned; the municipality code only in the downloads (the name links to the profile). */
+function columnClass(column: TableModel["columns"][number]): string {
+  const classes = [column.numeric ? "numeric" : "", column.key === "kode" ? "col-code" : ""].filter(Boolean);
+  return classes.length > 0 ? ` class="${classes.join(" ")}"` : "";
+}
+
 function renderTableHtml(model: TableModel): string {
   const head = model.columns
-    .map((c, i) => `<th scope="col" data-sort-index="${i}"${c.numeric ? ' class="numeric"' : ""}><button type="button" class="sort-button">${escapeHtml(c.labelDa)}</button></th>`)
+    .map((c, i) => `<th scope="col" data-sort-index="${i}"${columnClass(c)}><button type="button" class="sort-button">${escapeHtml(c.labelDa)}</button></th>`)
     .join("");
   const body = model.rows
     .map((row) => {
       const cells = row.cells
         .map((cell, i) => {
-          const attrs = `${cell.value === null ? ' data-sort=""' : ` data-sort="${escapeHtml(String(cell.value))}"`}${model.columns[i]!.numeric ? ' class="numeric"' : ""}`;
+          const attrs = `${cell.value === null ? ' data-sort=""' : ` data-sort="${escapeHtml(String(cell.value))}"`}${columnClass(model.columns[i]!)}`;
           if (i === 0) return row.code ? `<th scope="row"${attrs}><a href="/kommuner/${row.code}">${escapeHtml(cell.text)}</a></th>` : `<th scope="row"${attrs}>${escapeHtml(cell.text)}</th>`;
           return `<td${attrs}>${escapeHtml(cell.text)}</td>`;
         })
