@@ -170,6 +170,7 @@ describe("demo data", () => {
       await page.goto(`${server.baseUrl}${path}`);
       expect(await page.locator(".demo-notice").textContent(), path).toContain("Demodata – ikke Ankestyrelsens tal.");
     }
+    await page.screenshot({ path: `${shots}/tilgaengelighed.png`, fullPage: true });
   });
 });
 
