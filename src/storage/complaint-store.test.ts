@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { counts, generateComplaintCells, makeCell } from "../../test/foundation/complaint-cell-generators.js";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/test-databases.js";
 import type { ComplaintCell } from "../domain/complaint-cell.js";
+import { MUNICIPALITIES } from "../domain/municipality.js";
 import { activeVersionByYear, cellsAsCsvChunks, loadComplaintCells, saveDatasetVersion, type NewDatasetVersion } from "./complaint-store.js";
 import type { Database } from "./database.js";
 import { listDatasetVersions } from "./dataset-versions.js";
@@ -125,6 +126,17 @@ describe.each(DATABASE_KINDS)("complaint store on %s", (kind) => {
     expect(await cellCount()).toBe(before + 1);
     await t.db.query("DELETE FROM dataset_version WHERE id = $1", [saved.datasetVersionId]);
     expect(await cellCount()).toBe(0);
+  });
+
+  it("writes a version's cells in year order and leaves no block range of the BRIN index unsummarised (migration 005)", async () => {
+    // 98 × 20 subjects × 3 years: far more than one block range of 8 pages.
+    const subjects = ["Merudgiftydelse §41 + tilbagebetaling", "Voksne - merudgifter - § 100"].flatMap((s) => Array.from({ length: 10 }, (_, i) => `${s} (${i})`));
+    const cells = generateComplaintCells({ years: [2024, 2022, 2023], subjects, municipalityCodes: MUNICIPALITIES.map((m) => m.code) });
+    const saved = await save(t.db, newVersion(1), [...cells].reverse());
+    const { rows: years } = await t.db.query<{ year: number }>("SELECT year FROM complaint_cell WHERE dataset_version_id = $1 ORDER BY ctid", [saved.datasetVersionId]);
+    expect(years.map((r) => r.year)).toEqual([...years.map((r) => r.year)].sort((a, b) => a - b));
+    const { rows } = await t.db.query<{ n: number }>("SELECT brin_summarize_new_values('complaint_cell_version_year_brin')::int AS n");
+    expect(rows[0]!.n).toBe(0);
   });
 
   it("returns nothing, not an error, from an empty database", async () => {

@@ -2,6 +2,7 @@ import { sql as initial } from "./001-initial.js";
 import { sql as datasetImportDetails } from "./002-dataset-import-details.js";
 import { sql as municipalityComment } from "./003-municipality-comment.js";
 import { sql as complaintCellVersionCheck } from "./004-complaint-cell-version-check.js";
+import { sql as complaintCellBrinIndex } from "./005-complaint-cell-brin-index.js";
 
 export type Migration = { readonly id: string; readonly sql: string };
 
@@ -11,4 +12,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: "002-dataset-import-details", sql: datasetImportDetails },
   { id: "003-municipality-comment", sql: municipalityComment },
   { id: "004-complaint-cell-version-check", sql: complaintCellVersionCheck },
+  { id: "005-complaint-cell-brin-index", sql: complaintCellBrinIndex },
 ];
