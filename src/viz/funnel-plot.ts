@@ -2,7 +2,7 @@ import { formatInteger } from "../domain/format-danish-number.js";
 import type { MapFigures } from "../domain/map-figures.js";
 import { computeFunnelLimits, type FunnelVerdict } from "../domain/statistics/funnel-limits.js";
 import { describeFigureRowDa } from "./figure-text.js";
-import { escapeXml, r1, SVG_FONT } from "./svg-text.js";
+import { escapeXml, r1, SVG_FONT, wrapText } from "./svg-text.js";
 
 export type FunnelPoint = {
   readonly code: string;
@@ -118,10 +118,13 @@ export function renderFunnelPlotSvg(model: FunnelPlotModel): string {
     `<line x1="${plot.left + 110}" x2="${plot.left + 134}" y1="${ly}" y2="${ly}" stroke="#333333" stroke-dasharray="5 3"/><text x="${plot.left + 140}" y="${ly + 4}">95 %-grænser</text>` +
     `<line x1="${plot.left + 240}" x2="${plot.left + 264}" y1="${ly}" y2="${ly}" stroke="#333333"/><text x="${plot.left + 270}" y="${ly + 4}">99,8 %-grænser</text>` +
     `<text x="${plot.left + 380}" y="${ly + 4}">▲ over  ▼ under  ● inden for grænserne</text></g>`;
-  const source = model.sourceLineDa ? `<text x="4" y="${model.height - 6}" font-size="10" fill="#444444">${escapeXml(model.sourceLineDa)}</text>` : "";
+  // The source line wraps at a readable size; the drawing grows by its extra lines.
+  const sourceLines = model.sourceLineDa ? wrapText(model.sourceLineDa, Math.floor(model.width / (11 * 0.52))) : [];
+  const height = model.height + Math.max(0, sourceLines.length - 1) * 14;
+  const source = sourceLines.map((line, i) => `<text x="4" y="${model.height - 8 + i * 14}" font-size="11" fill="#454545">${escapeXml(line)}</text>`).join("");
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${model.width} ${model.height}" width="${model.width}" height="${model.height}" class="funnel-plot" role="group" aria-labelledby="funnel-title" font-family="${SVG_FONT}">` +
-    `<title id="funnel-title">${escapeXml(model.titleDa)}</title><rect width="${model.width}" height="${model.height}" fill="#ffffff"/>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${model.width} ${height}" width="${model.width}" height="${height}" class="funnel-plot" role="group" aria-labelledby="funnel-title" font-family="${SVG_FONT}">` +
+    `<title id="funnel-title">${escapeXml(model.titleDa)}</title><rect width="${model.width}" height="${height}" fill="#ffffff"/>` +
     `<text x="4" y="18" font-size="15" font-weight="600" aria-hidden="true">${escapeXml(model.titleDa)}</text>${grid}${limits}${target}${points}` +
     `<text x="${(plot.left + plot.right) / 2}" y="${plot.bottom + 30}" text-anchor="middle" font-size="11" aria-hidden="true">Realitetsbehandlede sager (kvadratrodsskala)</text>` +
     `<text transform="translate(12,${(plot.top + plot.bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="11" aria-hidden="true">Omgørelsesprocent</text>${legend}${source}</svg>`

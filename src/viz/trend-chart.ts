@@ -1,6 +1,6 @@
 import { formatInteger, formatPercent } from "../domain/format-danish-number.js";
 import type { RateEstimate } from "../domain/rate-estimate.js";
-import { escapeXml, r1, SVG_FONT } from "./svg-text.js";
+import { escapeXml, r1, SVG_FONT, wrapText } from "./svg-text.js";
 
 export type TrendPoint = { readonly year: number; readonly estimate: RateEstimate };
 
@@ -98,6 +98,8 @@ function segments(points: readonly TrendChartPoint[]): TrendChartPoint[][] {
   return out.filter((s) => s.length > 0);
 }
 
+const SOURCE_SIZE = 11;
+const SOURCE_LINE = 14;
 const MUNICIPALITY_COLOUR = "#1f3d7a";
 const NATIONAL_COLOUR = "#b34700";
 
@@ -136,8 +138,11 @@ export function renderTrendChartSvg(model: TrendChartModel): string {
     `<line x1="${plot.left}" x2="${plot.left + 24}" y1="${legendY}" y2="${legendY}" stroke="${MUNICIPALITY_COLOUR}" stroke-width="2"/><text x="${plot.left + 30}" y="${legendY}" dominant-baseline="middle" font-size="11">${escapeXml(model.municipality.nameDa)}</text>` +
     `<rect x="${plot.left + 150}" y="${legendY - 6}" width="24" height="12" fill="${MUNICIPALITY_COLOUR}" fill-opacity="0.18"/><text x="${plot.left + 180}" y="${legendY}" dominant-baseline="middle" font-size="11">95 %-interval</text>` +
     `<line x1="${plot.left + 290}" x2="${plot.left + 314}" y1="${legendY}" y2="${legendY}" stroke="${NATIONAL_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/><text x="${plot.left + 320}" y="${legendY}" dominant-baseline="middle" font-size="11">Landsplan</text>`;
-  const source = model.sourceLineDa
-    ? `<text x="4" y="${model.height - 4}" font-size="9" fill="#444444">${escapeXml(model.sourceLineDa)}</text>`
-    : "";
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${model.width} ${model.height}" width="${model.width}" height="${model.height}" role="img" aria-labelledby="tc-title tc-desc" font-family="${SVG_FONT}"><title id="tc-title">${escapeXml(model.titleDa)}</title><desc id="tc-desc">${escapeXml(model.descriptionDa)}</desc><rect width="${model.width}" height="${model.height}" fill="#ffffff"/><text x="4" y="18" font-size="14" font-weight="600">${escapeXml(model.titleDa)}</text>${grid}${xLabels}${bands}${line(model.national.points, NATIONAL_COLOUR, ' stroke-dasharray="6 4"')}${line(model.municipality.points, MUNICIPALITY_COLOUR, "")}${dots}${legend}${source}</svg>`;
+  // The source line wraps below the chart at a readable size; the drawing grows by its extra lines.
+  const sourceLines = model.sourceLineDa ? wrapText(model.sourceLineDa, Math.floor(model.width / (SOURCE_SIZE * 0.52))) : [];
+  const height = model.height + Math.max(0, sourceLines.length - 1) * SOURCE_LINE + (sourceLines.length > 0 ? 4 : 0);
+  const source = sourceLines
+    .map((line, i) => `<text x="4" y="${model.height - 2 + i * SOURCE_LINE}" font-size="${SOURCE_SIZE}" fill="#454545">${escapeXml(line)}</text>`)
+    .join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${model.width} ${height}" width="${model.width}" height="${height}" role="img" aria-labelledby="tc-title tc-desc" font-family="${SVG_FONT}"><title id="tc-title">${escapeXml(model.titleDa)}</title><desc id="tc-desc">${escapeXml(model.descriptionDa)}</desc><rect width="${model.width}" height="${height}" fill="#ffffff"/><text x="4" y="18" font-size="14" font-weight="600">${escapeXml(model.titleDa)}</text>${grid}${xLabels}${bands}${line(model.national.points, NATIONAL_COLOUR, ' stroke-dasharray="6 4"')}${line(model.municipality.points, MUNICIPALITY_COLOUR, "")}${dots}${legend}${source}</svg>`;
 }
