@@ -251,8 +251,8 @@ export const OPENAPI_DOCUMENT = {
     version: "1",
     description:
       "Ankestyrelsens omgørelsesprocenter for de 98 kommuner på de tre danmarkskort, med antal sager, 95 %-interval (Wilson), " +
-      "tragtplot mod landsprocenten (Spiegelhalter 2005), placering og sammenligninger. Omgørelsesprocenten er ikke en fejlprocent: " +
-      "den siger intet om de sager, der ikke blev påklaget.",
+      "tragtplot mod landsprocenten (Spiegelhalter 2005), placering og sammenligninger. Omgørelsesprocenten siger kun noget om " +
+      "de påklagede og realitetsbehandlede sager, ikke om de sager, der ikke blev påklaget.",
   },
   paths: {
     "/api/v1/maps": {
