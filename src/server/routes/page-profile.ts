@@ -79,7 +79,7 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
     return renderPage({
       title: "Kommuner",
       isDemo: (await loadPageData(ctx.db)).isDemo,
-      body: `<h1>Kommuner</h1>${message}<ul class="municipality-list">${MUNICIPALITIES.map((m) => `<li><a href="/kommuner/${m.code}">${escapeHtml(m.name)}</a></li>`).join("")}</ul>`,
+      body: `<h1>Kommuner</h1>${message}${renderMunicipalityList(MUNICIPALITIES)}`,
     });
   });
 
@@ -142,6 +142,21 @@ function downloadLinks(code: string, map: MapId, year: number | null, table: "ta
 function chartDownloadLinks(code: string, map: MapId, year: number | null): string {
   const q = `kort=${map}${year ? `&amp;aar=${year}` : ""}`;
   return `<p class="download-links">Hent figuren: <a href="/kommuner/${code}/udvikling.svg?${q}" download>SVG</a><span class="needs-js" hidden> · <button type="button" class="button button-unstyled link-button" data-png-from="#trend-${map} svg" data-png-name="${code}-${map}-udvikling.png">PNG</button></span></p>`;
+}
+
+/** The 98 municipalities by region, each list alphabetical in Danish order (Æ, Ø, Å last). */
+function renderMunicipalityList(municipalities: readonly { code: string; name: string; region: string }[]): string {
+  const regions = [...new Set(municipalities.map((m) => m.region))].sort((a, b) => a.localeCompare(b, "da"));
+  return regions
+    .map((region) => {
+      const items = municipalities
+        .filter((m) => m.region === region)
+        .sort((a, b) => a.name.localeCompare(b.name, "da"))
+        .map((m) => `<li><a href="/kommuner/${m.code}">${escapeHtml(m.name)}</a></li>`)
+        .join("");
+      return `<h2 class="h3">${escapeHtml(region)}</h2><ul class="municipality-list nobullet-list no-max-width">${items}</ul>`;
+    })
+    .join("");
 }
 
 /** The year's reversal rate on each map in one line each, with cases, interval, the national rate and the verdict. */
