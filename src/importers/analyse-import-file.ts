@@ -181,12 +181,8 @@ export async function analyseImportFile(options: ImportOptions): Promise<ImportA
         }
         if (record.fields.every((f) => f.trim() === "")) continue;
         result.dataRowCount++;
-        const tableRecord: TableRecord = {
-          line: record.line,
-          fields: record.fields,
-          maybeTruncated: record.lastWithoutNewline || record.unterminatedQuote,
-          unterminatedQuote: record.unterminatedQuote,
-        };
+        // A delimited record is a table record as it is (no copy per row).
+        const tableRecord: TableRecord = record;
         mapper!.mapRecord(tableRecord);
       }
       exhausted = mapper !== undefined || !headerSeen;

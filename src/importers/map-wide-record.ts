@@ -99,7 +99,11 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
     return undefined;
   }
 
+  let lastPeriodRaw: string | undefined;
+  let lastPeriod: PeriodText | undefined;
+
   function periodText(raw: string): PeriodText {
+    if (raw === lastPeriodRaw) return lastPeriod!;
     let known = periods.get(raw);
     if (known === undefined) {
       const trimmed = raw.trim();
@@ -112,6 +116,8 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
         : { kind: "unknown", text: detachString(trimmed) };
       periods.set(detachString(raw), known);
     }
+    lastPeriodRaw = raw;
+    lastPeriod = known;
     return known;
   }
 

@@ -12,6 +12,8 @@ export type DelimitedRecord = {
   readonly unterminatedQuote: boolean;
   /** True for the last record when the file does not end with a line break. */
   readonly lastWithoutNewline: boolean;
+  /** The record may be cut off: the last record without a line break, or one with an open quote. */
+  readonly maybeTruncated: boolean;
 };
 
 export type Separator = ";" | ",";
@@ -123,19 +125,19 @@ export async function* readDelimitedRecords(chunks: AsyncIterable<string>, separ
     const start = pending ? pending.line : lineNo;
     if (!text.includes('"')) {
       pending = null;
-      batch.push({ line: start, fields: text.split(sep!), unterminatedQuote: false, lastWithoutNewline, separator: sep! });
+      batch.push({ line: start, fields: text.split(sep!), unterminatedQuote: false, lastWithoutNewline, maybeTruncated: lastWithoutNewline, separator: sep! });
       return;
     }
     const fields = splitSimplyQuoted(text, sep!) ?? splitQuoted(text, sep!);
     if (fields === null) {
       if (isLast) {
         pending = null;
-        batch.push({ line: start, fields: splitQuoted(`${text}"`, sep!) ?? [text], unterminatedQuote: true, lastWithoutNewline, separator: sep! });
+        batch.push({ line: start, fields: splitQuoted(`${text}"`, sep!) ?? [text], unterminatedQuote: true, lastWithoutNewline, maybeTruncated: true, separator: sep! });
       } else pending = { text, line: start };
       return;
     }
     pending = null;
-    batch.push({ line: start, fields, unterminatedQuote: false, lastWithoutNewline, separator: sep! });
+    batch.push({ line: start, fields, unterminatedQuote: false, lastWithoutNewline, maybeTruncated: lastWithoutNewline, separator: sep! });
   }
 
   for await (const chunk of chunks) {
@@ -162,7 +164,7 @@ export async function* readDelimitedRecords(chunks: AsyncIterable<string>, separ
     emitLine(carry.endsWith("\r") ? carry.slice(0, -1) : carry, true, true);
   } else if (pending !== null) {
     const open: { text: string; line: number } = pending;
-    batch.push({ line: open.line, fields: splitQuoted(`${open.text}"`, sep ?? ";") ?? [open.text], unterminatedQuote: true, lastWithoutNewline: false, separator: sep ?? ";" });
+    batch.push({ line: open.line, fields: splitQuoted(`${open.text}"`, sep ?? ";") ?? [open.text], unterminatedQuote: true, lastWithoutNewline: false, maybeTruncated: true, separator: sep ?? ";" });
   }
   if (batch.length > 0) yield batch;
 }
