@@ -17,7 +17,7 @@ import { openDatabase } from "../src/storage/open-database.js";
 import { launchChromium } from "../test/browser/web-test-server.js";
 
 const PATH = "/kort?aar=2024&geometri=geografisk";
-const RUNS = 11;
+const RUNS = 21;
 const READY_LIMIT_MS = 1500;
 const JS_LIMIT_BYTES = 200 * 1024;
 
