@@ -104,7 +104,13 @@ describe("map page in Chromium", () => {
     expect(await selected.count()).toBe(1);
     expect(await selected.getAttribute("data-municipality")).toBe("0155");
     expect(await selected.getAttribute("aria-current")).toBe("true");
-    expect(await page.textContent(".selected-note")).toContain("Dragør er fremhævet med sort kant:");
+    expect(await page.textContent(".selected-note")).toMatch(/^Dragør er fremhævet med sort kant: \d+,\d pct\. \(\d+ af \d+ realitetsbehandlede sager\)\./);
+    // The table view of the same link marks the row.
+    await page.click("nav[aria-label=Visninger] >> text=Tabel");
+    await page.waitForURL(/visning=tabel/);
+    expect(await page.getAttribute("tr.selected-row", "data-municipality")).toBe("0155");
+    await page.click("nav[aria-label=Visninger] >> text=Kort");
+    await page.waitForURL(/visning=kort/);
     await page.click("text=Fjern fremhævningen");
     await page.waitForURL((url) => !url.searchParams.has("kommune"));
     expect(await page.locator(`${shapes}.selected`).count()).toBe(0);

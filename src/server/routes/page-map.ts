@@ -7,7 +7,7 @@ import { buildChoroplethModel } from "../../viz/choropleth-model.js";
 import { buildFigureTableModel, renderTableCsv, type TableModel } from "../../viz/figure-table.js";
 import { buildFunnelPlotModel, renderFunnelPlotSvg } from "../../viz/funnel-plot.js";
 import { shortValueDa } from "../../viz/figure-text.js";
-import { formatMeasureCountDa, formatMeasureValueDa, MEASURE_IDS, MEASURES, measureTitleDa, measureValue, POPULATION_SOURCE_DA } from "../../viz/map-measure.js";
+import { formatMeasureCountDa, formatMeasureValueDa, MEASURE_IDS, MEASURES, measureTitleDa, measureValue, POPULATION_SOURCE_DA, readingOf } from "../../viz/map-measure.js";
 import { areaParam, mapPageQuery, PageStateError, parseMapPageState, type MapPageState, type ViewId } from "../../viz/page-state.js";
 import { renderChoroplethLegendHtml, renderChoroplethSvg } from "../../viz/render-choropleth-svg.js";
 import { buildSourceLineDa } from "../../viz/source-line.js";
@@ -169,7 +169,7 @@ function columnClass(column: TableModel["columns"][number]): string {
   return classes.length > 0 ? ` class="${classes.join(" ")}"` : "";
 }
 
-function renderTableHtml(model: TableModel): string {
+function renderTableHtml(model: TableModel, selectedCode: string | null = null): string {
   const head = model.columns
     .map((c, i) => `<th scope="col" data-sort-index="${i}"${columnClass(c)}><button type="button" class="sort-button">${escapeHtml(c.labelDa)}</button></th>`)
     .join("");
@@ -182,7 +182,8 @@ function renderTableHtml(model: TableModel): string {
           return `<td${attrs}>${escapeHtml(cell.text)}</td>`;
         })
         .join("");
-      return row.code ? `<tr data-municipality="${row.code}">${cells}</tr>` : `<tr class="national-row" data-fixed-row>${cells}</tr>`;
+      if (!row.code) return `<tr class="national-row" data-fixed-row>${cells}</tr>`;
+      return row.code === selectedCode ? `<tr data-municipality="${row.code}" class="selected-row" aria-current="true">${cells}</tr>` : `<tr data-municipality="${row.code}">${cells}</tr>`;
     })
     .join("");
   return `<div class="table-scroll"><table class="table table--compact figure-table" data-sortable><caption>${escapeHtml(model.captionDa)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
@@ -216,15 +217,18 @@ const NOTES_DA = `<section class="reading-notes" aria-labelledby="notes-heading"
 <li>Procenten siger intet om de afgørelser, som ingen klagede over, og en hjemvisning betyder ikke nødvendigvis, at afgørelsen var forkert – den kan skyldes nye oplysninger.</li>
 <li>Med få sager kan procenten svinge meget fra år til år af ren tilfældighed. Se derfor altid antallet af sager og 95 %-intervallet.</li>
 <li>Tragtplottet viser, om en kommune ligger uden for den variation, man kan forvente af tilfældighed omkring landsgennemsnittet.</li>
-<li>Sager pr. 10.000 indbyggere viser, hvor mange sager Ankestyrelsen realitetsbehandlede fra kommunen i forhold til dens størrelse. Det siger noget om, hvor meget der klages, ikke om hvor gode afgørelserne er. Folketallene er afrundede og fra 1. januar 2024.</li>
+<li>Sager pr. 10.000 indbyggere viser, hvor mange sager Ankestyrelsen realitetsbehandlede fra kommunen i forhold til dens størrelse. Det siger noget om, hvor meget der klages, ikke om hvor gode afgørelserne er. Der deles med alle kommunens indbyggere, også på børne- og voksenområdet. Folketallene er afrundede og fra 1. januar 2024.</li>
 </ul></section>`;
 
-function selectedNote(r: Resolved): string {
+function selectedNote(r: Resolved, how: "sort kant" | "gul baggrund" = "sort kant"): string {
   const code = r.state.municipality;
   if (!code) return "";
   const row = r.figures.municipalities.find((m) => m.municipalityCode === code);
   const name = row?.municipalityName ?? code;
-  return `<p class="selected-note"><strong>${escapeHtml(name)}</strong> er fremhævet med sort kant${row ? `: ${escapeHtml(shortValueDa(row, r.state.measure))}` : ""}. <a href="/kort?${escapeHtml(mapPageQuery({ ...r.state, municipality: null }))}">Fjern fremhævningen</a> · <a href="${escapeHtml(profileHref(code, r.state))}">Gå til ${escapeHtml(name)}s side</a></p>`;
+  const reading = row ? readingOf(r.state.measure, row) : null;
+  // A rate is never shown without its number of cases.
+  const value = reading ? `${formatMeasureValueDa(r.state.measure, reading.value)} (${formatMeasureCountDa(r.state.measure, reading)})` : row ? shortValueDa(row, r.state.measure) : "";
+  return `<p class="selected-note"><strong>${escapeHtml(name)}</strong> er fremhævet med ${how}${value ? `: ${escapeHtml(value)}` : ""}. <a href="/kort?${escapeHtml(mapPageQuery({ ...r.state, municipality: null }))}">Fjern fremhævningen</a> · <a href="${escapeHtml(profileHref(code, r.state))}">Gå til ${escapeHtml(name)}s side</a></p>`;
 }
 
 function renderMapPageBody(r: Resolved, geometries: LoadedGeometries): string {
@@ -247,7 +251,7 @@ function renderMapPageBody(r: Resolved, geometries: LoadedGeometries): string {
       break;
     }
     case "tabel":
-      view = `<p>Klik på en kolonneoverskrift for at sortere tabellen. Klik på en kommune for at se dens side. Kolonnen "Sammenlignet med landsplan" siger, om kommunens omgørelsesprocent ligger over eller under tragtplottets 95 %- eller 99,8 %-grænser omkring landsgennemsnittet, eller inden for dem (dvs. inden for den variation, tilfældighed kan give).</p>${renderTableHtml(tableFor(r))}${renderDownloads(r, "table")}`;
+      view = `${selectedNote(r, "gul baggrund")}<p>Klik på en kolonneoverskrift for at sortere tabellen. Klik på en kommune for at se dens side. Kolonnen "Sammenlignet med landsplan" siger, om kommunens omgørelsesprocent ligger over eller under tragtplottets 95 %- eller 99,8 %-grænser omkring landsgennemsnittet, eller inden for dem (dvs. inden for den variation, tilfældighed kan give).</p>${renderTableHtml(tableFor(r), r.state.municipality)}${renderDownloads(r, "table")}`;
       break;
     case "tragt":
       view = `<div class="figure-layout">

@@ -9,6 +9,7 @@ import { buildNeighbourMapModel, renderMunicipalityMapSvg } from "../../viz/neig
 import { buildComparisonTableModel, buildProfileTableModel, buildSubjectTableModel } from "../../viz/profile-tables.js";
 import { buildSourceLineDa } from "../../viz/source-line.js";
 import { funnelVerdictDa, intervalDa } from "../../viz/figure-text.js";
+import { formatMeasureNumberDa, measureValue } from "../../viz/map-measure.js";
 import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
 import { buildTrendChartModel, renderTrendChartSvg } from "../../viz/trend-chart.js";
 import { loadMunicipalityComment, type MunicipalityComment } from "../../storage/municipality-comments.js";
@@ -169,7 +170,12 @@ function renderKeyFigures(loaded: Loaded, year: number): string {
       if (!y || !e || e.kind === "no-data") return `<li>${label} ingen data for ${year}.</li>`;
       if (e.kind === "no-cases") return `<li>${label} ingen realitetsbehandlede sager i ${year}.</li>`;
       const national = y.national.estimate.kind === "estimate" ? ` Landsplan ${formatPercent(y.national.estimate.reversalRate)} pct.;` : "";
-      return `<li>${label} ${formatPercent(e.reversalRate)} pct. omgjort (${formatInteger(e.reversed)} af ${formatInteger(e.decided)} realitetsbehandlede sager, 95 %-interval ${escapeHtml(intervalDa(y.municipality))}).${national} ${escapeHtml(funnelVerdictDa(y.municipality.funnel))}.</li>`;
+      const perCapita = measureValue("sager-pr-10000", e, loaded.profile.municipality.code);
+      const nationalPerCapita = y.national.estimate.kind === "estimate" ? measureValue("sager-pr-10000", y.national.estimate, null) : null;
+      const perCapitaText = perCapita
+        ? ` ${formatMeasureNumberDa("sager-pr-10000", perCapita.value)} realitetsbehandlede sager pr. 10.000 indbyggere${nationalPerCapita ? ` (landsplan ${formatMeasureNumberDa("sager-pr-10000", nationalPerCapita.value)})` : ""}.`
+        : "";
+      return `<li>${label} ${formatPercent(e.reversalRate)} pct. omgjort (${formatInteger(e.reversed)} af ${formatInteger(e.decided)} realitetsbehandlede sager, 95 %-interval ${escapeHtml(intervalDa(y.municipality))}).${national} ${escapeHtml(funnelVerdictDa(y.municipality.funnel))}.${perCapitaText}</li>`;
     })
     .join("");
   return `<section class="key-figures" aria-labelledby="h-noegletal"><h2 id="h-noegletal" class="h3">Omgørelsesprocenten i ${year}</h2><ul class="no-max-width">${items}</ul></section>`;
