@@ -29,7 +29,7 @@ import { createPostgresDatabase, dropPostgresDatabase } from "../test/support/te
 
 const thisFile = fileURLToPath(import.meta.url);
 const ROLE_FLAG = "--import-bench-child";
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 const ROWS = 1_000_000;
 const SUBJECT_COUNT = 200;
@@ -115,6 +115,8 @@ type ChildReport = {
   readonly seconds: number;
   readonly cpuSeconds: number;
   readonly maxRssBytes: number;
+  /** Resident memory with the database open, before the import: the engine's share when PGlite runs in-process. */
+  readonly rssBeforeBytes: number;
   readonly cells: number;
   readonly storedCells: number;
   readonly storedCases: number;
@@ -124,9 +126,11 @@ type ChildReport = {
 
 /** Child process: opens the database, imports the file once, reports on one JSON line. */
 async function runChild(path: string, subjectsPath: string, target: string): Promise<void> {
-  const config: StorageConfig = target === "memory" ? { kind: "memory" } : { kind: "postgres", url: target };
+  const config: StorageConfig =
+    target === "memory" ? { kind: "memory" } : target.startsWith("pglite:") ? { kind: "pglite", dataDir: target.slice("pglite:".length) } : { kind: "postgres", url: target };
   const db = await openDatabase(config);
   try {
+    const rssBeforeBytes = process.memoryUsage().rss;
     const cpu = process.cpuUsage();
     const start = performance.now();
     const outcome = await importFileIntoDatabase(db, { path, subjectsPath, extractedOn: null, source: "bench", dryRun: false, isDemo: false, importedAt: new Date() });
@@ -139,6 +143,7 @@ async function runChild(path: string, subjectsPath: string, target: string): Pro
       seconds,
       cpuSeconds: (used.user + used.system) / 1e6,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      rssBeforeBytes,
       cells: outcome.analysis.cells.length,
       storedCells: rows[0]!.n,
       storedCases: rows[0]!.cases,
@@ -195,9 +200,11 @@ export default async function importBench(): Promise<BenchResult> {
       const pgRun = await importOnPostgres(path, subjectsPath);
       rounds.push({ copy, pg: pgRun });
     }
-    const lite = await importInChild(path, subjectsPath, "memory");
+    // PGlite as `danmarkskort import` uses it by default (a data directory, here a fresh one), and in memory.
+    const liteDir = await importInChild(path, subjectsPath, `pglite:${join(dir, "pglite-data")}`);
+    const liteMemory = await importInChild(path, subjectsPath, "memory");
     const problems: string[] = [];
-    for (const run of [...rounds.map((r) => r.pg), lite]) {
+    for (const run of [...rounds.map((r) => r.pg), liteDir, liteMemory]) {
       if (run.errors > 0 || run.stored !== "saved") problems.push(`en import gemte intet (${run.errors} fejl)`);
       if (run.storedCells !== run.cells) problems.push(`${run.storedCells} celler gemt, ${run.cells} læst`);
       if (run.storedCases !== cases) problems.push(`${run.storedCases} sager gemt, filen har ${cases}`);
@@ -206,7 +213,7 @@ export default async function importBench(): Promise<BenchResult> {
     const ratio = median(ratios);
     const limit = 2 ** 30;
     const peakPg = Math.max(...rounds.map((r) => r.pg.maxRssBytes));
-    const passed = problems.length === 0 && ratio <= 2 && peakPg < limit && lite.maxRssBytes < limit;
+    const passed = problems.length === 0 && ratio <= 2 && peakPg < limit && liteDir.maxRssBytes < limit && liteMemory.maxRssBytes < limit;
     const copyMedian = median(rounds.map((r) => r.copy));
     const markdown = [
       `Fil: ${fmt(ROWS, 0)} rækker i talportalens datatabel (layout b), latin1, \`;\`, tekst i anførselstegn, ${mib(bytes)}; kvartaler 2013K2–2025K4 × ${SUBJECT_COUNT} sagsemner × 98 kommuner + landsrække, med sagsemnefilen (\`--subjects\`).`,
@@ -218,8 +225,14 @@ export default async function importBench(): Promise<BenchResult> {
       ...rounds.map((r, i) => `| ${i + 1} | ${fmt(r.copy)} s | ${fmt(r.pg.seconds)} s | ${fmt(r.pg.cpuSeconds)} s | ${fmt(r.pg.seconds / r.copy)} |`),
       "",
       `Import på PostgreSQL / COPY, median: **${fmt(ratio)}** (krav ≤ 2,00).`,
-      `Import ende til ende på PGlite (i hukommelsen, i importprocessen): ${fmt(lite.seconds)} s, ${fmt(lite.seconds / copyMedian)} × medianen af COPY.`,
-      `Største hukommelsesforbrug (maks. RSS for hele importprocessen): PostgreSQL ${mib(peakPg)}, PGlite ${mib(lite.maxRssBytes)} (PGlite-databasen ligger i samme proces). Krav: under 1 GiB. Filen læses som strøm; hukommelsen følger antallet af årsceller, ikke rækker.`,
+      "",
+      "| PGlite (i importprocessen) | Tid | × medianen af COPY | Maks. RSS for processen | heraf RSS med databasen åben, før importen |",
+      "|---|---:|---:|---:|---:|",
+      `| datamappe (som \`danmarkskort import\` bruger den) | ${fmt(liteDir.seconds)} s | ${fmt(liteDir.seconds / copyMedian)} | ${mib(liteDir.maxRssBytes)} | ${mib(liteDir.rssBeforeBytes)} |`,
+      `| i hukommelsen | ${fmt(liteMemory.seconds)} s | ${fmt(liteMemory.seconds / copyMedian)} | ${mib(liteMemory.maxRssBytes)} | ${mib(liteMemory.rssBeforeBytes)} |`,
+      "",
+      `Største hukommelsesforbrug (maks. RSS for hele importprocessen, krav under 1 GiB): PostgreSQL ${mib(peakPg)}; PGlite se tabellen – dér ligger databasemotoren i samme proces og fylder det meste allerede før importen.`,
+      "Filen læses som strøm; importens egen hukommelse følger antallet af årsceller, ikke antallet af rækker.",
       ...(problems.length > 0 ? ["", `Fejl: ${problems.join("; ")}.`] : []),
       "",
       passed ? "Bestået." : "**Ikke bestået.**",
