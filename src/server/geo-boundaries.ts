@@ -86,9 +86,22 @@ export async function loadMapGeometries(source: BoundarySource, fetcher: typeof 
   }
 }
 
-let cached: Promise<LoadedGeometries> | undefined;
+/** After a failed load (e.g. DAWA unreachable), try again on a request this long after, not on every request. */
+export const RETRY_AFTER_FAILURE_MS = 10 * 60_000;
 
-/** The process-wide geometries for the configured source (loaded on first use). */
-export function mapGeometries(): Promise<LoadedGeometries> {
-  return (cached ??= loadMapGeometries(boundarySourceFromEnv(process.env)));
+let cached: { geometries: Promise<LoadedGeometries>; loadedAt: number; failed: boolean } | undefined;
+
+/**
+ * The process-wide geometries for the configured source (loaded on first use). A failed download is retried
+ * after RETRY_AFTER_FAILURE_MS, so a short network outage at start does not leave the tile map for good.
+ */
+export function mapGeometries(now: number = Date.now()): Promise<LoadedGeometries> {
+  if (cached && !(cached.failed && now - cached.loadedAt > RETRY_AFTER_FAILURE_MS)) return cached.geometries;
+  const source = boundarySourceFromEnv(process.env);
+  const entry = { geometries: loadMapGeometries(source), loadedAt: now, failed: false };
+  void entry.geometries.then((g) => {
+    entry.failed = g.geographic === null && source.kind !== "none";
+  });
+  cached = entry;
+  return entry.geometries;
 }
