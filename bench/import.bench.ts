@@ -201,7 +201,11 @@ export default async function importBench(): Promise<BenchResult> {
       rounds.push({ copy, pg: pgRun });
     }
     // PGlite as `danmarkskort import` uses it by default (a data directory, here a fresh one), and in memory.
-    const liteDir = await importInChild(path, subjectsPath, `pglite:${join(dir, "pglite-data")}`);
+    // The data directory is created first, in a process of its own, as the first `npm start` does: creating
+    // it (PGlite's initdb) needs far more memory than opening it, and happens once, not at every import.
+    const liteDataDir = join(dir, "pglite-data");
+    await (await openDatabase({ kind: "pglite", dataDir: liteDataDir })).close();
+    const liteDir = await importInChild(path, subjectsPath, `pglite:${liteDataDir}`);
     const liteMemory = await importInChild(path, subjectsPath, "memory");
     const problems: string[] = [];
     for (const run of [...rounds.map((r) => r.pg), liteDir, liteMemory]) {
@@ -228,8 +232,8 @@ export default async function importBench(): Promise<BenchResult> {
       "",
       "| PGlite (i importprocessen) | Tid | × medianen af COPY | Maks. RSS for processen | heraf RSS med databasen åben, før importen |",
       "|---|---:|---:|---:|---:|",
-      `| datamappe (som \`danmarkskort import\` bruger den) | ${fmt(liteDir.seconds)} s | ${fmt(liteDir.seconds / copyMedian)} | ${mib(liteDir.maxRssBytes)} | ${mib(liteDir.rssBeforeBytes)} |`,
-      `| i hukommelsen | ${fmt(liteMemory.seconds)} s | ${fmt(liteMemory.seconds / copyMedian)} | ${mib(liteMemory.maxRssBytes)} | ${mib(liteMemory.rssBeforeBytes)} |`,
+      `| eksisterende datamappe (som \`danmarkskort import\` bruger den) | ${fmt(liteDir.seconds)} s | ${fmt(liteDir.seconds / copyMedian)} | ${mib(liteDir.maxRssBytes)} | ${mib(liteDir.rssBeforeBytes)} |`,
+      `| i hukommelsen (databasen oprettes i processen) | ${fmt(liteMemory.seconds)} s | ${fmt(liteMemory.seconds / copyMedian)} | ${mib(liteMemory.maxRssBytes)} | ${mib(liteMemory.rssBeforeBytes)} |`,
       "",
       `Største hukommelsesforbrug (maks. RSS for hele importprocessen, krav under 1 GiB): PostgreSQL ${mib(peakPg)}; PGlite se tabellen – dér ligger databasemotoren i samme proces og fylder det meste allerede før importen.`,
       "Filen læses som strøm; importens egen hukommelse følger antallet af årsceller, ikke antallet af rækker.",
