@@ -106,7 +106,11 @@ function openLoop(url: string, rate: number, warmupSeconds: number, seconds: num
   let failures = 0;
   let measuredEnd = 0;
 
+  const done = new Uint8Array(total);
   const finish = (i: number, ok: boolean) => {
+    // A response error can follow its request's error: count each request once.
+    if (done[i]) return;
+    done[i] = 1;
     const now = performance.now();
     if (i >= warmupCount) latencies[i - warmupCount] = now - dueAt(i);
     if (!ok) failures++;
@@ -121,6 +125,8 @@ function openLoop(url: string, rate: number, warmupSeconds: number, seconds: num
       res.on("error", () => finish(i, false));
     });
     req.on("error", () => finish(i, false));
+    // A server that never answers must fail the run, not hang it.
+    req.setTimeout(10_000, () => req.destroy(new Error("timeout")));
   };
   const tick = () => {
     const now = performance.now();
