@@ -27,6 +27,8 @@ export type FunnelPlotModel = {
   /** Municipalities without a point (no cases or no data), named so nobody looks for them in vain. */
   readonly notShownDa: string | null;
   readonly sourceLineDa: string | null;
+  /** The municipality the reader chose (URL parameter kommune), ringed; null for none. */
+  readonly selectedCode: string | null;
 };
 
 const MARGIN = { left: 52, right: 16, top: 36, bottom: 74 };
@@ -43,6 +45,7 @@ export function buildFunnelPlotModel(input: {
   readonly sourceLineDa?: string | null;
   readonly width?: number;
   readonly height?: number;
+  readonly selectedCode?: string | null;
 }): FunnelPlotModel {
   const width = input.width ?? 720;
   const height = input.height ?? 440;
@@ -87,6 +90,7 @@ export function buildFunnelPlotModel(input: {
     points,
     notShownDa: missing.length === 0 ? null : `Ikke vist (ingen sager eller ingen data): ${missing.map((r) => r.municipalityName).join(", ")}.`,
     sourceLineDa: input.sourceLineDa ?? null,
+    selectedCode: input.selectedCode ?? null,
   };
 }
 
@@ -110,8 +114,14 @@ export function renderFunnelPlotSvg(model: FunnelPlotModel): string {
     model.limitPaths.p998.map((d) => `<path d="${d}" fill="none" stroke="#333333" stroke-width="1.2"/>`).join("");
   const target = model.targetY === null ? "" : `<line x1="${plot.left}" x2="${plot.right}" y1="${model.targetY}" y2="${model.targetY}" stroke="#b34700" stroke-width="1.5"/>`;
   const points = model.points
-    .map((p) => `<a href="${escapeXml(p.href)}" data-municipality="${p.code}" aria-label="${escapeXml(p.descriptionDa)}" class="municipality"><title>${escapeXml(p.descriptionDa)}</title>${marker(p)}</a>`)
+    .map((p) => {
+      const selected = p.code === model.selectedCode;
+      return `<a href="${escapeXml(p.href)}" data-municipality="${p.code}" aria-label="${escapeXml(p.descriptionDa)}" class="municipality${selected ? " selected" : ""}"${selected ? ' aria-current="true"' : ""}><title>${escapeXml(p.descriptionDa)}</title>${marker(p)}</a>`;
+    })
     .join("");
+  // The chosen municipality gets a ring on top of the other points, without changing the keyboard order.
+  const chosen = model.points.find((p) => p.code === model.selectedCode);
+  const ring = chosen ? `<circle cx="${chosen.x}" cy="${chosen.y}" r="9" fill="none" stroke="#000000" stroke-width="2.5" aria-hidden="true" pointer-events="none"/>` : "";
   const ly = plot.bottom + 38;
   const legend =
     `<g font-size="11" aria-hidden="true"><line x1="${plot.left}" x2="${plot.left + 24}" y1="${ly}" y2="${ly}" stroke="#b34700" stroke-width="1.5"/><text x="${plot.left + 30}" y="${ly + 4}">Landsplan</text>` +
@@ -125,7 +135,7 @@ export function renderFunnelPlotSvg(model: FunnelPlotModel): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${model.width} ${height}" width="${model.width}" height="${height}" class="funnel-plot" role="group" aria-labelledby="funnel-title" font-family="${SVG_FONT}">` +
     `<title id="funnel-title">${escapeXml(model.titleDa)}</title><rect width="${model.width}" height="${height}" fill="#ffffff"/>` +
-    `<text x="4" y="18" font-size="15" font-weight="600" aria-hidden="true">${escapeXml(model.titleDa)}</text>${grid}${limits}${target}${points}` +
+    `<text x="4" y="18" font-size="15" font-weight="600" aria-hidden="true">${escapeXml(model.titleDa)}</text>${grid}${limits}${target}${points}${ring}` +
     `<text x="${(plot.left + plot.right) / 2}" y="${plot.bottom + 30}" text-anchor="middle" font-size="11" aria-hidden="true">Realitetsbehandlede sager (kvadratrodsskala)</text>` +
     `<text transform="translate(12,${(plot.top + plot.bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="11" aria-hidden="true">Omgørelsesprocent</text>${legend}${source}</svg>`
   );

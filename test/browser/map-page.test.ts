@@ -109,6 +109,9 @@ describe("map page in Chromium", () => {
     await page.click("nav[aria-label=Visninger] >> text=Tabel");
     await page.waitForURL(/visning=tabel/);
     expect(await page.getAttribute("tr.selected-row", "data-municipality")).toBe("0155");
+    await page.click("nav[aria-label=Visninger] >> text=Tragtplot");
+    await page.waitForURL(/visning=tragt/);
+    expect(await page.getAttribute("svg.funnel-plot a.selected", "data-municipality")).toBe("0155");
     await page.click("nav[aria-label=Visninger] >> text=Kort");
     await page.waitForURL(/visning=kort/);
     await page.click("text=Fjern fremhævningen");

@@ -7,7 +7,7 @@ import { buildChoroplethModel } from "../../viz/choropleth-model.js";
 import { buildFigureTableModel, renderTableCsv, type TableModel } from "../../viz/figure-table.js";
 import { buildFunnelPlotModel, renderFunnelPlotSvg } from "../../viz/funnel-plot.js";
 import { shortValueDa } from "../../viz/figure-text.js";
-import { formatMeasureCountDa, formatMeasureValueDa, MEASURE_IDS, MEASURES, measureTitleDa, measureValue, POPULATION_SOURCE_DA, readingOf } from "../../viz/map-measure.js";
+import { formatMeasureCountDa, formatMeasureValueDa, MEASURE_IDS, MEASURES, measureTitleDa, measureValue, POPULATION_SOURCE_DA, readingOf, type MeasureId } from "../../viz/map-measure.js";
 import { areaParam, mapPageQuery, PageStateError, parseMapPageState, type MapPageState, type ViewId } from "../../viz/page-state.js";
 import { renderChoroplethLegendHtml, renderChoroplethSvg } from "../../viz/render-choropleth-svg.js";
 import { buildSourceLineDa } from "../../viz/source-line.js";
@@ -117,7 +117,9 @@ function choroplethSvg(r: Resolved, g: LoadedGeometries): string {
 
 function funnelSvg(r: Resolved): string {
   const titleDa = `Tragtplot: omgørelsesprocent og antal sager, ${MAP_DEFINITIONS[r.state.map].nameDa.toLowerCase()}, ${r.state.year}`;
-  return renderFunnelPlotSvg(buildFunnelPlotModel({ figures: r.figures, titleDa, sourceLineDa: r.sourceLineDa, profileHref: (code) => profileHref(code, r.state) }));
+  return renderFunnelPlotSvg(
+    buildFunnelPlotModel({ figures: r.figures, titleDa, sourceLineDa: r.sourceLineDa, profileHref: (code) => profileHref(code, r.state), selectedCode: r.state.municipality }),
+  );
 }
 
 function option(value: string, label: string, selected: boolean): string {
@@ -220,14 +222,14 @@ const NOTES_DA = `<section class="reading-notes" aria-labelledby="notes-heading"
 <li>Sager pr. 10.000 indbyggere viser, hvor mange sager Ankestyrelsen realitetsbehandlede fra kommunen i forhold til dens størrelse. Det siger noget om, hvor meget der klages, ikke om hvor gode afgørelserne er. Der deles med alle kommunens indbyggere, også på børne- og voksenområdet. Folketallene er afrundede og fra 1. januar 2024.</li>
 </ul></section>`;
 
-function selectedNote(r: Resolved, how: "sort kant" | "gul baggrund" = "sort kant"): string {
+function selectedNote(r: Resolved, how: "sort kant" | "gul baggrund" | "en sort ring" = "sort kant", measure: MeasureId = r.state.measure): string {
   const code = r.state.municipality;
   if (!code) return "";
   const row = r.figures.municipalities.find((m) => m.municipalityCode === code);
   const name = row?.municipalityName ?? code;
-  const reading = row ? readingOf(r.state.measure, row) : null;
+  const reading = row ? readingOf(measure, row) : null;
   // A rate is never shown without its number of cases.
-  const value = reading ? `${formatMeasureValueDa(r.state.measure, reading.value)} (${formatMeasureCountDa(r.state.measure, reading)})` : row ? shortValueDa(row, r.state.measure) : "";
+  const value = reading ? `${formatMeasureValueDa(measure, reading.value)} (${formatMeasureCountDa(measure, reading)})` : row ? shortValueDa(row, measure) : "";
   return `<p class="selected-note"><strong>${escapeHtml(name)}</strong> er fremhævet med ${how}${value ? `: ${escapeHtml(value)}` : ""}. <a href="/kort?${escapeHtml(mapPageQuery({ ...r.state, municipality: null }))}">Fjern fremhævningen</a> · <a href="${escapeHtml(profileHref(code, r.state))}">Gå til ${escapeHtml(name)}s side</a></p>`;
 }
 
@@ -254,7 +256,7 @@ function renderMapPageBody(r: Resolved, geometries: LoadedGeometries): string {
       view = `${selectedNote(r, "gul baggrund")}<p>Klik på en kolonneoverskrift for at sortere tabellen. Klik på en kommune for at se dens side. Kolonnen "Sammenlignet med landsplan" siger, om kommunens omgørelsesprocent ligger over eller under tragtplottets 95 %- eller 99,8 %-grænser omkring landsgennemsnittet, eller inden for dem (dvs. inden for den variation, tilfældighed kan give).</p>${renderTableHtml(tableFor(r), r.state.municipality)}${renderDownloads(r, "table")}`;
       break;
     case "tragt":
-      view = `<div class="figure-layout">
+      view = `${selectedNote(r, "en sort ring", "omgoerelse")}<div class="figure-layout">
 <figure class="funnel-figure">${funnelSvg(r)}<figcaption><p>Hver kommune er et punkt: vandret antallet af realitetsbehandlede sager, lodret omgørelsesprocenten. Punkter uden for de stiplede linjer (95 %) eller de fuldt optrukne (99,8 %) afviger mere fra landsgennemsnittet, end tilfældighed plejer at give (Spiegelhalter 2005). Hold musen over eller gå med Tab til et punkt for at se kommunens tal. Tragtplottet viser altid omgørelsesprocenten; alle tal står også i ${tableLink}.</p></figcaption></figure>
 <div class="figure-side">${renderDownloads(r, "funnel")}</div>
 </div>
