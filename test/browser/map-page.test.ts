@@ -191,6 +191,8 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
     ["tragtplot", "/kort?aar=2024&visning=tragt"],
     ["kommuneside", "/kommuner/0657?aar=2024"],
     ["kort, sager pr. 10.000 indbyggere, fremhævet kommune", "/kort?aar=2024&maal=sager-pr-10000&kommune=0657"],
+    ["tragtplot med fremhævet kommune", "/kort?aar=2024&visning=tragt&kommune=0657"],
+    ["kommuneliste", "/kommuner"],
     ["tilgængelighedserklæring", "/tilgaengelighed"],
   ] as const) {
     it(`has no serious or critical violations on ${name}`, async () => {
