@@ -35,6 +35,8 @@ describe("profile page → agenda item", () => {
     expect(html).toContain("31. december 2025");
     expect(html).not.toContain("31. december 2024");
     expect(html).toContain("retssikkerhedslovens § 79 b, stk. 1");
+    // The 2024 map's publication date is known (KNOWN_PUBLICATION_DATES): past tense, as in the report.
+    expect(html).toContain("Kortet for 2024 blev offentliggjort den 10. juni 2025.");
   });
 
   it("names the bodies that usually treat the case", () => {
