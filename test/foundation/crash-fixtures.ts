@@ -21,12 +21,13 @@ export function crashVersion(n: number): NewDatasetVersion {
 
 /**
  * Version n's cells: 98 municipalities × 10 subjects per year. The uncommitted version is large
- * (several years), so the killed transaction has written well past the WAL buffers before the kill.
+ * (10 years × 12 copies, 117.600 cells), so the killed transaction has written well past the WAL
+ * buffers before the kill: cell rows are small since migrations 004/005, and 4 copies no longer did.
  */
 export function crashCells(n: number): ComplaintCell[] {
   const subjects = Array.from({ length: 10 }, (_, i) => `Sagsemne ${i} § ${32 + i} – æøå`);
   const years = n === UNCOMMITTED_VERSION ? [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025] : [2020 + n];
   return generateComplaintCells({ years, municipalityCodes: MUNICIPALITIES.map((m) => m.code), subjects, offset: n }).flatMap((cell) =>
-    n === UNCOMMITTED_VERSION ? Array.from({ length: 4 }, (_, copy) => ({ ...cell, subject: `${cell.subject} (${copy})` })) : [cell],
+    n === UNCOMMITTED_VERSION ? Array.from({ length: 12 }, (_, copy) => ({ ...cell, subject: `${cell.subject} (${copy})` })) : [cell],
   );
 }
