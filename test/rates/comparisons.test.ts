@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeRateEstimate } from "../../src/domain/rate-estimate.js";
 import { rankByReversalRate } from "../../src/domain/rank-municipalities.js";
@@ -73,6 +74,26 @@ describe("poolYears", () => {
 
   it("honours another span", () => {
     expect(poolYears(2024, counts, 5).yearsIncluded).toEqual([2020, 2021, 2023, 2024]);
+  });
+
+  it("sums the years' cases and lies between the years' rates, a weighted average of them (property)", () => {
+    const yearCounts = fc.record({ upheld: fc.nat(40), changed: fc.nat(10), remitted: fc.nat(20), rejected: fc.nat(5) });
+    fc.assert(
+      fc.property(fc.array(fc.option(yearCounts, { nil: undefined }), { minLength: 3, maxLength: 3 }), (years) => {
+        const byYear = new Map(years.map((c, i) => [2022 + i, c]));
+        const pooled = poolYears(2024, (year) => byYear.get(year) ?? "no-data");
+        const present = years.filter((c) => c !== undefined).map((c) => computeRateEstimate(c));
+        expect(pooled.yearsIncluded.length + pooled.yearsMissing.length).toBe(3);
+        if (present.length === 0) return expect(pooled.estimate.kind).toBe("no-data");
+        const decided = present.reduce((sum, e) => sum + (e.kind === "no-data" ? 0 : e.decided), 0);
+        if (pooled.estimate.kind !== "estimate") return expect(decided).toBe(0);
+        expect(pooled.estimate.decided).toBe(decided);
+        const yearly = present.flatMap((e) => (e.kind === "estimate" ? [e] : []));
+        const rates = yearly.map((e) => e.reversalRate);
+        expect(pooled.estimate.reversalRate).toBeGreaterThanOrEqual(Math.min(...rates) - 1e-12);
+        expect(pooled.estimate.reversalRate).toBeLessThanOrEqual(Math.max(...rates) + 1e-12);
+      }),
+    );
   });
 });
 
