@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { ReportFigureId } from "./report-document.js";
 import type { ReportImage } from "./report-images.js";
 import type { ReportSvg } from "./build-report-svgs.js";
@@ -28,6 +28,9 @@ const SCALE = 2;
 export async function openSvgRasterizer(executablePath = "/usr/bin/chromium"): Promise<SvgRasterizer> {
   let browser: Browser;
   try {
+    // Loaded on first use: the web server imports this module for the report route, and playwright-core
+    // costs ~33 MB of heap that would otherwise lengthen every GC pause on the API's hot path.
+    const { chromium } = await import("playwright-core");
     browser = await chromium.launch({
       executablePath,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

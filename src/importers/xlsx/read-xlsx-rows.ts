@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 export type XlsxRow = { readonly rowNumber: number; readonly fields: string[] };
 
@@ -22,7 +22,10 @@ function cellText(value: ExcelJS.CellValue): string {
  * one selection); a million-row table should come as CSV, which is streamed.
  */
 export async function readXlsxRows(path: string, sheetName: string | undefined): Promise<{ sheet: string; rows: XlsxRow[] }> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only for XLSX files: the server imports the importer (demo data on first start) and never
+  // needs exceljs there.
+  const { default: ExcelJSModule } = await import("exceljs");
+  const workbook = new ExcelJSModule.Workbook();
   await workbook.xlsx.readFile(path);
   const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
   if (!sheet) {

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { TableModel } from "../../viz/figure-table.js";
 
 /**
@@ -6,6 +5,8 @@ import type { TableModel } from "../../viz/figure-table.js";
  * their Danish text, and the source line under the table.
  */
 export async function renderTableXlsx(model: TableModel): Promise<Buffer> {
+  // Loaded on first download rather than at server start: exceljs is large and rarely needed.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Tal");
   sheet.addRow([model.captionDa]).font = { bold: true };
