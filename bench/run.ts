@@ -16,14 +16,17 @@ const files = readdirSync(here)
   .sort();
 
 const outFile = join(here, "..", "BENCHMARKS.md");
-// Sections of benchmarks not run this time are kept, keyed by their file's marker comment.
-const sections = new Map<string, string>();
-if (existsSync(outFile)) {
+/** The sections now in BENCHMARKS.md, keyed by their file's marker comment. */
+function readSections(): Map<string, string> {
+  const found = new Map<string, string>();
+  if (!existsSync(outFile)) return found;
   for (const part of readFileSync(outFile, "utf8").split(/(?=<!-- bench: )/).slice(1)) {
     const name = /^<!-- bench: (\S+) -->/.exec(part)?.[1];
-    if (name) sections.set(name, part.trim() + "\n");
+    if (name) found.set(name, part.trim() + "\n");
   }
+  return found;
 }
+const results = new Map<string, string>();
 let allPassed = true;
 for (const file of files) {
   process.stdout.write(`▶ ${file}\n`);
@@ -32,9 +35,12 @@ for (const file of files) {
   allPassed &&= result.passed;
   process.stdout.write(`${result.passed ? "✔" : "✘"} ${result.title}\n`);
   const ranAt = `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  sections.set(file, `<!-- bench: ${file} -->\n## ${result.title}\n\n_Kørt ${ranAt}._\n\n${result.markdown.trim()}\n`);
+  results.set(file, `<!-- bench: ${file} -->\n## ${result.title}\n\n_Kørt ${ranAt}._\n\n${result.markdown.trim()}\n`);
 }
 
+// Sections of benchmarks not run this time are kept. Read just before writing, so a benchmark run
+// alongside this one (another `npm run bench -- x`) keeps the section it wrote meanwhile.
+const sections = new Map([...readSections(), ...results]);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "ukendt CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 writeFileSync(
   outFile,
