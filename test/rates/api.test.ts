@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runRates } from "../../src/cli/commands/rates.js";
+import { runRates, type RatesRow } from "../../src/cli/commands/rates.js";
 import type { FigureRecord } from "../../src/domain/figure-record.js";
 import { MAP_DEFINITIONS, MAP_IDS } from "../../src/domain/map-definition.js";
 import type { MapFiguresResponse, MunicipalityProfileResponse } from "../../src/server/api-types.js";
@@ -106,9 +106,11 @@ describe.each(DATABASE_KINDS)("API /api/v1 on %s", (kind) => {
   it("agrees with `danmarkskort rates --format json` on every figure, for every map and area", async () => {
     for (const map of MAP_IDS) {
       for (const area of MAP_DEFINITIONS[map].areas) {
-        const cli = JSON.parse(await runRates(t.db, { map, year: 2024, area, format: "json" })) as FigureRecord[];
+        const cli = JSON.parse((await runRates(t.db, { map, year: 2024, area, format: "json" })).output) as RatesRow[];
         const { body } = await getJson<MapFiguresResponse>(`/api/v1/maps/${map}/2024?area=${area}`);
-        expect(cli).toEqual([body.national, ...body.municipalities]);
+        const version = body.datasetVersions.find((v) => v.year === 2024);
+        expect(version).toBeDefined();
+        expect(cli).toEqual([body.national, ...body.municipalities].map((r) => ({ ...r, datasetVersionId: version?.datasetVersionId, isDemo: body.isDemo })));
       }
     }
   });
@@ -120,7 +122,7 @@ describe.each(DATABASE_KINDS)("API /api/v1 on %s", (kind) => {
       for (const areaProfile of mapProfile.areas) {
         for (const y of areaProfile.years) {
           const options = { map: mapProfile.map, year: y.year, area: areaProfile.area, municipalityCode: HERNING, format: "json" } as const;
-          const [national, herning] = JSON.parse(await runRates(t.db, options)) as FigureRecord[];
+          const [national, herning] = JSON.parse((await runRates(t.db, options)).output) as FigureRecord[];
           for (const [record, estimate] of [
             [national!, y.national.estimate],
             [herning!, y.municipality.estimate],

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { openDatabase } from "../../src/storage/open-database.js";
+import { DEMO_NOTICE_DA } from "../../src/domain/complaint-cell.js";
 import { published2024Cells } from "./published-2024-cells.js";
 import { storeCells } from "./stored-datasets.js";
 
@@ -57,7 +58,7 @@ describe("danmarkskort rates", () => {
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(99);
-    expect(rows[0]).toMatchObject({ municipalityCode: null, area: "adults" });
+    expect(rows[0]).toMatchObject({ municipalityCode: null, area: "adults", datasetVersionId: 1, isDemo: false });
     for (const field of ["map", "year", "area", "municipalityCode", "municipalityName", "decided", "upheld", "changed", "remitted", "rejected", "reversed", "reversalRate", "changedRate", "remittedRate", "ci95", "funnel", "kind"]) {
       expect(rows.find((r) => r.municipalityCode === "0657")).toHaveProperty(field);
     }
@@ -68,7 +69,30 @@ describe("danmarkskort rates", () => {
     const lines = stdout.trim().split("\n");
     expect(lines[0]).toMatch(/^map,year,area,municipalityCode,municipalityName,kind,decided,/);
     expect(lines[2]).toMatch(/^voksenhandicapomraadet,2024,total,0657,Herning,estimate,5,4,1,0,/);
+    expect(lines[0]).toMatch(/,funnel,datasetVersionId,isDemo$/);
+    expect(lines[2]).toMatch(/,1,false$/);
     expect(lines).toHaveLength(3);
+  });
+
+  it("marks demo data in json and csv: isDemo on every row, and the notice on stderr", async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), "danmarkskort-rates-demo-"));
+    try {
+      const db = await openDatabase({ kind: "pglite", dataDir: demoDir });
+      await storeCells(db, published2024Cells(), { isDemo: true });
+      await db.close();
+      process.env.DANMARKSKORT_DATA_DIR = demoDir;
+      const json = await cli("rates", "--map", "socialomraadet", "--year", "2024", "--format", "json");
+      expect(json.code).toBe(0);
+      const rows = JSON.parse(json.stdout) as { isDemo: boolean; datasetVersionId: number }[];
+      expect(rows.every((r) => r.isDemo && r.datasetVersionId === 1)).toBe(true);
+      expect(json.stderr).toBe(`${DEMO_NOTICE_DA}.\n`);
+      const csv = await cli("rates", "--map", "socialomraadet", "--year", "2024", "--format", "csv", "--municipality", "0657");
+      expect(csv.stdout.trim().split("\n")[2]).toMatch(/,1,true$/);
+      expect(csv.stderr).toBe(`${DEMO_NOTICE_DA}.\n`);
+    } finally {
+      process.env.DANMARKSKORT_DATA_DIR = dataDir;
+      rmSync(demoDir, { recursive: true, force: true });
+    }
   });
 
   it.each([

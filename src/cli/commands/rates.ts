@@ -40,7 +40,13 @@ export function parseRatesOptions(raw: { map?: string; year?: string; area?: str
 }
 
 /** CSV columns: the json contract's scalar fields, in this order; ci95 as two columns. Comma-separated, dot decimals (machine format). */
-const CSV_COLUMNS = ["map", "year", "area", "municipalityCode", "municipalityName", "kind", "decided", "upheld", "changed", "remitted", "rejected", "reversed", "reversalRate", "changedRate", "remittedRate", "upheldRate", "ci95Low", "ci95High", "funnel"] as const;
+const CSV_COLUMNS = ["map", "year", "area", "municipalityCode", "municipalityName", "kind", "decided", "upheld", "changed", "remitted", "rejected", "reversed", "reversalRate", "changedRate", "remittedRate", "upheldRate", "ci95Low", "ci95High", "funnel", "datasetVersionId", "isDemo"] as const;
+
+/**
+ * A json/csv row: the figure plus where it came from, so a file passed on from here still says which
+ * dataset version it is and whether it is demo data ("Demodata – ikke Ankestyrelsens tal").
+ */
+export type RatesRow = FigureRecord & { readonly datasetVersionId: number; readonly isDemo: boolean };
 
 function csvValue(value: unknown): string {
   if (value === undefined || value === null) return "";
@@ -48,7 +54,7 @@ function csvValue(value: unknown): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function renderCsv(records: readonly FigureRecord[]): string {
+export function renderCsv(records: readonly RatesRow[]): string {
   const lines = records.map((r) => {
     const flat: Record<string, unknown> = { ...r, ci95Low: "ci95" in r ? r.ci95[0] : undefined, ci95High: "ci95" in r ? r.ci95[1] : undefined };
     return CSV_COLUMNS.map((c) => csvValue(flat[c])).join(",");
@@ -85,8 +91,8 @@ export function renderTable(figures: MapFigures, records: readonly FigureRecord[
   return [title, ...notes, "", line(header), ...rows.map(line), "", legend].join("\n") + "\n";
 }
 
-/** Computes and formats the figures; the command action only opens storage and prints. Returns the text to print. */
-export async function runRates(db: Queryable, options: RatesOptions): Promise<string> {
+/** Computes and formats the figures; the command action only opens storage and prints. Returns the text to print and whether it is demo data. */
+export async function runRates(db: Queryable, options: RatesOptions): Promise<{ readonly output: string; readonly isDemo: boolean }> {
   const { cells, provenanceByYear } = await loadComplaintCells(db, { years: [options.year] });
   const provenance = provenanceByYear.get(options.year);
   if (!provenance) throw new UserError(`Der er ingen data for ${options.year}. Indlæs Ankestyrelsens tal for året med danmarkskort import.`);
@@ -95,14 +101,18 @@ export async function runRates(db: Queryable, options: RatesOptions): Promise<st
   if (reason !== null) throw new UserError(`${reason}.`);
   const figures = buildMapFigures(totals, options);
   const records = toFigureRecords(figures).filter((r) => !options.municipalityCode || r.municipalityCode === null || r.municipalityCode === options.municipalityCode);
-  switch (options.format) {
-    case "json":
-      return JSON.stringify(records, null, 2) + "\n";
-    case "csv":
-      return renderCsv(records);
-    case "table":
-      return renderTable(figures, records, provenance.isDemo);
-  }
+  const rows: RatesRow[] = records.map((r) => ({ ...r, datasetVersionId: provenance.datasetVersionId, isDemo: provenance.isDemo }));
+  const output = ((): string => {
+    switch (options.format) {
+      case "json":
+        return JSON.stringify(rows, null, 2) + "\n";
+      case "csv":
+        return renderCsv(rows);
+      case "table":
+        return renderTable(figures, records, provenance.isDemo);
+    }
+  })();
+  return { output, isDemo: provenance.isDemo };
 }
 
 export function registerRates(program: Command): void {
@@ -118,7 +128,10 @@ export function registerRates(program: Command): void {
       const options = parseRatesOptions(raw);
       const db = await openDatabase(storageConfigFromEnv(process.env));
       try {
-        process.stdout.write(await runRates(db, options));
+        const { output, isDemo } = await runRates(db, options);
+        process.stdout.write(output);
+        // The table says it itself; json and csv go to programs, so the person running them hears it here.
+        if (isDemo && options.format !== "table") process.stderr.write(`${DEMO_NOTICE_DA}.\n`);
       } finally {
         await db.close();
       }
