@@ -20,7 +20,7 @@ export const LEGAL_RULES: readonly LegalRule[] = [
     validFrom: "2018-01-01",
     validTo: null,
     summaryDa:
-      "Social- og Boligministeriet offentliggør hvert år inden 1. juli et danmarkskort over Ankestyrelsens omgørelsesprocenter for det foregående år.",
+      "Ministeriet for socialområdet (i 2025 Social- og Boligministeriet) offentliggør hvert år inden 1. juli et danmarkskort over Ankestyrelsens omgørelsesprocenter for det foregående år.",
     source: "https://danskelove.dk/retssikkerhedsloven/84a",
   },
   {
