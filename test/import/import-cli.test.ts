@@ -1,26 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/run-cli.js";
 import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-databases.js";
 import { fixtureDir, row, sampleRows, talportalExportCsv, wholeCountryRows, writeFixture } from "./import-fixtures.js";
 
 /** Runs the CLI in this process against one PostgreSQL test database, capturing what a user would see. */
-async function cli(url: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const saved = { url: process.env.DATABASE_URL };
-  process.env.DATABASE_URL = url;
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    if (saved.url === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved.url;
-  }
-}
+const cli = (url: string, ...args: string[]) => runCli(args, { DATABASE_URL: url });
 
 describe("danmarkskort import / datasets as a new user runs them", () => {
   const dir = fixtureDir();

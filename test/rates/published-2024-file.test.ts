@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/run-cli.js";
 import type { ComplaintCell } from "../../src/domain/complaint-cell.js";
 import { formatInteger, formatPercent } from "../../src/domain/format-danish-number.js";
 import type { FigureRecord } from "../../src/domain/figure-record.js";
@@ -64,18 +64,7 @@ function talportalExportCsv(cells: readonly ComplaintCell[]): string {
 
 const escape = (text: string) => text.replace(/[.()]/g, "\\$&");
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runCli(args);
 
 describe("the published 2024 tables, from a talportal file through import, rates and the API", () => {
   const dir = mkdtempSync(join(tmpdir(), "danmarkskort-published-2024-"));

@@ -1,27 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/run-cli.js";
 import { openDatabase } from "../../src/storage/open-database.js";
 import { DEMO_NOTICE_DA } from "../../src/domain/complaint-cell.js";
 import { published2024Cells } from "./published-2024-cells.js";
 import { storeCells } from "./stored-datasets.js";
 
-/** Runs the real CLI entry point against an embedded database in a temporary directory. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+/** Runs the real CLI against the embedded database in DANMARKSKORT_DATA_DIR (set in beforeAll). */
+const cli = (...args: string[]) => runCli(args);
 
 describe("danmarkskort rates", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "danmarkskort-rates-"));

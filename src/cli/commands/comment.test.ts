@@ -2,38 +2,19 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase, dropPostgresDatabase } from "../../../test/support/test-databases.js";
 import { buildApp } from "../../server/app.js";
 import { openDatabase, type StorageConfig } from "../../storage/open-database.js";
-import { main } from "../main.js";
+import { runCli } from "../../../test/support/run-cli.js";
 
 // The profile page draws a neighbour map; no boundary download in tests.
 process.env.DANMARKSKORT_BOUNDARIES = "none";
 
 type Target = { env: Record<string, string>; config: StorageConfig };
 
-/** Runs the CLI in this process with the given storage environment, capturing what a user would see. */
-async function cli(target: Target, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, DANMARKSKORT_DATA_DIR: process.env.DANMARKSKORT_DATA_DIR };
-  delete process.env.DATABASE_URL;
-  delete process.env.DANMARKSKORT_DATA_DIR;
-  Object.assign(process.env, target.env);
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
+/** Runs the CLI in this process with only the given storage environment, capturing what a user would see. */
+const cli = (target: Target, ...args: string[]) => runCli(args, { DATABASE_URL: undefined, DANMARKSKORT_DATA_DIR: undefined, ...target.env });
 
 /** The profile page as the server renders it from the same database. */
 async function profileHtml(target: Target, path: string): Promise<string> {
