@@ -11,6 +11,20 @@ export function pct(fraction: number): string {
   return `${formatPercent(fraction)} pct.`;
 }
 
+/** A table cell: "44,2 (77)" – the rate with its number of decided cases; "– (0)" without cases, "–" without data. */
+export function rateTableCell(e: RateEstimate): string {
+  switch (e.kind) {
+    case "estimate":
+      return `${formatPercent(e.reversalRate)} (${formatInteger(e.decided)})`;
+    case "no-cases":
+      return "– (0)";
+    case "no-data":
+      return "–";
+    default:
+      return assertNever(e);
+  }
+}
+
 export function intervalText(ci: Interval): string {
   return `95 %-usikkerhedsinterval: ${formatPercent(ci[0])}–${formatPercent(ci[1])} pct.`;
 }

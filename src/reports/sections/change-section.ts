@@ -1,24 +1,8 @@
-import { assertNever } from "../../domain/assert-never.js";
-import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
 import { MAP_DEFINITIONS, MAP_IDS } from "../../domain/map-definition.js";
-import type { RateEstimate } from "../../domain/rate-estimate.js";
 import type { ReportContext } from "../report-context.js";
 import type { ReportBlock, ReportTable } from "../report-document.js";
-import { pointsIntervalText, pointsText } from "../report-phrases.js";
+import { pointsIntervalText, pointsText, rateTableCell } from "../report-phrases.js";
 import { municipalityTotal } from "./map-result-text.js";
-
-function rateCell(e: RateEstimate): string {
-  switch (e.kind) {
-    case "estimate":
-      return `${formatPercent(e.reversalRate)} (${formatInteger(e.decided)})`;
-    case "no-cases":
-      return "– (0)";
-    case "no-data":
-      return "–";
-    default:
-      return assertNever(e);
-  }
-}
 
 /** Last year against this year on all three maps, with the chance test's verdict in words. */
 export function buildChangeSection(ctx: ReportContext): ReportBlock[] {
@@ -48,8 +32,8 @@ export function buildChangeSection(ctx: ReportContext): ReportBlock[] {
       return {
         cells: [
           MAP_DEFINITIONS[id].nameDa,
-          rateCell(mf.previous.municipality),
-          rateCell(municipalityTotal(mf)),
+          rateTableCell(mf.previous.municipality),
+          rateTableCell(municipalityTotal(mf)),
           change.kind === "tested" ? pointsText(change.differencePoints).replace(" procentpoint", "") : "–",
           change.kind === "tested" ? pointsIntervalText(change.ci95Points[0], change.ci95Points[1]).replace(" procentpoint", "") : "–",
           change.kind === "tested" ? (change.beyondChance ? "Ja" : "Nej") : "Kan ikke vurderes",

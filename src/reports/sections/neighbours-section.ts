@@ -1,23 +1,8 @@
-import { assertNever } from "../../domain/assert-never.js";
 import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
-import type { RateEstimate } from "../../domain/rate-estimate.js";
 import type { ReportContext } from "../report-context.js";
 import type { ReportBlock, ReportTableRow } from "../report-document.js";
 import { municipalityDisplayName } from "../municipality-display-name.js";
-import { joinDa } from "../report-phrases.js";
-
-function cell(e: RateEstimate): string {
-  switch (e.kind) {
-    case "estimate":
-      return `${formatPercent(e.reversalRate)} (${formatInteger(e.decided)})`;
-    case "no-cases":
-      return "– (0)";
-    case "no-data":
-      return "–";
-    default:
-      return assertNever(e);
-  }
-}
+import { joinDa, rateTableCell } from "../report-phrases.js";
 
 /**
  * The neighbours over four years on the general map. Several years pooled say more than one year alone
@@ -35,11 +20,11 @@ export function buildNeighboursSection(ctx: ReportContext): ReportBlock[] {
   const neighbourNames = rows.filter((r) => !r.isSubject).map((r) => municipalityDisplayName(r.municipalityCode).replace(/ Kommune$/, ""));
   const tableRows: ReportTableRow[] = [
     ...rows.map((r) => ({
-      cells: [municipalityDisplayName(r.municipalityCode), ...r.estimates.map(cell), cell(r.pooled)],
+      cells: [municipalityDisplayName(r.municipalityCode), ...r.estimates.map(rateTableCell), rateTableCell(r.pooled)],
       emphasis: r.isSubject,
     })),
     {
-      cells: ["Landsplan", ...years.map((y) => cell(nationalByYear.get(y) ?? { kind: "no-data", reasonDa: "ikke i datagrundlaget" })), "–"],
+      cells: ["Landsplan", ...years.map((y) => rateTableCell(nationalByYear.get(y) ?? { kind: "no-data", reasonDa: "ikke i datagrundlaget" })), "–"],
     },
   ];
   const subject = rows.find((r) => r.isSubject);
