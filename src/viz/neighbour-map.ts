@@ -42,6 +42,10 @@ export function buildNeighbourMapModel(input: {
   const minSize = Math.max(input.geometry.width, input.geometry.height) / 5;
   if (x1 - x0 < minSize) [x0, x1] = [(x0 + x1) / 2 - minSize / 2, (x0 + x1) / 2 + minSize / 2];
   if (y1 - y0 < minSize) [y0, y1] = [(y0 + y1) / 2 - minSize / 2, (y0 + y1) / 2 + minSize / 2];
+  // Never narrower than 3:4: a tall, thin crop (a north–south row of tiles) would print as a sliver with
+  // unreadable names once a document scales it to the page.
+  const minWidth = (y1 - y0) * 0.75;
+  if (x1 - x0 < minWidth) [x0, x1] = [(x0 + x1) / 2 - minWidth / 2, (x0 + x1) / 2 + minWidth / 2];
   const focusName = municipalityName(input.focusCode);
   const neighbourNames = input.neighbourCodes.map(municipalityName);
   return {
@@ -59,7 +63,8 @@ const FILL: Record<NeighbourMapRole, string> = { focus: "#1f3d7a", neighbour: "#
 /** Stateless SVG of a NeighbourMapModel; usable in Node (reports) and in the page. */
 export function renderMunicipalityMapSvg(model: NeighbourMapModel): string {
   const [vx, vy, vw, vh] = model.viewBox;
-  const fontSize = r1(vw / 45);
+  // From the larger side, so names keep their size whatever the crop's shape.
+  const fontSize = r1(Math.max(vw, vh) / 40);
   // The source line wraps to the map's width, so a long dataset name is never cut off.
   const sourceSize = r1(fontSize * 0.9);
   const sourceLines = model.sourceLineDa ? wrapText(model.sourceLineDa, Math.floor(vw / (sourceSize * 0.52))) : [];
