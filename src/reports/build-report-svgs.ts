@@ -43,7 +43,7 @@ export function buildReportSvgs(input: {
       municipalityNameDa: municipalityDisplayName(figures.municipalityCode),
       series: trend.map((t) => ({ year: t.year, estimate: t.municipality })),
       national: trend.map((t) => ({ year: t.year, estimate: t.national })),
-      mapNameDa: MAP_DEFINITIONS.socialomraadet.nameDa,
+      mapNameDa: MAP_DEFINITIONS.socialomraadet.nameDa.toLowerCase(),
       sourceLineDa: input.sourceLineDa ?? null,
     }),
   );
