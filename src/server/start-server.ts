@@ -1,4 +1,5 @@
 import { buildApp } from "./app.js";
+import { mapGeometries } from "./geo-boundaries.js";
 import { describeStorage, openDatabase, type StorageConfig } from "../storage/open-database.js";
 
 export type ServerOptions = { readonly port: number; readonly host: string; readonly storage: StorageConfig };
@@ -11,6 +12,9 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
   const db = await openDatabase(options.storage);
   const app = await buildApp({ db, storageDescription: describeStorage(options.storage) });
   const url = await app.listen({ port: options.port, host: options.host });
+  // Load the boundaries now (on a first start that is a download from DAWA, up to 15 s), so the first
+  // visitor to the map does not wait for it. A failure falls back to the tile map inside mapGeometries.
+  void mapGeometries().catch(() => undefined);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
