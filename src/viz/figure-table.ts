@@ -2,6 +2,8 @@ import { formatInteger, formatPercent } from "../domain/format-danish-number.js"
 import type { MapFigures, MunicipalityFigureRow } from "../domain/map-figures.js";
 import type { FunnelResult } from "../domain/map-figures.js";
 import type { FunnelVerdict } from "../domain/statistics/funnel-limits.js";
+import { assertNever } from "../domain/assert-never.js";
+import type { RateEstimate } from "../domain/rate-estimate.js";
 import { formatMeasureNumberDa, measureValue, NATIONAL_POPULATION, type MeasureId } from "./map-measure.js";
 import { POPULATION_BY_CODE } from "../domain/registry/population-data.js";
 
@@ -29,9 +31,38 @@ function verdictShortDa(funnel: FunnelResult): string {
   return funnel.kind === "assessed" ? VERDICT_SHORT_DA[funnel.verdict] : "ikke vurderet";
 }
 
-const pct = (v: number): TableCell => ({ text: formatPercent(v), value: Math.round(v * 1000) / 10 });
-const int = (v: number): TableCell => ({ text: formatInteger(v), value: v });
-const none = (text: string): TableCell => ({ text, value: null });
+/** A rate cell: "44,2", sorted and exported as the percentage with one decimal. */
+export const percentCell = (v: number): TableCell => ({ text: formatPercent(v), value: Math.round(v * 1000) / 10 });
+export const integerCell = (v: number): TableCell => ({ text: formatInteger(v), value: v });
+/** A missing value: its Danish text, sorted last and exported empty. */
+export const missingCell = (text: string): TableCell => ({ text, value: null });
+const [pct, int, none] = [percentCell, integerCell, missingCell];
+
+/**
+ * The eight figure cells every rate table has, in the published tables' order: decided, reversal rate,
+ * reversed, 95 % interval, changed rate and count, remitted rate and count.
+ */
+export function rateFigureCells(e: RateEstimate): TableCell[] {
+  switch (e.kind) {
+    case "estimate":
+      return [
+        int(e.decided),
+        pct(e.reversalRate),
+        int(e.reversed),
+        { text: `${formatPercent(e.ci95[0])}–${formatPercent(e.ci95[1])}`, value: `${formatPercent(e.ci95[0])}–${formatPercent(e.ci95[1])}` },
+        pct(e.changedRate),
+        int(e.counts.changed),
+        pct(e.remittedRate),
+        int(e.counts.remitted),
+      ];
+    case "no-cases":
+      return [int(0), none("ingen sager"), int(0), none("–"), none("–"), int(0), none("–"), int(0)];
+    case "no-data":
+      return [none("ingen data"), none("ingen data"), none("–"), none("–"), none("–"), none("–"), none("–"), none("–")];
+    default:
+      return assertNever(e);
+  }
+}
 
 /**
  * The map's figures as a table: one row per municipality (and the country first), with rate, number of
@@ -68,21 +99,7 @@ export function buildFigureTableModel(
   ];
   const row = (name: string, code: string | null, r: Pick<MunicipalityFigureRow, "estimate"> & Partial<Pick<MunicipalityFigureRow, "funnel" | "rank">>) => {
     const e = r.estimate;
-    const figuresCells: TableCell[] =
-      e.kind === "estimate"
-        ? [
-            int(e.decided),
-            pct(e.reversalRate),
-            int(e.reversed),
-            { text: `${formatPercent(e.ci95[0])}–${formatPercent(e.ci95[1])}`, value: `${formatPercent(e.ci95[0])}–${formatPercent(e.ci95[1])}` },
-            pct(e.changedRate),
-            int(e.counts.changed),
-            pct(e.remittedRate),
-            int(e.counts.remitted),
-          ]
-        : e.kind === "no-cases"
-          ? [int(0), none("ingen sager"), int(0), none("–"), none("–"), int(0), none("–"), int(0)]
-          : [none("ingen data"), none("ingen data"), none("–"), none("–"), none("–"), none("–"), none("–"), none("–")];
+    const figuresCells = rateFigureCells(e);
     if (perCapita) {
       const population = code === null ? NATIONAL_POPULATION : POPULATION_BY_CODE[code];
       const reading = e.kind === "estimate" ? measureValue("sager-pr-10000", e, code) : null;

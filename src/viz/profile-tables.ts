@@ -1,32 +1,7 @@
-import { formatInteger, formatPercent } from "../domain/format-danish-number.js";
 import { AREA_NAMES_DA, MAP_DEFINITIONS } from "../domain/map-definition.js";
 import type { MapProfile } from "../domain/municipality-profile.js";
 import type { RateEstimate } from "../domain/rate-estimate.js";
-import type { TableCell, TableModel } from "./figure-table.js";
-
-const pct = (v: number): TableCell => ({ text: formatPercent(v), value: Math.round(v * 1000) / 10 });
-const int = (v: number): TableCell => ({ text: formatInteger(v), value: v });
-const none = (text: string): TableCell => ({ text, value: null });
-
-function figureCells(e: RateEstimate): TableCell[] {
-  switch (e.kind) {
-    case "estimate":
-      return [
-        int(e.decided),
-        pct(e.reversalRate),
-        int(e.reversed),
-        { text: `${formatPercent(e.ci95[0])}–${formatPercent(e.ci95[1])}`, value: `${formatPercent(e.ci95[0])}–${formatPercent(e.ci95[1])}` },
-        pct(e.changedRate),
-        int(e.counts.changed),
-        pct(e.remittedRate),
-        int(e.counts.remitted),
-      ];
-    case "no-cases":
-      return [int(0), none("ingen sager"), int(0), none("–"), none("–"), int(0), none("–"), int(0)];
-    case "no-data":
-      return [none("ingen data"), none("–"), none("–"), none("–"), none("–"), none("–"), none("–"), none("–")];
-  }
-}
+import { integerCell as int, missingCell as none, percentCell as pct, rateFigureCells, type TableCell, type TableModel } from "./figure-table.js";
 
 /**
  * The table municipalities put in their agenda items (seeds: Herning 2025, Tabel 1–3): the country and
@@ -41,8 +16,8 @@ export function buildProfileTableModel(mapProfile: MapProfile, year: number, mun
     const national: RateEstimate = y?.national.estimate ?? { kind: "no-data", reasonDa: `Ingen data for ${year}` };
     const own: RateEstimate = y?.municipality.estimate ?? { kind: "no-data", reasonDa: `Ingen data for ${year}` };
     return [
-      { code: null, cells: [{ text: `Landsplan, ${areaName}`, value: `Landsplan, ${areaName}` }, ...figureCells(national)] },
-      { code: mapProfile.areas.length > 0 ? "municipality" : null, cells: [{ text: `${municipalityNameDa} Kommune, ${areaName}`, value: `${municipalityNameDa} Kommune, ${areaName}` }, ...figureCells(own)] },
+      { code: null, cells: [{ text: `Landsplan, ${areaName}`, value: `Landsplan, ${areaName}` }, ...rateFigureCells(national)] },
+      { code: mapProfile.areas.length > 0 ? "municipality" : null, cells: [{ text: `${municipalityNameDa} Kommune, ${areaName}`, value: `${municipalityNameDa} Kommune, ${areaName}` }, ...rateFigureCells(own)] },
     ];
   });
   return {
