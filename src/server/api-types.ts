@@ -3,6 +3,7 @@
  * file and nothing else from the server (eslint layer rule). Plain JSON only: no Map, no Date, no class.
  * Figures are fractions 0–1, unrounded; the browser formats them (format-danish-number.ts).
  */
+import type { DatasetProvenance } from "../domain/complaint-cell.js";
 import type { Area, MapId } from "../domain/map-definition.js";
 import type { AreaCoverage } from "../domain/map-figures.js";
 import type { FigureRecord } from "../domain/figure-record.js";
@@ -19,17 +20,7 @@ export type { Rank } from "../domain/rank-municipalities.js";
 export type { AreaCoverage, PublishedNationalCheck } from "../domain/map-figures.js";
 
 /** Where one data year's figures came from (the active dataset version of that year). */
-export type DatasetVersionInfo = {
-  readonly year: number;
-  readonly datasetVersionId: number;
-  readonly fileName: string;
-  readonly sha256: string;
-  readonly source: string | null;
-  /** ISO date the figures were extracted from Ankestyrelsen, when known. */
-  readonly extractedOn: string | null;
-  readonly importedAt: string;
-  readonly isDemo: boolean;
-};
+export type DatasetVersionInfo = DatasetProvenance & { readonly year: number };
 
 /** Every response with figures says where they came from and whether they are demo data. */
 export type ApiProvenance = {
