@@ -71,6 +71,7 @@ describe("buildApp (in process, embedded database in memory)", () => {
     expect(page.statusCode).toBe(404);
     expect(page.body).toContain("Siden findes ikke");
     expect(page.body).toMatch(/<html lang="da">/);
+    expect(page.body).toContain(DEMO_NOTICE_DA); // demo data was loaded by the test above
     const api = await app.inject({ method: "GET", url: "/api/findes-ikke" });
     expect(api.statusCode).toBe(404);
     expect(api.json()).toEqual({ error: "ikke-fundet", message: "Ukendt adresse: /api/findes-ikke" });

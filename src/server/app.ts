@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppContext } from "./app-context.js";
 import { renderPage } from "./html-page.js";
+import { activeVersionByYear } from "../storage/complaint-store.js";
 import { registerFrontPage } from "./routes/front-page.js";
 import { registerHealth } from "./routes/health.js";
 import { registerReportRoute } from "./routes/report.js";
@@ -22,14 +23,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fastifyStatic, { root: join(projectRoot, "public"), prefix: "/assets/" });
   await app.register(fastifyStatic, { root: dkfdsDist, prefix: "/assets/dkfds/", decorateReply: false });
   for (const register of ROUTES) register(app, ctx);
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith("/api/")) {
       return reply.code(404).send({ error: "ikke-fundet", message: `Ukendt adresse: ${request.url}` });
     }
+    // Demo data is announced on every page, this one too; a database that cannot answer must not turn a 404 into a 500.
+    const isDemo = await activeVersionByYear(ctx.db).then((active) => [...active.values()].some((v) => v.isDemo), () => false);
     return reply
       .code(404)
       .type("text/html; charset=utf-8")
-      .send(renderPage({ title: "Siden findes ikke", isDemo: false, body: `<h1>Siden findes ikke</h1><p><a href="/">Gå til forsiden</a></p>` }));
+      .send(renderPage({ title: "Siden findes ikke", isDemo, body: `<h1>Siden findes ikke</h1><p><a href="/">Gå til forsiden</a></p>` }));
   });
   app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
