@@ -51,16 +51,21 @@ function badRequest(reply: FastifyReply, error: unknown): string {
   return renderPage({ title: "Ugyldig adresse", isDemo: false, body: `<h1>Adressen kan ikke vises</h1><p class="alert-text">${escapeHtml(message)}</p><p><a href="/kort">Gå til kortet</a></p>` });
 }
 
+/** The selection in the URL, or the Danish error that makes it a bad request (anything else is thrown). */
+async function resolveQuery(ctx: AppContext, query: Query): Promise<Resolved | PageStateError | RangeError> {
+  try {
+    return await resolve(ctx, query);
+  } catch (error) {
+    if (error instanceof PageStateError || error instanceof RangeError) return error;
+    throw error;
+  }
+}
+
 /** The map page and its table and funnel views, plus the downloads of the same selection. */
 export function registerMapPage(app: FastifyInstance, ctx: AppContext): void {
   app.get("/kort", async (request, reply) => {
-    let resolved: Resolved;
-    try {
-      resolved = await resolve(ctx, request.query as Query);
-    } catch (error) {
-      if (error instanceof PageStateError || error instanceof RangeError) return badRequest(reply, error);
-      throw error;
-    }
+    const resolved = await resolveQuery(ctx, request.query as Query);
+    if (resolved instanceof Error) return badRequest(reply, resolved);
     const geometries = await mapGeometries();
     reply.type("text/html; charset=utf-8");
     return renderPage({
@@ -73,13 +78,8 @@ export function registerMapPage(app: FastifyInstance, ctx: AppContext): void {
 
   const download = (path: string, produce: (r: Resolved, g: LoadedGeometries) => Promise<{ type: string; body: string | Buffer; name: string }>) =>
     app.get(path, async (request, reply) => {
-      let resolved: Resolved;
-      try {
-        resolved = await resolve(ctx, request.query as Query);
-      } catch (error) {
-        if (error instanceof PageStateError || error instanceof RangeError) return badRequest(reply, error);
-        throw error;
-      }
+      const resolved = await resolveQuery(ctx, request.query as Query);
+      if (resolved instanceof Error) return badRequest(reply, resolved);
       const file = await produce(resolved, await mapGeometries());
       reply.type(file.type).header("content-disposition", `attachment; filename="${file.name}"`);
       return file.body;
