@@ -190,6 +190,14 @@ describe("profile downloads", () => {
     expect(decided).toBe(77);
   });
 
+  it("answers an unknown map on the map page and its downloads with a Danish 400", async () => {
+    for (const path of ["/kort?kort=findes-ikke", "/kort/tabel.csv?kort=findes-ikke", "/kort/kort.svg?geometri=rund"]) {
+      const file = await get(path);
+      expect(file.status, path).toBe(400);
+      expect(file.body.toString("utf8"), path).toMatch(/Adressen kan ikke vises.*(Ukendt kort &quot;findes-ikke&quot; \(parameter kort\)|Ukendt korttype &quot;rund&quot;)/s);
+    }
+  });
+
   it("rejects an unknown table with a Danish message", async () => {
     const file = await get("/kommuner/0657/tabel.csv?tabel=findes-ikke");
     expect(file.status).toBe(400);
