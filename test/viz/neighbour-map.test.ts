@@ -26,6 +26,15 @@ describe("neighbour map", () => {
     expect(model.viewBox[2]).toBeGreaterThanOrEqual(geometry.width / 5 - 0.1);
   });
 
+  it("never crops narrower than 3:4 and sizes names from the larger side, so a tall crop stays legible", () => {
+    // Herning's neighbours on the tile map lie in a north–south column: without the rule the crop is a sliver.
+    const model = buildNeighbourMapModel({ geometry, focusCode: "0657", neighbourCodes: neighboursOf("0657") });
+    const [, , width, height] = model.viewBox;
+    expect(width).toBeGreaterThanOrEqual(height * 0.75 - 0.1);
+    const fontSize = Number(/<text [^>]*font-size="([\d.]+)"[^>]*>Herning</.exec(renderMunicipalityMapSvg(model))?.[1]);
+    expect(fontSize).toBeGreaterThanOrEqual(Math.max(width, height) / 40 - 0.1);
+  });
+
   it("refuses an unknown municipality", () => {
     expect(() => buildNeighbourMapModel({ geometry, focusCode: "9999", neighbourCodes: [] })).toThrow(/Ukendt kommune/);
   });
