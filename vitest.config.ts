@@ -1,11 +1,33 @@
 import { defineConfig } from "vitest/config";
+import { ALL_TESTS, E2E_TESTS, STORAGE_TESTS } from "./test/lanes.js";
 
+// Three lanes (test/lanes.ts): `npx vitest run --project unit` runs the pure tests in seconds;
+// `npm test` runs all three.
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     // Storage, browser and LibreOffice tests start real processes; two cores do not run many at once well.
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: [...ALL_TESTS],
+          exclude: [...STORAGE_TESTS, ...E2E_TESTS],
+          // Each file in its own process, as in the other lanes: with one shared module graph per worker
+          // thread (isolate: false) the XLSX import tests failed now and then when the whole lane ran.
+        },
+      },
+      {
+        extends: true,
+        test: { name: "storage", include: [...STORAGE_TESTS], exclude: [...E2E_TESTS] },
+      },
+      {
+        extends: true,
+        test: { name: "e2e", include: [...E2E_TESTS] },
+      },
+    ],
   },
 });

@@ -26,6 +26,7 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { nearestRankQuantile } from "./quantile.js";
 
 const PATH = "/api/v1/maps/socialomraadet/2024";
 const CONNECTIONS = 10;
@@ -212,7 +213,7 @@ function openLoop(url: string, rate: number, warmupSeconds: number, seconds: num
     const cpu = process.cpuUsage();
     const round: OpenLoopRound = {
       achievedRps: latencies.length / ((measuredEnd - measuredStart) / 1000),
-      p99: percentile(Float64Array.from(latencies).sort(), 0.99),
+      p99: nearestRankQuantile(Float64Array.from(latencies).sort(), 0.99),
       failures,
       generatorCpuShare: (cpu.user + cpu.system) / 1000 / (performance.now() - start),
       latencies: Array.from(latencies, (v) => Math.round(v * 100) / 100),
@@ -230,10 +231,6 @@ function openLoop(url: string, rate: number, warmupSeconds: number, seconds: num
   });
 }
 
-/** The q-quantile of sorted values (nearest rank). */
-function percentile(sorted: Float64Array, q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
 
 // ─── parent: process plumbing ────────────────────────────────────────────────────────────────────────────────
 
@@ -334,8 +331,8 @@ async function atFixedRate(servers: readonly { child: ChildProcess; url: string 
     return {
       rate,
       achievedRps: rounds.reduce((sum, x) => sum + x.round.achievedRps, 0) / rounds.length,
-      p50: percentile(pooled, 0.5),
-      p99: percentile(pooled, 0.99),
+      p50: nearestRankQuantile(pooled, 0.5),
+      p99: nearestRankQuantile(pooled, 0.99),
       max: pooled[pooled.length - 1]!,
       failures: rounds.reduce((sum, x) => sum + x.round.failures, 0),
       roundP99: rounds.map((x) => x.round.p99),

@@ -7,7 +7,7 @@
 // - the 98 report models alone (profile → figures → model, no drawing, no files): what the statistics cost;
 // - a one-paragraph DOCX written 98 times with the same `docx` library: what the library's packing costs
 //   at its smallest.
-// The batch is also run without images (`--no-images`), so the table shows what Chromium's drawing costs.
+// The batch is also run without images (`--no-images`), so the table shows what drawing the images (resvg) costs.
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -81,7 +81,7 @@ export default async function reportBench(): Promise<BenchResult> {
     return {
       title: "Dagsordenpunkter: alle 98 kommuner som DOCX",
       passed,
-      markdown: `\`runReport\` (kommandoen \`danmarkskort report --municipality all --year ${YEAR} --format docx\`) på demodata for alle år, indlæst gennem importøren i PGlite i hukommelsen. Billederne (nabokort og udviklingsdiagram) tegnes som PNG af Chromium (\`/usr/bin/chromium\`), to dokumenter ad gangen.
+      markdown: `\`runReport\` (kommandoen \`danmarkskort report --municipality all --year ${YEAR} --format docx\`) på demodata for alle år, indlæst gennem importøren i PGlite i hukommelsen. Billederne (nabokort og udviklingsdiagram) tegnes som PNG af resvg (\`@resvg/resvg-js\`, uden browser) med den medfølgende IBM Plex Sans, to dokumenter ad gangen.
 Grundlinjer, målt i samme kørsel: de 98 rapportmodeller alene (tal og tekst, ingen tegning og ingen filer), og et dokument med ét afsnit skrevet 98 gange med samme \`docx\`-bibliotek.
 
 | kørsel | filer | sekunder i alt | ms pr. dokument | i forhold til modellerne | i forhold til minimal DOCX |
@@ -92,7 +92,7 @@ Grundlinjer, målt i samme kørsel: de 98 rapportmodeller alene (tal og tekst, i
 | 98 DOCX med billeder | ${full.files} | ${s1(full.seconds)} | ${perDoc(full.seconds)} | ${ratio(full.seconds / models.seconds)} | ${ratio(full.seconds / minimal.seconds)} |
 
 Alle 98 DOCX med billeder: **${s1(full.seconds)} s** (krav < ${LIMIT_SECONDS} s), ${s1(full.bytes / 2 ** 20)} MiB i alt. ${passed ? "Bestået." : "IKKE bestået."}
-Forskellen mellem de to sidste rækker er Chromiums tegning af billederne. Maskinen har 2 kerner og deles med andre processer, så sekunderne svinger fra kørsel til kørsel; forholdene er det, der kan sammenlignes.`,
+Forskellen mellem de to sidste rækker er tegningen af billederne. Maskinen har 2 kerner og deles med andre processer, så sekunderne svinger fra kørsel til kørsel; forholdene er det, der kan sammenlignes.`,
     };
   } finally {
     await db.close();

@@ -5,5 +5,8 @@ import { fileURLToPath } from "node:url";
 
 register();
 const { main } = await import(fileURLToPath(new URL("../src/cli/main.ts", import.meta.url)));
+const { endQuietlyWhenReaderCloses, exitAfterOutput } = await import(fileURLToPath(new URL("../src/cli/exit-after-output.ts", import.meta.url)));
+endQuietlyWhenReaderCloses();
 process.exitCode = await main(process.argv.slice(2));
-if (!process.argv.includes("serve")) process.exit(process.exitCode);
+// Only once stdout has reached a pipe whole: a plain process.exit() cut piped output at 65.536 bytes.
+if (!process.argv.includes("serve")) await exitAfterOutput(process.exitCode);

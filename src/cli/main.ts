@@ -6,20 +6,32 @@ import { registerDatasets } from "./commands/datasets.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerReport } from "./commands/report.js";
 import { registerComment } from "./commands/comment.js";
+import { registerContext, registerFetchStatbank } from "./commands/statbank.js";
+import { registerUsers } from "./commands/users.js";
+import { registerAuditTrail } from "./commands/audit-trail.js";
+import { registerKnowledge } from "./commands/knowledge.js";
+import { registerMinutes } from "./commands/minutes.js";
 import { UserError } from "./user-error.js";
+import { applyDanishHelp } from "./danish-help.js";
+import { endQuietlyWhenReaderCloses, exitAfterOutput } from "./exit-after-output.js";
+import { DataDirLockedError } from "../storage/data-dir-lock.js";
+import { DatabaseOpenError, DatabaseUnavailableError } from "../storage/database.js";
 
 /** Each command module registers itself; adding a command means adding one line here. */
-const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServe, registerImport, registerDatasets, registerDemo, registerRates, registerReport, registerComment];
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServe, registerImport, registerDatasets, registerDemo, registerRates, registerReport, registerComment, registerFetchStatbank, registerContext, registerUsers, registerAuditTrail, registerKnowledge, registerMinutes];
 
 export function buildProgram(): Command {
   const program = new Command("danmarkskort")
     .description("Danmarkskort over omgørelsesprocenter: Ankestyrelsens klagestatistik for landets 98 kommuner")
     .exitOverride()
+    // A subcommand's options belong to it: "datasets diff 1 2 --format json" is diff's --format, not the listing's.
+    .enablePositionalOptions()
     .configureOutput({ outputError: (text, write) => write(text) })
     .showHelpAfterError("(brug --help for at se mulighederne)");
   program.helpCommand("help [kommando]", "vis hjælp til en kommando");
   program.helpOption("-h, --help", "vis hjælp");
   for (const register of COMMANDS) register(program);
+  applyDanishHelp(program);
   return program;
 }
 
@@ -33,14 +45,26 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`Fejl: ${error.message}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`Uventet fejl: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // The database's own conditions a person resolves (another process holds the data dir, the server is
+    // unreachable, the data dir is damaged): a Danish sentence, no stack trace.
+    if (error instanceof DataDirLockedError || error instanceof DatabaseOpenError || error instanceof DatabaseUnavailableError) {
+      process.stderr.write(`Fejl: ${error.message}\n`);
+      return 1;
+    }
+    // A defect in the program, not in the input: the details (English, from the runtime) only on request.
+    const details = process.env.DANMARKSKORT_DEBUG === "1" && error instanceof Error ? `\n${error.stack ?? error.message}` : "";
+    process.stderr.write(
+      `Uventet fejl: programmet stødte på en fejl, det ikke kan håndtere (en programfejl, ikke en fejl i dine data). Intet halvt er gemt. Kør igen med DANMARKSKORT_DEBUG=1 for at se detaljerne.${details}\n`,
+    );
     return 70;
   }
 }
 
 // Run when executed directly (tsx src/cli/main.ts, bin/danmarkskort.mjs), not when imported by tests.
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  endQuietlyWhenReaderCloses();
   const code = await main(process.argv.slice(2));
   // The server keeps the event loop alive on purpose; every other command ends here.
-  if (code !== 0 || !process.argv.includes("serve")) process.exit(code);
+  // Not before stdout has reached a pipe whole (exit-after-output.ts).
+  if (code !== 0 || !process.argv.includes("serve")) await exitAfterOutput(code);
 }

@@ -22,6 +22,11 @@ export type CellTotals = {
   subjects(year: number, map: MapId, code: MunicipalityCode): readonly SubjectCounts[];
   /** Whether the year has a national row as published (cells with municipalityCode null) on this map. */
   hasPublishedNational(year: number, map: MapId): boolean;
+  /**
+   * Whether the municipality has any cell in the year, on any map or none. One without reads "ingen data",
+   * never 0 (issue 19): a file cut after one row must not show 97 municipalities with no cases.
+   */
+  hasMunicipality(year: number, code: MunicipalityCode): boolean;
 };
 
 function key(year: number, map: MapId, area: Area, code: MunicipalityCode | null): string {
@@ -34,16 +39,29 @@ function key(year: number, map: MapId, area: Area, code: MunicipalityCode | null
  * the total; `buildMapFigures` reports that gap.
  */
 export function indexCellTotals(cells: Iterable<ComplaintCell>, rules: MapRuleTable = DEFAULT_MAP_RULES): CellTotals {
+  const builder = createCellTotalsBuilder(rules);
+  for (const cell of cells) builder.add(cell);
+  return builder.finish();
+}
+
+/**
+ * indexCellTotals a cell at a time, so a caller with a quarter of a million cells can add them in slices
+ * and let other work run between them (the server does: a new version is indexed off the request path,
+ * issue 19). `finish` returns the index; the builder is not used after it.
+ */
+export function createCellTotalsBuilder(rules: MapRuleTable = DEFAULT_MAP_RULES): { add(cell: ComplaintCell): void; finish(): CellTotals } {
   const classify = createSubjectClassifier(rules);
   const sums = new Map<string, OutcomeCounts>();
   const subjectSums = new Map<string, Map<string, SubjectCounts>>();
   const years = new Set<number>();
   const published = new Set<string>();
+  const present = new Set<string>();
   const add = (k: string, c: OutcomeCounts) => sums.set(k, addCounts(sums.get(k) ?? ZERO_COUNTS, c));
-  for (const cell of cells) {
+  function addCell(cell: ComplaintCell): void {
     years.add(cell.year);
+    if (cell.municipalityCode !== null) present.add(`${cell.year}|${cell.municipalityCode}`);
     const classification = classify(cell);
-    if (classification.kind !== "classified") continue;
+    if (classification.kind !== "classified") return;
     for (const map of classification.maps) {
       if (cell.year < MAP_DEFINITIONS[map].firstDataYear) continue;
       add(key(cell.year, map, "total", cell.municipalityCode), cell.counts);
@@ -62,12 +80,18 @@ export function indexCellTotals(cells: Iterable<ComplaintCell>, rules: MapRuleTa
       bySubject.set(subjectKey, { subject: cell.subject, law: cell.law, counts: addCounts(prior?.counts ?? ZERO_COUNTS, cell.counts) });
     }
   }
-  const sortedYears = [...years].sort((a, b) => a - b);
   return {
-    years: sortedYears,
-    counts: (year, map, area, code) => sums.get(key(year, map, area, code)),
-    subjects: (year, map, code) => [...(subjectSums.get(`${year}|${map}|${code}`)?.values() ?? [])],
-    hasPublishedNational: (year, map) => published.has(`${year}|${map}`),
+    add: addCell,
+    finish: () => {
+      const sortedYears = [...years].sort((a, b) => a - b);
+      return {
+        years: sortedYears,
+        counts: (year, map, area, code) => sums.get(key(year, map, area, code)),
+        subjects: (year, map, code) => [...(subjectSums.get(`${year}|${map}|${code}`)?.values() ?? [])],
+        hasPublishedNational: (year, map) => published.has(`${year}|${map}`),
+        hasMunicipality: (year, code) => present.has(`${year}|${code}`),
+      };
+    },
   };
 }
 

@@ -27,7 +27,8 @@ function inSpan(year: number, span: DataYearSpan): boolean {
   return year >= span.from && (span.to === null || year <= span.to);
 }
 
-function ownSpans(subject: string): ParagraphSpan[] {
+/** The paragraphs a label is about: its own references, not the "jf." ones (exported for focus areas, issue 13). */
+export function ownSpans(subject: string): ParagraphSpan[] {
   // Cross-references ("jf. servicelovens § 84") name the provision the subject refers to, not the subject.
   return parseParagraphReferences(subject)
     .filter((r) => !r.crossReference)

@@ -28,4 +28,14 @@ export type DatasetProvenance = {
   readonly isDemo: boolean;
 };
 
+/**
+ * How a data year's figures stand (issue 9): `published` when the version is marked as the map as it was
+ * published for that year (the reference for a past year, domain.md §3); `extraction` when no version is,
+ * so the figures are the newest extraction and must be labelled as an extraction of its date.
+ */
+export type DatasetStanding = "published" | "extraction";
+
+/** The version behind one data year's figures, and how it stands for that year. */
+export type YearProvenance = DatasetProvenance & { readonly standing: DatasetStanding };
+
 export const DEMO_NOTICE_DA = "Demodata – ikke Ankestyrelsens tal";

@@ -6,7 +6,10 @@ import { MUNICIPALITIES, type MunicipalityCode } from "./municipality.js";
 import { addCounts, decidedOf, OUTCOMES, ZERO_COUNTS, type Outcome, type OutcomeCounts } from "./outcome.js";
 import { rankByReversalRate, type Rank } from "./rank-municipalities.js";
 import { computeRateEstimate, type RateEstimate } from "./rate-estimate.js";
-import { assessFunnel, type FunnelAssessment } from "./statistics/funnel-limits.js";
+import { assessFunnel, FUNNEL_VERDICTS, verdictLevel, type FunnelAssessment, type FunnelVerdict } from "./statistics/funnel-limits.js";
+import { binomialNullModel, overdispersedNullModel, type FunnelNullModel } from "./statistics/funnel-null-model.js";
+import { estimateOverdispersion, type Overdispersion } from "./statistics/overdispersion.js";
+import { compareRevision, type FigureRevision } from "./figure-revision.js";
 
 export const NATIONAL_NAME_DA = "Hele landet";
 
@@ -22,8 +25,10 @@ export type MunicipalityFigureRow = {
   readonly estimate: RateEstimate;
   /** Against the national rate of the same map, area and year (Spiegelhalter 2005). */
   readonly funnel: FunnelResult;
-  /** Place among the municipalities with a rate, 1 = lowest reversal rate; null without a rate. */
+  /** Place among the municipalities with at least 10 cases, 1 = lowest reversal rate, with its 95 % interval where computed; null below 10 cases. */
   readonly rank: Rank | null;
+  /** The figure of a newer extraction, where it differs from the published map shown (absent: none known). */
+  readonly revision?: FigureRevision;
 };
 
 /**
@@ -47,6 +52,8 @@ export type NationalFigureRow = {
   readonly municipalityName: string;
   readonly estimate: RateEstimate;
   readonly publishedNational: PublishedNationalCheck;
+  /** The sum of a newer extraction, where it differs from the published map shown (absent: none known). */
+  readonly revision?: FigureRevision;
 };
 
 export type FigureRow = MunicipalityFigureRow | NationalFigureRow;
@@ -60,11 +67,32 @@ export type AreaCoverage =
   | { readonly kind: "complete" }
   | { readonly kind: "incomplete"; readonly decidedWithoutArea: number; readonly reversedWithoutArea: number };
 
+/**
+ * The funnel plot of one selection as a whole: the over-dispersion test, the null model the limits and
+ * verdicts use, how many municipalities got each verdict, and how many would fall outside the limits by
+ * chance alone (the sum of each municipality's exact probability at its own n), so that a flag is read
+ * against the number expected among 98 (Spiegelhalter et al., JRSS A 2012;175:1–47, on multiplicity).
+ */
+export type FunnelSummary = {
+  /** null without a national rate or with fewer than three municipalities with cases. */
+  readonly overdispersion: Overdispersion | null;
+  /** null without a national rate. */
+  readonly model: FunnelNullModel | null;
+  readonly verdictCounts: Readonly<Record<FunnelVerdict, number>>;
+  /** Municipalities outside the 95 % limits (either side, 99,8 % included) and outside the 99,8 % limits. */
+  readonly outside: { readonly p95: number; readonly p998: number };
+  /** Expected numbers outside by chance alone, under the same model. */
+  readonly expectedOutside: { readonly p95: number; readonly p998: number };
+  /** Where the limits are adjusted: the numbers outside the unadjusted binomial limits, for comparison; else null. */
+  readonly outsideUnadjusted: { readonly p95: number; readonly p998: number } | null;
+};
+
 export type MapFigures = {
   readonly map: MapId;
   readonly year: number;
   readonly area: Area;
   readonly national: NationalFigureRow;
+  readonly funnelSummary: FunnelSummary;
   /** All 98 municipalities in registry (code) order, every one present even without data. */
   readonly municipalities: readonly MunicipalityFigureRow[];
   readonly areaCoverage: AreaCoverage;
@@ -72,7 +100,16 @@ export type MapFigures = {
 
 export type MapSelection = { readonly map: MapId; readonly year: number; readonly area: Area };
 
-export type MapFiguresOptions = { readonly rules?: MapRuleTable };
+export type MapFiguresOptions = {
+  readonly rules?: MapRuleTable;
+  /**
+   * The cells of newer extractions of years whose shown figures are the published map (issue 9). For such a
+   * year every row carries `revision`: the newer figure where it differs. Figures are always those of `source`.
+   */
+  readonly revised?: CellTotals;
+  /** Simulate 95 % rank intervals (about 30 ms per selection): for tables and the map API, not for profiles. */
+  readonly rankIntervals?: boolean;
+};
 
 /** Why a map has no data for a year, or null when it has. */
 export function noDataReason(totals: CellTotals, map: MapId, year: number): string | null {
@@ -80,6 +117,11 @@ export function noDataReason(totals: CellTotals, map: MapId, year: number): stri
   if (year < first) return `${MAP_DEFINITIONS[map].nameDa} blev først offentliggjort for dataåret ${first}`;
   if (!totals.years.includes(year)) return `Der er ikke indlæst data for ${year}`;
   return null;
+}
+
+/** Why a municipality without a single cell in a year that has data reads "ingen data" (not 0). */
+function absentReason(year: number): string {
+  return `Kommunen er ikke med i de indlæste tal for ${year}`;
 }
 
 /** The counts of the 98 municipalities (and their sum) for one selection: missing means zero when the year has data. */
@@ -95,11 +137,42 @@ function checkPublished(totals: CellTotals, selection: MapSelection, sum: Outcom
   return { kind: "mismatch", published, publishedEstimate: computeRateEstimate(published), differences };
 }
 
-function funnelFor(estimate: RateEstimate, national: RateEstimate): FunnelResult {
+function funnelFor(estimate: RateEstimate, model: FunnelNullModel | null): FunnelResult {
   if (estimate.kind !== "estimate") return { kind: "not-assessed", reasonDa: "Ingen realitetsbehandlede sager" };
-  if (national.kind !== "estimate") return { kind: "not-assessed", reasonDa: "Ingen landsprocent at sammenligne med" };
-  return { kind: "assessed", ...assessFunnel(estimate.reversed, estimate.decided, national.reversalRate) };
+  if (model === null) return { kind: "not-assessed", reasonDa: "Ingen landsprocent at sammenligne med" };
+  return { kind: "assessed", ...assessFunnel(estimate.reversed, estimate.decided, model) };
 }
+
+function countOutside(results: readonly FunnelResult[]): { p95: number; p998: number } {
+  const levels = results.map((f) => (f.kind === "assessed" ? verdictLevel(f.verdict) : null));
+  return { p95: levels.filter((l) => l !== null).length, p998: levels.filter((l) => l === "99.8").length };
+}
+
+/** The null model of a selection: binomial, or beta-binomial where the over-dispersion test is significant. */
+export function funnelModelOf(estimates: readonly RateEstimate[], national: RateEstimate): { model: FunnelNullModel | null; overdispersion: Overdispersion | null } {
+  if (national.kind !== "estimate") return { model: null, overdispersion: null };
+  const overdispersion = estimateOverdispersion(
+    estimates.flatMap((e) => (e.kind === "estimate" ? [{ reversed: e.reversed, decided: e.decided }] : [])),
+    national.reversalRate,
+  );
+  const model = overdispersion?.adjusted && overdispersion.tau2 !== null ? overdispersedNullModel(national.reversalRate, overdispersion.tau2) : binomialNullModel(national.reversalRate);
+  return { model, overdispersion };
+}
+
+function summariseFunnel(results: readonly FunnelResult[], estimates: readonly RateEstimate[], model: FunnelNullModel | null, overdispersion: Overdispersion | null): FunnelSummary {
+  const verdictCounts = Object.fromEntries(FUNNEL_VERDICTS.map((v) => [v, 0])) as Record<FunnelVerdict, number>;
+  const expectedOutside = { p95: 0, p998: 0 };
+  for (const f of results) {
+    if (f.kind !== "assessed") continue;
+    verdictCounts[f.verdict]++;
+    expectedOutside.p95 += f.chanceOutside.p95;
+    expectedOutside.p998 += f.chanceOutside.p998;
+  }
+  const outsideUnadjusted = model?.kind === "beta-binomial" ? countOutside(estimates.map((e) => funnelFor(e, binomialNullModel(model.target)))) : null;
+  return { overdispersion, model, verdictCounts, outside: countOutside(results), expectedOutside, outsideUnadjusted };
+}
+
+const NO_FUNNEL: FunnelSummary = summariseFunnel([], [], null, null);
 
 function areaCoverageOf(totals: CellTotals, selection: MapSelection, byCode: Map<MunicipalityCode, OutcomeCounts>): AreaCoverage {
   const areas = MAP_DEFINITIONS[selection.map].areas;
@@ -120,7 +193,22 @@ function areaCoverageOf(totals: CellTotals, selection: MapSelection, byCode: Map
  * `CellTotals` index the caller keeps (the server does, per active dataset versions).
  */
 export function buildMapFigures(source: readonly ComplaintCell[] | CellTotals, selection: MapSelection, options: MapFiguresOptions = {}): MapFigures {
-  const totals = asCellTotals(source, options.rules);
+  const figures = buildShownMapFigures(asCellTotals(source, options.rules), selection, options.rankIntervals ?? false);
+  const revised = options.revised;
+  if (!revised || !revised.years.includes(selection.year)) return figures;
+  return withRevisions(figures, buildShownMapFigures(revised, selection, false));
+}
+
+/** Each row with the revised figure beside it; rows are in the same order in both (registry order). */
+function withRevisions(shown: MapFigures, revised: MapFigures): MapFigures {
+  return {
+    ...shown,
+    national: { ...shown.national, revision: compareRevision(shown.national.estimate, revised.national.estimate) },
+    municipalities: shown.municipalities.map((row, i) => ({ ...row, revision: compareRevision(row.estimate, revised.municipalities[i]!.estimate) })),
+  };
+}
+
+function buildShownMapFigures(totals: CellTotals, selection: MapSelection, rankIntervals: boolean): MapFigures {
   const { map, year, area } = selection;
   if (!MAP_DEFINITIONS[map].areas.includes(area)) {
     throw new RangeError(`${MAP_DEFINITIONS[map].nameDa} er ikke opdelt i ${AREA_NAMES_DA[area]}`);
@@ -142,12 +230,21 @@ export function buildMapFigures(source: readonly ComplaintCell[] | CellTotals, s
         rank: null,
       })),
       areaCoverage: { kind: "not-split" },
+      funnelSummary: NO_FUNNEL,
     };
   }
   const byCode = municipalityCounts(totals, selection);
   const sum = [...byCode.values()].reduce(addCounts, ZERO_COUNTS);
   const nationalEstimate = computeRateEstimate(sum);
-  const ranks = rankByReversalRate([...byCode].map(([code, c]) => ({ code, reversed: c.changed + c.remitted, decided: decidedOf(c) })));
+  const absent = absentReason(year);
+  const ranks = rankByReversalRate(
+    [...byCode].filter(([code]) => totals.hasMunicipality(year, code)).map(([code, c]) => ({ code, reversed: c.changed + c.remitted, decided: decidedOf(c) })),
+    { intervals: rankIntervals },
+  );
+  // A municipality absent from the shown version reads "ingen data", never 0 cases (issue 19).
+  const estimates = MUNICIPALITIES.map((m): RateEstimate => (totals.hasMunicipality(year, m.code) ? computeRateEstimate(byCode.get(m.code)!) : { kind: "no-data", reasonDa: absent }));
+  const { model, overdispersion } = funnelModelOf(estimates, nationalEstimate);
+  const funnels = estimates.map((e): FunnelResult => (e.kind === "no-data" ? { kind: "not-assessed", reasonDa: absent } : funnelFor(e, model)));
   return {
     map,
     year,
@@ -158,17 +255,15 @@ export function buildMapFigures(source: readonly ComplaintCell[] | CellTotals, s
       estimate: nationalEstimate,
       publishedNational: checkPublished(totals, selection, sum),
     },
-    municipalities: MUNICIPALITIES.map((m) => {
-      const estimate = computeRateEstimate(byCode.get(m.code)!);
-      return {
-        municipalityCode: m.code,
-        municipalityName: m.name,
-        region: m.region,
-        estimate,
-        funnel: funnelFor(estimate, nationalEstimate),
-        rank: ranks.get(m.code) ?? null,
-      };
-    }),
+    municipalities: MUNICIPALITIES.map((m, i) => ({
+      municipalityCode: m.code,
+      municipalityName: m.name,
+      region: m.region,
+      estimate: estimates[i]!,
+      funnel: funnels[i]!,
+      rank: ranks.get(m.code) ?? null,
+    })),
     areaCoverage: areaCoverageOf(totals, selection, byCode),
+    funnelSummary: summariseFunnel(funnels, estimates, model, overdispersion),
   };
 }

@@ -2,7 +2,7 @@ import { asCellTotals, type CellTotals } from "./cell-totals.js";
 import { buildComparisonGroup, type ComparisonGroup } from "./comparison-group.js";
 import type { ComplaintCell } from "./complaint-cell.js";
 import { MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "./map-definition.js";
-import { buildMapFigures, type MunicipalityFigureRow, type NationalFigureRow } from "./map-figures.js";
+import { buildMapFigures, type FunnelSummary, type MunicipalityFigureRow, type NationalFigureRow } from "./map-figures.js";
 import type { MapRuleTable } from "./map-rules.js";
 import { findMunicipalityByCode, type MunicipalityCode } from "./municipality.js";
 import { neighboursOf, regionMembersOf } from "./neighbours.js";
@@ -19,6 +19,8 @@ export type ProfileYear = {
   /** With interval, funnel verdict and rank among the 98 (same as on the map for this year). */
   readonly municipality: MunicipalityFigureRow;
   readonly national: NationalFigureRow;
+  /** The funnel plot of the whole selection: over-dispersion, model, flags expected by chance. */
+  readonly funnelSummary: FunnelSummary;
   /** Against the year before (Newcombe 1998 method 10); not-comparable when that year has no rate. */
   readonly change: YearChange;
   /** This year and the two before taken together (DEFAULT_POOLED_YEARS). */
@@ -78,6 +80,8 @@ export type ProfileOptions = {
   readonly chosenGroup?: { readonly labelDa: string; readonly codes: readonly MunicipalityCode[] };
   readonly pooledYears?: number;
   readonly rules?: MapRuleTable;
+  /** Newer extractions of published years: each year's rows then carry `revision` (see MapFiguresOptions). */
+  readonly revised?: CellTotals;
 };
 
 function bySubjectImportance(a: SubjectFigure, b: SubjectFigure): number {
@@ -113,8 +117,8 @@ export function buildMunicipalityProfile(
     const areas = MAP_DEFINITIONS[map].areas.map((area): AreaProfile => {
       const rows = new Map(
         years.map((year) => {
-          const figures = buildMapFigures(totals, { map, year, area });
-          return [year, { municipality: figures.municipalities.find((m) => m.municipalityCode === municipality.code)!, national: figures.national }];
+          const figures = buildMapFigures(totals, { map, year, area }, options.revised ? { revised: options.revised } : {});
+          return [year, { municipality: figures.municipalities.find((m) => m.municipalityCode === municipality.code)!, national: figures.national, funnelSummary: figures.funnelSummary }];
         }),
       );
       const countsFor = (year: number) => {
@@ -124,9 +128,9 @@ export function buildMunicipalityProfile(
       return {
         area,
         years: years.map((year) => {
-          const { municipality: row, national } = rows.get(year)!;
+          const { municipality: row, national, funnelSummary } = rows.get(year)!;
           const previous = rows.get(year - 1)?.municipality.estimate ?? { kind: "no-data" as const, reasonDa: `Der er ingen data for ${year - 1}` };
-          return { year, municipality: row, national, change: computeYearChange(row.estimate, previous, year - 1), pooled: poolYears(year, countsFor, span) };
+          return { year, municipality: row, national, funnelSummary, change: computeYearChange(row.estimate, previous, year - 1), pooled: poolYears(year, countsFor, span) };
         }),
       };
     });

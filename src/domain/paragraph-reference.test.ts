@@ -87,3 +87,17 @@ describe("spansOverlap and paragraphSpans", () => {
     expect(() => paragraphSpans("40-39")).toThrow(/Ugyldig/);
   });
 });
+
+describe("parseParagraphReferences on hostile labels (issue 19: a 160 KB label took 20 s)", () => {
+  it("reads the law before a § after a megabyte of letters, starting the law's name at its word", () => {
+    const label = `${"a".repeat(1_000_000)} jf. servicelovens § 84`;
+    expect(parseParagraphReferences(label)).toEqual([{ law: "SEL", crossReference: true, spans: [{ from: 8400, to: 8400 }], text: "jf. servicelovens § 84" }]);
+    expect(parseParagraphReferences(`${"x".repeat(100)}servicelovens § 84`)[0]!.law).toBe("SEL");
+  });
+
+  it("answers a megabyte of § signs, spaces or list items", () => {
+    expect(parseParagraphReferences("§".repeat(1_000_000))).toEqual([]);
+    expect(parseParagraphReferences(`§${" ".repeat(1_000_000)}`)).toEqual([]);
+    expect(parseParagraphReferences(`§ ${"1, ".repeat(300_000)}2`)[0]!.spans).toHaveLength(300_001);
+  });
+});

@@ -33,34 +33,57 @@ function parseItem(item: string): ParagraphSpan | undefined {
 // One § or §§ group: an optional law genitive before it, then items joined by "," "og" or "+".
 const LETTER = String.raw`(?:\s?[a-z](?![a-zæøå]))?`;
 const ITEM = String.raw`\d+${LETTER}(?:\s*[-–]\s*\d+${LETTER})?`;
-const GROUP = new RegExp(
-  String.raw`(jf\.?\s+)?(?:([a-zæøå]+lovens|barnets lovs)\s+)?§§?\s*(${ITEM}(?:\s*(?:,|og|\+)\s*${ITEM})*)`,
-  "giu",
-);
+/** The items after a §, matched where a § stands (sticky): the search never starts anywhere else. */
+const ITEMS_AT = new RegExp(String.raw`§§?\s*(${ITEM}(?:\s*(?:,|og|\+)\s*${ITEM})*)`, "iuy");
+/** What may stand right before the §: "jf. ", a law's genitive ("servicelovens ", "barnets lovs "). */
+const PREFIX_BEFORE = /(jf\.?\s+)?(?:([a-zæøå]+lovens|barnets lovs)\s+)?$/iu;
+/** Characters looked at before a §: "jf. " plus the longest law genitive, with room. */
+const PREFIX_WINDOW = 64;
+const IS_LETTER = /[a-zæøå]/iu;
+
+/** The prefix of the § at `at`, read from a bounded window that starts at a word boundary. */
+function prefixBefore(label: string, at: number, floor: number): RegExpExecArray {
+  let start = Math.max(floor, at - PREFIX_WINDOW);
+  // Never start inside a word: "servicelovens" cut to "vicelovens" would name no law.
+  while (start > floor && start > at - 2 * PREFIX_WINDOW && IS_LETTER.test(label[start - 1]!)) start--;
+  return PREFIX_BEFORE.exec(label.slice(start, at))!;
+}
 
 /**
  * Reads the paragraph references in an Ankestyrelsen subject label (sagsemne), e.g.
  * "Pasningstilbud, hjemmetræning m.m. §§32, 32a, 36, 39-40 + tilbagebet.", "§§ 68 og 76",
  * "§ 90, jf. servicelovens § 84". Numbers not behind a § (such as the "1.9" numbering that
  * starts some labels, or "stk. 2") are not paragraphs and are ignored.
+ *
+ * Linear in the label's length: matching starts only at a § (found with indexOf), and the law before it is
+ * read from a bounded window. One regular expression over the whole label tried every letter as the start
+ * of a law's name, and a 160 KB label took 20 s (issue 19).
  */
 export function parseParagraphReferences(label: string): ParagraphReference[] {
   const refs: ParagraphReference[] = [];
-  for (const m of label.matchAll(GROUP)) {
+  // Text before `consumed` belongs to an earlier reference: no prefix reaches back into it.
+  let consumed = 0;
+  for (let at = label.indexOf("§"); at >= 0; at = label.indexOf("§", at + 1)) {
+    ITEMS_AT.lastIndex = at;
+    const m = ITEMS_AT.exec(label);
+    if (!m) continue;
+    const prefix = prefixBefore(label, at, consumed);
+    consumed = at + m[0].length;
     // A letter directly after a number is a paragraph letter only when it stands alone ("32a", "32 a"),
     // so "§ 96 stk" must not read as 96s: split on separators and keep the items that parse.
-    const items = (m[3] ?? "").split(/\s*(?:,|\bog\b|\+)\s*/);
+    const items = (m[1] ?? "").split(/\s*(?:,|\bog\b|\+)\s*/);
     const spans: ParagraphSpan[] = [];
     for (const item of items) {
       const span = parseItem(item);
       if (span) spans.push(span);
     }
+    at = consumed - 1;
     if (spans.length === 0) continue;
     refs.push({
-      law: m[2] ? identifyLaw(m[2].replace(/s$/, "").replace(/lovs$/, "lov")) : undefined,
-      crossReference: Boolean(m[1]),
+      law: prefix[2] ? identifyLaw(prefix[2].replace(/s$/, "").replace(/lovs$/, "lov")) : undefined,
+      crossReference: Boolean(prefix[1]),
       spans,
-      text: m[0].trim(),
+      text: `${prefix[0]}${m[0]}`.trim(),
     });
   }
   return refs;

@@ -1,4 +1,5 @@
 import type { IssueCode, IssueCollector, IssueSeverity } from "./import-issue.js";
+import type { ImportLimits } from "./import-limits.js";
 import type { Place } from "./resolve-place.js";
 import type { Observation, TableRecord } from "./table-record.js";
 
@@ -12,6 +13,7 @@ export type ImportContext = {
   readonly emit: (observation: Observation) => void;
   /** The last data year a file may hold (the import's own year); later periods are errors. */
   readonly latestYear: number | undefined;
+  readonly limits: ImportLimits;
 };
 
 export function reportAt(
@@ -20,12 +22,13 @@ export function reportAt(
   code: IssueCode,
   line: number | null,
   column: { index: number; name: string } | null,
-  messageDa: string,
+  messageDa: string | (() => string),
 ): void {
   ctx.issues.add({
     severity,
     code,
-    messageDa,
+    // A message past the cap is counted, never shown: a function is then never called (2 million unknown names).
+    messageDa: typeof messageDa === "string" ? messageDa : ctx.issues.keeps(severity) ? messageDa() : "",
     file: ctx.file,
     line,
     column: column ? column.index + 1 : null,
@@ -46,6 +49,12 @@ export function checkRecordShape(ctx: ImportContext, record: TableRecord, names:
     const at = Math.max(0, n - 1);
     reportAt(ctx, "error", "truncated-line", record.line, { index: at, name: names[at] ?? "" },
       "Sidste linje er afkortet: et citationstegn i dette felt lukkes aldrig. Filen er formentlig ikke hentet helt; hent den igen.");
+    return false;
+  }
+  if (record.strayQuote) {
+    const at = Math.max(0, n - 1);
+    reportAt(ctx, "error", "stray-quote", record.line, { index: at, name: names[at] ?? "" },
+      "Et citationstegn i dette felt lukkes ikke i linjen og heller ikke i de næste linjer. Fjern det eller luk det med endnu et citationstegn; de følgende linjer er læst hver for sig.");
     return false;
   }
   if (record.maybeTruncated && n < width) {

@@ -24,7 +24,21 @@ export type IssueCode =
   | "missing-law"
   | "summary-row"
   | "unknown-outcome"
-  | "companion-file";
+  | "companion-file"
+  | "cpr-number"
+  | "stray-quote"
+  | "control-character"
+  | "field-too-long"
+  | "empty-subject"
+  | "limit-exceeded"
+  | "unreadable-file"
+  | "xlsx-formula"
+  | "missing-national"
+  | "missing-municipalities"
+  /** Statistikbanken files (issue 18): a column the table does not have, or a value outside its dimension. */
+  | "unknown-column"
+  /** After a context import: cases per 10.000 far outside the other municipalities (a warning). */
+  | "implausible-figure";
 
 export type ImportIssue = {
   readonly severity: IssueSeverity;
@@ -47,6 +61,9 @@ export function formatIssue(issue: ImportIssue): string {
   return `${label}: ${where.join(", ")}: ${issue.messageDa}`;
 }
 
+/** The longest message an issue keeps (issue 19: messages of 63–131 KB echoed a whole header). */
+export const MAX_MESSAGE_CHARS = 1_000;
+
 /**
  * Collects issues with a cap per severity: a file with a systematic error would otherwise produce a
  * million identical lines. The count of every issue is kept, so the summary says how many were left out.
@@ -62,7 +79,14 @@ export class IssueCollector {
     if (issue.severity === "error") this.errorCount++;
     else this.warningCount++;
     const sameSeverity = issue.severity === "error" ? this.errorCount : this.warningCount;
-    if (sameSeverity <= this.cap) this.kept.push(issue);
+    if (sameSeverity > this.cap) return;
+    // The last guard on length: a message quotes the file in bounded parts, but never passes this (issue 19).
+    this.kept.push(issue.messageDa.length > MAX_MESSAGE_CHARS ? { ...issue, messageDa: `${issue.messageDa.slice(0, MAX_MESSAGE_CHARS - 1)}…` } : issue);
+  }
+
+  /** Whether the next issue of this severity would be kept: past the cap, a caller may skip writing its message. */
+  keeps(severity: IssueSeverity): boolean {
+    return (severity === "error" ? this.errorCount : this.warningCount) < this.cap;
   }
 
   get errors(): number {

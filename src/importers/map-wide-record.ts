@@ -8,6 +8,9 @@ import type { TableRecord } from "./table-record.js";
 import { detachString } from "./text/detach-string.js";
 import { looksLikeMojibake } from "./text/decode-text-stream.js";
 
+/** Distinct texts remembered per column kind; beyond it nothing more is cached (bounded memory). */
+const MAX_INTERNED = 50_000;
+
 export type PercentKind = "reversal" | "upheld" | "changed" | "remitted";
 
 /** Column positions of a wide layout: one row per place × subject × period, one column per measure. */
@@ -74,7 +77,8 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
     if (entry === undefined) {
       const text = detachString(raw.trim());
       entry = { text, garbled: (text.includes("Ã") || text.includes("Â")) && looksLikeMojibake(text) };
-      interned.set(detachString(raw), entry);
+      // A hostile file can hold millions of distinct names; past the cap they are trimmed each time instead.
+      if (interned.size < MAX_INTERNED) interned.set(detachString(raw), entry);
     }
     lastRaw[index] = raw;
     lastEntry[index] = entry;
@@ -88,12 +92,15 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
 
   function isTotalSubject(subject: string): boolean {
     let total = subjectTotals.get(subject);
-    if (total === undefined) subjectTotals.set(subject, (total = isSubjectTotal(subject)));
+    if (total === undefined) {
+      total = isSubjectTotal(subject);
+      if (subjectTotals.size < MAX_INTERNED) subjectTotals.set(subject, total);
+    }
     return total;
   }
 
   function countAt(record: TableRecord, index: number): number | undefined {
-    const parsed = parseCount(record.fields[index]!);
+    const parsed = parseCount(record.fields[index]!, ctx.limits.maxCount);
     if (parsed.kind === "count") return parsed.value;
     reportAt(ctx, "error", "invalid-count", record.line, col(index), `${parsed.reasonDa}.`);
     return undefined;
@@ -114,7 +121,7 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
         : future !== null ? { kind: "future", messageDa: future }
         : period ? { kind: "period", period, yearText: String(period.year), text: detachString(trimmed) }
         : { kind: "unknown", text: detachString(trimmed) };
-      periods.set(detachString(raw), known);
+      if (periods.size < MAX_INTERNED) periods.set(detachString(raw), known);
     }
     lastPeriodRaw = raw;
     lastPeriod = known;
@@ -176,9 +183,13 @@ export function createWideRecordMapper(ctx: ImportContext, names: readonly strin
     const placeText = textAt(record, cols.place);
     const subject = textAt(record, cols.subject);
     if (placeText === undefined || subject === undefined) return;
+    if (subject === "") {
+      reportAt(ctx, "error", "empty-subject", record.line, col(cols.subject), "Sagsemnet er tomt. Hver række skal have Ankestyrelsens sagsemne, ellers kan sagerne ikke placeres på et kort.");
+      return;
+    }
     const place = ctx.resolvePlace(placeText);
     if (!place) {
-      reportAt(ctx, "error", "unknown-municipality", record.line, col(cols.place), unknownMunicipalityMessageDa(placeText));
+      reportAt(ctx, "error", "unknown-municipality", record.line, col(cols.place), () => unknownMunicipalityMessageDa(placeText));
     }
     if (isTotalSubject(subject)) {
       reportAt(ctx, "warning", "summary-row", record.line, col(cols.subject), `Rækken "${subject}" er en sammentælling af alle sagsemner og gemmes ikke (ellers ville sagerne tælle dobbelt).`);

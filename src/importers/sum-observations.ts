@@ -2,7 +2,8 @@ import type { ComplaintCell } from "../domain/complaint-cell.js";
 import { decidedOf, OUTCOMES, type OutcomeCounts } from "../domain/outcome.js";
 import type { ImportIssue } from "./import-issue.js";
 import { formatPeriodDa } from "./parse-period.js";
-import type { Place } from "./resolve-place.js";
+import { formatInteger } from "../domain/format-danish-number.js";
+import { placeKey, type Place } from "./resolve-place.js";
 import type { Observation } from "./table-record.js";
 
 /** A data year with quarterly figures that does not have all four quarters in the file. */
@@ -13,6 +14,12 @@ export type SummedCells = {
   readonly incompleteYears: IncompleteYear[];
   readonly issues: ImportIssue[];
 };
+
+/** How a person changes a limit, named in the message that refuses a file for it. */
+const LIMIT_HINT_DA = {
+  maxDistinctSubjects: "kan ændres med DANMARKSKORT_IMPORT_MAX_SUBJECTS",
+  maxCells: "kan ændres med DANMARKSKORT_IMPORT_MAX_CELLS",
+} as const;
 
 // parsePeriod accepts 2013–2100: years are stored as year − 2000 in 0–127.
 const YEAR_BASE = 2000;
@@ -73,11 +80,15 @@ export class ObservationSummer {
   private readonly pairLaws: string[] = [];
   // The pair of the previous observation: rows come grouped by subject, so most lookups end here.
   private lastPair: { subject: string; law: string; id: number } | null = null;
-  // Places come from a caching resolver, so the same place is the same object: keyed by identity.
-  private readonly placeIds = new Map<Place, number>();
+  // Keyed by code, not by name or object: "Herning", "Herning Kommune" and "0657" are one place (issue 19).
+  private readonly placeIds = new Map<string, number>();
   private readonly placeCodes: (string | null)[] = [];
-  // Per pair: slot number + 1 for each place × year (0: none yet).
-  private readonly slotTables: Int32Array[] = [];
+  // Slot of each (pair × MAX_PLACES + place) × YEARS + year. One map entry per slot: a table per pair
+  // (64 KB) or per pair × place (512 bytes) made memory grow with distinct subjects, 5,4 GB for 100.000
+  // subjects (issue 19); the entry costs a few dozen bytes and is found in one hash lookup.
+  private readonly slotIndex = new Map<number, number>();
+  // Set once a limit is passed: the file is refused, and nothing more is counted.
+  private overflowed = false;
   // Per slot: its pair, place, year index and a bit per part present; its values at slot × SLOT_INTS.
   private slotPair = new Int32Array(1024);
   private slotPlace = new Uint8Array(1024);
@@ -89,7 +100,15 @@ export class ObservationSummer {
   private readonly periodsSeen = new Uint8Array(YEARS);
   private readonly issues: ImportIssue[] = [];
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly limits: { readonly maxDistinctSubjects: number; readonly maxCells: number } = { maxDistinctSubjects: Infinity, maxCells: Infinity },
+  ) {}
+
+  private overflow(line: number, messageDa: string): void {
+    this.overflowed = true;
+    this.issue("error", "limit-exceeded", line, messageDa);
+  }
 
   private issue(severity: ImportIssue["severity"], code: ImportIssue["code"], line: number, messageDa: string): void {
     this.issues.push({ severity, code, messageDa, file: this.file, line, column: null });
@@ -106,18 +125,18 @@ export class ObservationSummer {
       byLaw.set(law, id);
       this.pairSubjects.push(subject);
       this.pairLaws.push(law);
-      this.slotTables.push(new Int32Array(MAX_PLACES * YEARS));
     }
     this.lastPair = { subject, law, id };
     return id;
   }
 
   private placeId(place: Place): number {
-    let id = this.placeIds.get(place);
+    const key = placeKey(place);
+    let id = this.placeIds.get(key);
     if (id === undefined) {
       id = this.placeCodes.length;
       if (id >= MAX_PLACES) throw new Error(`ObservationSummer: more than ${MAX_PLACES} places`);
-      this.placeIds.set(place, id);
+      this.placeIds.set(key, id);
       this.placeCodes.push(place.kind === "national" ? null : place.code);
     }
     return id;
@@ -139,15 +158,24 @@ export class ObservationSummer {
   }
 
   add(obs: Observation): void {
+    if (this.overflowed) return;
+    const known = this.pairSubjects.length;
     const pair = this.pairId(obs.subject, obs.law);
+    if (pair >= this.limits.maxDistinctSubjects && pair === known) {
+      this.overflow(obs.line, `Filen har flere end ${formatInteger(this.limits.maxDistinctSubjects)} forskellige sagsemner (grænsen ${LIMIT_HINT_DA.maxDistinctSubjects}); Ankestyrelsens filer har nogle hundrede. Filen er ikke indlæst.`);
+      return;
+    }
     const place = this.placeId(obs.place);
     const year = obs.period.year - YEAR_BASE;
-    const table = this.slotTables[pair]!;
-    const at = place * YEARS + year;
-    let slot = table[at]! - 1;
+    const at = (pair * MAX_PLACES + place) * YEARS + year;
+    let slot = this.slotIndex.get(at) ?? -1;
     if (slot < 0) {
+      if (this.slotCount >= this.limits.maxCells) {
+        this.overflow(obs.line, `Filen har flere end ${formatInteger(this.limits.maxCells)} årsceller (kommune × sagsemne × år; grænsen ${LIMIT_HINT_DA.maxCells}). Filen er ikke indlæst.`);
+        return;
+      }
       slot = this.newSlot(pair, place, year);
-      table[at] = slot + 1;
+      this.slotIndex.set(at, slot);
     }
     const q = obs.period.quarter;
     const part = q ?? 0;
@@ -172,6 +200,8 @@ export class ObservationSummer {
    * not stored anyway.
    */
   finish(options: { readonly rowsRefused: boolean } = { rowsRefused: false }): SummedCells {
+    // Past a limit the file is refused: no cells are built for it (they would be the largest allocation).
+    if (this.overflowed) return { cells: [], incompleteYears: [], issues: this.issues };
     const cells: ComplaintCell[] = [];
     const v = this.values;
     // Sum over the 98 per (subject, law) pair and year: index (pair × YEARS + year) × 4.

@@ -10,6 +10,8 @@ export type TableRecord = {
   /** The record is the file's last and was cut off (open quote, or too few fields without a final newline). */
   readonly maybeTruncated: boolean;
   readonly unterminatedQuote: boolean;
+  /** A quote opened in the last field is not closed in the next lines (read-delimited-records.ts). */
+  readonly strayQuote?: boolean;
 };
 
 /** What a layout reads from its rows: the figures of one place × subject × period, before years are summed. */

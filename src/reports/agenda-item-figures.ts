@@ -1,6 +1,7 @@
 import type { Area, MapId } from "../domain/map-definition.js";
 import type { MunicipalityCode } from "../domain/municipality.js";
 import type { RateEstimate } from "../domain/rate-estimate.js";
+import type { FunnelVerdict } from "../domain/statistics/funnel-limits.js";
 
 /**
  * Every statistic the agenda item prints, already computed. The report computes nothing itself: these
@@ -10,8 +11,13 @@ import type { RateEstimate } from "../domain/rate-estimate.js";
 export type AgendaItemFigures = {
   readonly municipalityCode: MunicipalityCode;
   readonly year: number;
+  /**
+   * The data years up to `year` the database holds figures for, oldest first. A municipality with only the
+   * focus year loaded gets one sentence saying so, not a "no data for 2023" per map (issue 9, point 4).
+   */
+  readonly loadedYears: readonly number[];
   readonly maps: Readonly<Record<MapId, MapFigures>>;
-  /** Municipality and neighbours on the general map, the last four data years, oldest first. */
+  /** Municipality and neighbours on the general map, the loaded years among the last four, oldest first. */
   readonly neighbours: NeighbourTable;
   /** The subjects (sagsemner) behind the municipality's reversals on the general map this year, most reversals first. */
   readonly subjects: readonly SubjectFigures[];
@@ -30,6 +36,11 @@ export type MapFigures = {
   readonly versusNational: NationalVerdict;
   /** Municipality and national rate on the whole map, per data year, oldest first (the trend chart). */
   readonly trend: readonly ({ readonly year: number } & ComparedEstimates)[];
+  /**
+   * The municipality's figure on the whole map in a newer extraction, where Ankestyrelsen has revised the
+   * published map's figure since (issue 9); null when not. The item keeps the published figure and says this.
+   */
+  readonly revised: RateEstimate | null;
 };
 
 /** Year-on-year change of the municipality's rate on one map. */
@@ -47,12 +58,24 @@ export type ChangeVerdict =
     }
   | { readonly kind: "not-testable"; readonly reasonDa: string };
 
+/** The funnel verdict of the municipality, with the map's over-dispersion and chance-flag sentences. */
 export type NationalVerdict =
-  | { readonly kind: "above" | "below" | "within"; readonly methodDa: string }
+  | {
+      readonly kind: "assessed";
+      readonly verdict: FunnelVerdict;
+      readonly decided: number;
+      /** P(R ≥ r) and P(R ≤ r) under the funnel's null model. */
+      readonly upperTail: number;
+      readonly lowerTail: number;
+      readonly overdispersionDa: string | null;
+      readonly chanceFlagsDa: string | null;
+    }
   | { readonly kind: "not-testable"; readonly reasonDa: string };
 
 export type NeighbourTable = {
   readonly years: readonly number[];
+  /** The years each row's `pooled` adds up: the last DEFAULT_POOLED_YEARS of `years`, the window used everywhere. */
+  readonly pooledYears: readonly number[];
   readonly rows: readonly NeighbourRow[];
 };
 
@@ -72,4 +95,31 @@ export type SubjectFigures = {
   readonly reversed: number;
   readonly changed: number;
   readonly remitted: number;
+};
+
+/**
+ * The comparison group the user chose (issue 16): the subject municipality first, then the members, each with
+ * its rate and number of cases per year on the general map, and the national row. Built by the domain's
+ * `buildComparisonGroup`, so the figures are the same as everywhere else.
+ */
+export type ComparisonFigures = {
+  /** "nabokommunerne", "de valgte kommuner", "kommunerne i Region Hovedstaden", "kommuner af samme størrelse". */
+  readonly labelDa: string;
+  readonly kind: "neighbours" | "region" | "chosen" | "similar-size";
+  readonly years: readonly number[];
+  readonly rows: readonly { readonly municipalityCode: MunicipalityCode; readonly isSubject: boolean; readonly estimates: readonly RateEstimate[] }[];
+  readonly national: readonly RateEstimate[];
+};
+
+/** One subject label of the municipality's cases in the year, on the maps or outside them (issue 16, point 4). */
+export type CaseFigures = {
+  readonly subject: string;
+  readonly law: string;
+  /** The maps the subject counts in; empty when it is outside every map (employment law, tvangsanbringelse …). */
+  readonly maps: readonly MapId[];
+  /** Why a subject outside the maps is outside, in Danish, from the classification. */
+  readonly outsideReasonDa: string | null;
+  readonly decided: number;
+  readonly reversed: number;
+  readonly rejected: number;
 };

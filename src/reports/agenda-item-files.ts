@@ -1,15 +1,26 @@
+import type { PublishedComment } from "./sections/comment-section.js";
+import type { KnowledgeAgendaSummary } from "./sections/knowledge-bank-section.js";
+import type { ActionPlanAgendaSummary } from "./sections/action-plan-follow-up-section.js";
 import type { CellTotals } from "../domain/cell-totals.js";
-import type { DatasetProvenance } from "../domain/complaint-cell.js";
+import type { DatasetProvenance, DatasetStanding } from "../domain/complaint-cell.js";
 import { buildMunicipalityProfile } from "../domain/municipality-profile.js";
 import type { MunicipalityCode } from "../domain/municipality.js";
 import type { AgendaItemFigures } from "./agenda-item-figures.js";
 import { buildAgendaItemModel, type AgendaItemModel } from "./agenda-item-model.js";
 import { figuresFromProfile } from "./figures-from-profile.js";
+import type { ContextIndex } from "../domain/context/context-index.js";
+import { buildContextNotesDa } from "./context-notes.js";
 import type { ReportBody } from "./report-context.js";
 import type { ReportImages } from "./report-images.js";
 import { renderAgendaItemDocx } from "./render-agenda-item-docx.js";
 import { renderAgendaItemHtml } from "./render-agenda-item-html.js";
 import { renderAgendaItemMarkdown } from "./render-agenda-item-markdown.js";
+import type { ComplaintCell } from "../domain/complaint-cell.js";
+import type { MapId } from "../domain/map-definition.js";
+import { COMPARISON_YEARS } from "../domain/municipality-profile.js";
+import type { ActionPlanStance, ComparisonChoice, ReportTemplate, RouteStep, SubjectAreaTable } from "./report-choices.js";
+import type { SectionChoices } from "./section-registry.js";
+import { buildCaseFigures, buildComparisonFigures } from "./comparison-figures.js";
 
 export type ReportFormat = "docx" | "pdf" | "html" | "md";
 
@@ -27,22 +38,53 @@ export const REPORT_CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
 };
 
 export type AgendaItemOptions = {
+  readonly template?: ReportTemplate;
+  readonly sections?: SectionChoices;
+  /** The comparison group; absent: the neighbour table of the profile (issue 16, point 3). */
+  readonly compare?: ComparisonChoice;
+  /** How many data years the comparison table shows, ending with the item's year (default 4). */
+  readonly compareYears?: number;
+  /** The municipality's cells of the item's year, every subject, on the maps and outside them (all-cases section). */
+  readonly yearCells?: readonly ComplaintCell[];
+  readonly subjectAreas?: SubjectAreaTable | null;
+  readonly caseworkers?: readonly string[];
+  readonly actionPlan?: ActionPlanStance;
+  readonly extraRecommendationPoints?: readonly string[];
+  readonly route?: readonly RouteStep[];
+  readonly competence?: string;
+  readonly economy?: string;
+  readonly mapLinks?: Partial<Record<MapId, string>>;
+  /** Newer extractions of published years: the item keeps the published figures and names these (issue 9). */
+  readonly revised?: { readonly totals: CellTotals; readonly provenanceByYear: ReadonlyMap<number, DatasetProvenance> };
   readonly body?: ReportBody;
   readonly caseNumber?: string;
   readonly caseworker?: string;
   readonly includeFigures?: boolean;
+  readonly municipalityComment?: PublishedComment | null;
+  readonly knowledgeBank?: KnowledgeAgendaSummary | null;
+  readonly actionPlans?: ActionPlanAgendaSummary | null;
+  /** Imported Danmarks Statistik figures: population per 10.000 and recipients, per map (issue 18). */
+  readonly context?: ContextIndex;
 };
 
 /** Profile → figures → model for one municipality; `totals` is indexed once per batch. */
 export function buildAgendaItemFor(
   totals: CellTotals,
-  provenanceByYear: ReadonlyMap<number, DatasetProvenance>,
+  provenanceByYear: ReadonlyMap<number, DatasetProvenance & { readonly standing?: DatasetStanding }>,
   code: MunicipalityCode,
   year: number,
   options: AgendaItemOptions = {},
 ): { readonly model: AgendaItemModel; readonly figures: AgendaItemFigures } {
-  const figures = figuresFromProfile(buildMunicipalityProfile(totals, code, { year }), year);
-  return { figures, model: buildAgendaItemModel({ figures, provenanceByYear, ...options }) };
+  const { revised, context, compare, compareYears, yearCells, ...rest } = options;
+  const profile = buildMunicipalityProfile(totals, code, { year, ...(revised ? { revised: revised.totals } : {}) });
+  const figures = figuresFromProfile(profile, year);
+  const contextNotes = context ? buildContextNotesDa(context, profile, year) : {};
+  const comparison = compare ? buildComparisonFigures(totals, code, year, compare, compareYears ?? COMPARISON_YEARS) : null;
+  const allCases = yearCells ? buildCaseFigures(yearCells, code, year) : null;
+  return {
+    figures,
+    model: buildAgendaItemModel({ figures, provenanceByYear, ...(revised ? { revisionByYear: revised.provenanceByYear } : {}), contextNotes, comparison, allCases, ...rest }),
+  };
 }
 
 /** The file for every format but PDF (which is made from the DOCX by convert-docx-to-pdf.ts). */

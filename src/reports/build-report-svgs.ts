@@ -9,14 +9,6 @@ import type { ReportFigureId } from "./report-document.js";
 
 export type ReportSvg = { readonly svg: string; readonly width: number; readonly height: number };
 
-/** Reads the pixel size from the root element the viz renderers write (width="…" height="…"). */
-function sizeOf(svg: string): { width: number; height: number } {
-  const root = /<svg[^>]*>/.exec(svg)?.[0] ?? "";
-  const width = Number(/\swidth="([\d.]+)"/.exec(root)?.[1] ?? 640);
-  const height = Number(/\sheight="([\d.]+)"/.exec(root)?.[1] ?? 320);
-  return { width, height };
-}
-
 /**
  * The item's two images as SVG, drawn by the shared viz renderers (the profile page draws the same):
  * the municipality among its neighbours, and its rate on the general map over the years with interval
@@ -29,26 +21,23 @@ export function buildReportSvgs(input: {
 }): Map<ReportFigureId, ReportSvg> {
   const { figures } = input;
   const neighbourCodes = figures.neighbours.rows.filter((r) => !r.isSubject).map((r) => r.municipalityCode);
-  const map = renderMunicipalityMapSvg(
-    buildNeighbourMapModel({
-      geometry: input.geometry ?? buildTileGeometry(),
-      focusCode: figures.municipalityCode,
-      neighbourCodes,
-      sourceLineDa: input.sourceLineDa ?? null,
-    }),
-  );
+  const map = buildNeighbourMapModel({
+    geometry: input.geometry ?? buildTileGeometry(),
+    focusCode: figures.municipalityCode,
+    neighbourCodes,
+    sourceLineDa: input.sourceLineDa ?? null,
+  });
   const trend = figures.maps.socialomraadet.trend;
-  const chart = renderTrendChartSvg(
-    buildTrendChartModel({
-      municipalityNameDa: municipalityDisplayName(figures.municipalityCode),
-      series: trend.map((t) => ({ year: t.year, estimate: t.municipality })),
-      national: trend.map((t) => ({ year: t.year, estimate: t.national })),
-      mapNameDa: MAP_DEFINITIONS.socialomraadet.nameDa.toLowerCase(),
-      sourceLineDa: input.sourceLineDa ?? null,
-    }),
-  );
+  const chart = buildTrendChartModel({
+    municipalityNameDa: municipalityDisplayName(figures.municipalityCode),
+    series: trend.map((t) => ({ year: t.year, estimate: t.municipality })),
+    national: trend.map((t) => ({ year: t.year, estimate: t.national })),
+    mapNameDa: MAP_DEFINITIONS.socialomraadet.nameDa.toLowerCase(),
+    sourceLineDa: input.sourceLineDa ?? null,
+  });
+  // The models own the drawing's size; the PNG is drawn at exactly that size.
   return new Map<ReportFigureId, ReportSvg>([
-    ["neighbour-map", { svg: map, ...sizeOf(map) }],
-    ["trend-chart", { svg: chart, ...sizeOf(chart) }],
+    ["neighbour-map", { svg: renderMunicipalityMapSvg(map), width: map.width, height: map.height }],
+    ["trend-chart", { svg: renderTrendChartSvg(chart), width: chart.width, height: chart.height }],
   ]);
 }

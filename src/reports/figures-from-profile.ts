@@ -1,8 +1,9 @@
 import { assertNever } from "../domain/assert-never.js";
 import { MAP_IDS, type MapId } from "../domain/map-definition.js";
 import type { MapProfile, MunicipalityProfile, ProfileYear } from "../domain/municipality-profile.js";
-import type { FunnelResult } from "../domain/map-figures.js";
-import { poolYears } from "../domain/pooled-rate.js";
+import type { FunnelResult, FunnelSummary } from "../domain/map-figures.js";
+import { describeChanceFlagsDa, describeOverdispersionDa } from "../domain/funnel-summary-text.js";
+import { DEFAULT_POOLED_YEARS, poolYears } from "../domain/pooled-rate.js";
 import type { RateEstimate } from "../domain/rate-estimate.js";
 import type { YearChange } from "../domain/year-change.js";
 import type { AgendaItemFigures, ChangeVerdict, ComparedEstimates, MapFigures, NationalVerdict, NeighbourRow } from "./agenda-item-figures.js";
@@ -10,7 +11,7 @@ import type { AgendaItemFigures, ChangeVerdict, ComparedEstimates, MapFigures, N
 /**
  * Reads the figures the agenda item prints out of the municipality profile (the statistics core shared
  * with the web page). Nothing is recomputed here except the four-year sum per neighbour, which uses the
- * core's own `poolYears`.
+ * core's own `poolYears` over the same window as the profile (DEFAULT_POOLED_YEARS).
  */
 export function figuresFromProfile(profile: MunicipalityProfile, year: number): AgendaItemFigures {
   const code = profile.municipality.code;
@@ -18,24 +19,30 @@ export function figuresFromProfile(profile: MunicipalityProfile, year: number): 
   const social = mapOf(profile, "socialomraadet");
   const totalYears = social.areas.find((a) => a.area === "total")?.years ?? [];
   const group = social.neighbours;
+  const loadedYears = [...new Set(profile.maps.flatMap((m) => m.areas.flatMap((a) => a.years.map((p) => p.year))))].filter((y) => y <= year).sort((a, b) => a - b);
+  // Years not loaded at all are left out of the neighbour table: a column of dashes says nothing.
+  const years = group.years.filter((y) => loadedYears.includes(y));
+  // One pooling window everywhere: the profile's (DEFAULT_POOLED_YEARS), not the four years the table shows.
+  const pooledYears = years.slice(-DEFAULT_POOLED_YEARS);
   const subjectRow: NeighbourRow = {
     municipalityCode: code,
     isSubject: true,
-    estimates: group.years.map((y) => totalYears.find((p) => p.year === y)?.municipality.estimate ?? noData(y)),
-    pooled: pooled(group.years, (y) => totalYears.find((p) => p.year === y)?.municipality.estimate ?? noData(y)),
+    estimates: years.map((y) => totalYears.find((p) => p.year === y)?.municipality.estimate ?? noData(y)),
+    pooled: pooled(pooledYears, (y) => totalYears.find((p) => p.year === y)?.municipality.estimate ?? noData(y)),
   };
   const neighbourRows: NeighbourRow[] = group.members.map((m) => ({
     municipalityCode: m.municipalityCode,
     isSubject: false,
-    estimates: m.years.map((y) => y.estimate),
-    pooled: pooled(group.years, (y) => m.years.find((e) => e.year === y)?.estimate ?? noData(y)),
+    estimates: years.map((y) => m.years.find((e) => e.year === y)?.estimate ?? noData(y)),
+    pooled: pooled(pooledYears, (y) => m.years.find((e) => e.year === y)?.estimate ?? noData(y)),
   }));
   const subjects = social.subjects.find((s) => s.year === year)?.subjects ?? [];
   return {
     municipalityCode: code,
     year,
+    loadedYears,
     maps,
-    neighbours: { years: group.years, rows: [subjectRow, ...neighbourRows] },
+    neighbours: { years, pooledYears, rows: [subjectRow, ...neighbourRows] },
     subjects: subjects
       .filter((s) => s.decided > 0)
       .map((s) => ({ subject: s.subject, decided: s.decided, reversed: s.reversed, changed: s.counts.changed, remitted: s.counts.remitted })),
@@ -76,8 +83,9 @@ function mapFigures(profile: MapProfile, year: number): MapFigures {
     areas: profile.areas.map((a) => ({ area: a.area, ...compared(a.years.find((p) => p.year === year), year) })),
     previous: compared(total?.years.find((p) => p.year === year - 1), year - 1),
     change: current ? changeVerdict(current.change) : { kind: "not-testable", reasonDa: `der er ingen data for ${year}` },
-    versusNational: current ? nationalVerdict(current.municipality.funnel) : { kind: "not-testable", reasonDa: `der er ingen data for ${year}` },
+    versusNational: current ? nationalVerdict(current.municipality.funnel, current.funnelSummary) : { kind: "not-testable", reasonDa: `der er ingen data for ${year}` },
     trend: (total?.years ?? []).filter((p) => p.year <= year).map((p) => ({ year: p.year, ...compared(p, p.year) })),
+    revised: current?.municipality.revision?.kind === "revised" ? current.municipality.revision.estimate : null,
   };
 }
 
@@ -100,20 +108,16 @@ function changeVerdict(change: YearChange): ChangeVerdict {
   }
 }
 
-/** The funnel verdict against the national rate (Spiegelhalter 2005, domain/statistics/funnel-limits.ts). */
-function nationalVerdict(funnel: FunnelResult): NationalVerdict {
+/** The funnel verdict against the national rate (Spiegelhalter 2005, domain/statistics/funnel-limits.ts), with the map's summary. */
+function nationalVerdict(funnel: FunnelResult, summary: FunnelSummary): NationalVerdict {
   if (funnel.kind === "not-assessed") return { kind: "not-testable", reasonDa: funnel.reasonDa.charAt(0).toLowerCase() + funnel.reasonDa.slice(1) };
-  const methodDa = "95 %-kontrolgrænser om landsprocenten for kommunens antal sager, Spiegelhalter 2005";
-  switch (funnel.verdict) {
-    case "above95":
-    case "above99.8":
-      return { kind: "above", methodDa };
-    case "below95":
-    case "below99.8":
-      return { kind: "below", methodDa };
-    case "within":
-      return { kind: "within", methodDa };
-    default:
-      return assertNever(funnel.verdict);
-  }
+  return {
+    kind: "assessed",
+    verdict: funnel.verdict,
+    decided: funnel.limits.n,
+    upperTail: funnel.upperTail,
+    lowerTail: funnel.lowerTail,
+    overdispersionDa: describeOverdispersionDa(summary),
+    chanceFlagsDa: describeChanceFlagsDa(summary),
+  };
 }

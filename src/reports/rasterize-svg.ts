@@ -1,22 +1,27 @@
-import type { Browser, Page } from "playwright-core";
+import { shippedFontFiles } from "../viz/shipped-font.js";
+import type { ReportSvg } from "./build-report-svgs.js";
 import type { ReportFigureId } from "./report-document.js";
 import type { ReportImage } from "./report-images.js";
-import type { ReportSvg } from "./build-report-svgs.js";
 
 /**
- * SVG → PNG with the Chromium already on the machine (Debian's /usr/bin/chromium), because Word needs a
- * bitmap beside or instead of SVG and LibreOffice's SVG import in DOCX is unreliable. One browser serves
- * a whole batch; never downloads a browser.
+ * SVG → PNG, because Word needs a bitmap beside or instead of SVG and LibreOffice's SVG import in DOCX is
+ * unreliable. Drawn by resvg (@resvg/resvg-js, whose native binary comes inside its npm package), with
+ * the shipped IBM Plex Sans files and no system fonts, so a PNG is the same on every machine and no
+ * browser is started: an agenda item with figures needs no Chromium.
  */
 export class ImageRendererMissingError extends Error {
-  constructor(path: string, cause: unknown) {
+  constructor(cause: unknown) {
     super(
-      `Billederne kræver Chromium, men det kunne ikke startes fra ${path}. Installér Debian-pakken chromium, sæt DANMARKSKORT_CHROMIUM til stien, ` +
+      `Billederne kunne ikke tegnes: SVG-tegneren (@resvg/resvg-js) kunne ikke indlæses på denne maskine. Kør npm ci igen, ` +
         `eller lav dokumentet uden billeder med --no-images. (${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)})`,
     );
   }
 }
 
+/**
+ * The image renderer an agenda item is drawn with; a small interface so the caller can hand in another
+ * (or share one across a batch).
+ */
 export type SvgRasterizer = {
   rasterize(svgs: ReadonlyMap<ReportFigureId, ReportSvg>): Promise<Map<ReportFigureId, ReportImage>>;
   close(): Promise<void>;
@@ -25,61 +30,31 @@ export type SvgRasterizer = {
 /** Device pixels per CSS pixel: 2 keeps text sharp when Word scales the image to the text width. */
 const SCALE = 2;
 
-export async function openSvgRasterizer(executablePath = "/usr/bin/chromium"): Promise<SvgRasterizer> {
-  let browser: Browser;
+export async function openSvgRasterizer(): Promise<SvgRasterizer> {
+  let resvg: typeof import("@resvg/resvg-js");
   try {
-    // Loaded on first use: the web server imports this module for the report route, and playwright-core
-    // costs ~33 MB of heap that would otherwise lengthen every GC pause on the API's hot path.
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({
-      executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    // Loaded on first use, so a server that never makes a DOCX never loads the native module.
+    resvg = await import("@resvg/resvg-js");
   } catch (error) {
-    throw new ImageRendererMissingError(executablePath, error);
+    throw new ImageRendererMissingError(error);
   }
-  const context = await browser.newContext({ deviceScaleFactor: SCALE });
-  // One page per concurrent call, reused: a batch may rasterize the next document while Node builds the
-  // DOCX of the previous one, and two calls must never share a page.
-  const idle: Page[] = [];
+  const fontFiles = [...shippedFontFiles()];
   return {
     async rasterize(svgs) {
-      const page = idle.pop() ?? (await context.newPage());
-      try {
-        return await rasterizeOnPage(page, svgs);
-      } finally {
-        idle.push(page);
+      const out = new Map<ReportFigureId, ReportImage>();
+      for (const [id, s] of svgs) {
+        // renderAsync draws on libuv's thread pool, so a batch keeps writing DOCX files meanwhile.
+        const image = await resvg.renderAsync(s.svg, {
+          fitTo: { mode: "width", value: Math.round(s.width * SCALE) },
+          background: "#ffffff",
+          font: { fontFiles, loadSystemFonts: false, defaultFontFamily: "IBM Plex Sans", sansSerifFamily: "IBM Plex Sans" },
+        });
+        out.set(id, { svg: s.svg, png: new Uint8Array(image.asPng()), width: s.width, height: s.height });
       }
+      return out;
     },
-    async close() {
-      await browser.close();
-    },
+    async close() {},
   };
-}
-
-/**
- * All of one document's images on one page, stacked, then one clipped screenshot each: one page load per
- * document instead of one per image, and no element-locator waits.
- */
-async function rasterizeOnPage(page: Page, svgs: ReadonlyMap<ReportFigureId, ReportSvg>): Promise<Map<ReportFigureId, ReportImage>> {
-  const entries = [...svgs];
-  const out = new Map<ReportFigureId, ReportImage>();
-  if (entries.length === 0) return out;
-  const width = Math.ceil(Math.max(...entries.map(([, s]) => s.width)));
-  const tops: number[] = [];
-  let height = 0;
-  for (const [, s] of entries) {
-    tops.push(height);
-    height += Math.ceil(s.height);
-  }
-  await page.setViewportSize({ width, height });
-  const body = entries.map(([, s]) => `<div style="height:${Math.ceil(s.height)}px;overflow:hidden">${s.svg}</div>`).join("");
-  await page.setContent(`<!doctype html><html><head><style>svg{display:block}</style></head><body style="margin:0;background:#fff">${body}</body></html>`, { waitUntil: "load" });
-  for (const [i, [id, s]] of entries.entries()) {
-    const png = await page.screenshot({ type: "png", clip: { x: 0, y: tops[i]!, width: Math.ceil(s.width), height: Math.ceil(s.height) } });
-    out.set(id, { svg: s.svg, png: new Uint8Array(png), width: s.width, height: s.height });
-  }
-  return out;
 }
 
 /** For HTML and Markdown, where the SVG itself is the image. */

@@ -192,8 +192,7 @@ export function buildAgendaItemDocument(model: AgendaItemModel, images: ReportIm
   }
   front.push(
     new Paragraph({ spacing: { after: 40 }, children: [new TextRun({ text: model.bodyLine, bold: true })] }),
-    new Paragraph({ spacing: { after: 40 }, children: [new TextRun(`Journalnummer: ${model.caseNumber.text}`)] }),
-    new Paragraph({ spacing: { after: 240 }, children: [new TextRun(`Sagsbehandler: ${model.caseworker.text}`)] }),
+    ...model.headerLines.map((line, i) => new Paragraph({ spacing: { after: i === model.headerLines.length - 1 ? 240 : 40 }, children: [new TextRun(line)] })),
   );
   const body = model.sections.flatMap((s) => [
     new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(s.heading)] }),

@@ -52,8 +52,7 @@ export function renderAgendaItemMarkdown(model: AgendaItemModel, images: Readonl
   if (model.demoNotice) out.push(`> **${escapeMarkdown(model.demoNotice)}**`, "");
   out.push(
     `${escapeMarkdown(model.bodyLine)}  `,
-    `Journalnummer: ${escapeMarkdown(model.caseNumber.text)}  `,
-    `Sagsbehandler: ${escapeMarkdown(model.caseworker.text)}`,
+    ...model.headerLines.map((line, i) => `${escapeMarkdown(line)}${i < model.headerLines.length - 1 ? "  " : ""}`),
     "",
   );
   for (const section of model.sections) {

@@ -40,6 +40,14 @@ export type ReportTableRow = { readonly cells: readonly string[]; readonly empha
 
 export type ReportFigureId = "neighbour-map" | "trend-chart";
 
+/** The Danish word a figure's file is named by where it is written beside the item (Markdown): a person reads the names. */
+export const FIGURE_FILE_WORDS_DA: Readonly<Record<ReportFigureId, string>> = { "neighbour-map": "nabokort", "trend-chart": "udvikling" };
+
+/** The figures the item refers to, so only those are written as files beside it. */
+export function figureIdsOf(sections: readonly { readonly blocks: readonly ReportBlock[] }[]): Set<ReportFigureId> {
+  return new Set(sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "figure" ? [b.figureId] : []))));
+}
+
 export type ReportFigureBlock = {
   readonly kind: "figure";
   readonly figureId: ReportFigureId;

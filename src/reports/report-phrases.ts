@@ -2,6 +2,7 @@ import { assertNever } from "../domain/assert-never.js";
 import { formatInteger, formatPercent } from "../domain/format-danish-number.js";
 import type { RateEstimate } from "../domain/rate-estimate.js";
 import type { Interval } from "../domain/statistics/wilson-interval.js";
+import { formatTenthsDa, roundToUnits } from "../domain/round-half-up.js";
 
 /**
  * The small phrases the text is built from, so every rate in the item reads the same way:
@@ -54,17 +55,24 @@ export function rateWithCases(e: RateEstimate): string {
   }
 }
 
-/** Percentage points with sign and decimal comma: "+5,6 procentpoint", "−1,4 procentpoint". */
+/**
+ * Percentage points with sign and decimal comma: "+5,6 procentpoint", "−1,4 procentpoint". Rounded by the one
+ * rule (half away from zero, round-half-up.ts), so "−6,3" in a table and "faldet med 6,3" in a sentence agree.
+ */
 export function pointsText(points: number): string {
-  const rounded = Math.round(Number((points * 10).toPrecision(12))) / 10;
-  if (rounded === 0) return "0,0 procentpoint";
-  const sign = rounded > 0 ? "+" : "−";
-  return `${sign}${formatPercent(Math.abs(rounded) / 100)} procentpoint`;
+  const tenths = roundToUnits(points, 1);
+  if (tenths === 0) return "0,0 procentpoint";
+  return `${tenths > 0 ? "+" : ""}${formatTenthsDa(tenths)} procentpoint`;
 }
 
-/** "5,6 procentpoint" without sign, for sentences that say "steget"/"faldet" in words. */
+/** "5,6 procentpoint" without sign, for sentences that say "steget"/"faldet" in words: the same rounding as pointsText. */
 export function pointsMagnitude(points: number): string {
-  return `${formatPercent(Math.abs(points) / 100)} procentpoint`;
+  return `${formatTenthsDa(Math.abs(roundToUnits(points, 1)))} procentpoint`;
+}
+
+/** The change in tenths of a point as printed: 0 means "stort set uændret". */
+export function pointsTenths(points: number): number {
+  return roundToUnits(points, 1);
 }
 
 /**

@@ -1,7 +1,25 @@
+import type { AccountDeps } from "../app/accounts/account-deps.js";
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from "../app/accounts/auth-settings.js";
+import { stderrSecurityLog, type SecurityLog } from "../app/security-log.js";
 import type { Database } from "../storage/database.js";
 
 /** What routes get: the database and the settings the server was started with. */
 export type AppContext = {
   readonly db: Database;
   readonly storageDescription: string;
+  /** Sessions, sign-in limits, API tokens and OpenID Connect; the defaults when not given. */
+  readonly auth?: AuthSettings;
+  readonly securityLog?: SecurityLog;
+  /** The clock the account use cases read (tests move it); the system clock when not given. */
+  readonly now?: () => Date;
+  /**
+   * Behind a reverse proxy: take the client's address and protocol from X-Forwarded-For/-Proto, so the
+   * sign-in limit per address counts people, not the proxy, and the cookie is Secure behind TLS termination.
+   */
+  readonly trustProxy?: boolean;
 };
+
+/** The slice the account, comment and audit use cases take, with the defaults filled in. */
+export function accountDepsOf(ctx: AppContext): AccountDeps {
+  return { db: ctx.db, now: ctx.now ?? (() => new Date()), auth: ctx.auth ?? DEFAULT_AUTH_SETTINGS, securityLog: ctx.securityLog ?? stderrSecurityLog() };
+}

@@ -1,42 +1,90 @@
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppContext } from "./app-context.js";
-import { renderPage } from "./html-page.js";
 import { activeVersionByYear } from "../storage/complaint-store.js";
+import { DatabaseUnavailableError } from "../storage/database.js";
+import { capForMessage, queryProblemDa, statusMessageDa } from "./request-guard.js";
 import { registerFrontPage } from "./routes/front-page.js";
 import { registerHealth } from "./routes/health.js";
 import { registerReportRoute } from "./routes/report.js";
 import { registerApiV1 } from "./routes/api-v1.js";
 import { registerPages } from "./routes/page-routes.js";
+import { registerAccountRoutes } from "./routes/account-routes.js";
+import { registerSecurity } from "./auth/security-plugins.js";
+import { renderMessagePage } from "./views/message-page.js";
+import { pageAccount } from "./auth/page-account.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // dkfds exports no package.json; its files sit in node_modules beside ours.
 const dkfdsDist = join(projectRoot, "node_modules", "dkfds", "dist");
 
 /** Each route module registers itself here; adding a capability means adding one line. */
-const ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext) => void> = [registerHealth, registerFrontPage, registerApiV1, registerPages, registerReportRoute];
+const ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext) => void> = [registerHealth, registerFrontPage, registerApiV1, registerPages, registerReportRoute, registerAccountRoutes];
+
+/** Method and address of every route a server answers (HEAD aside): what the role × route test loops over. */
+const registeredRoutes = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
+export function listRoutes(app: FastifyInstance): readonly { method: string; url: string }[] {
+  return registeredRoutes.get(app) ?? [];
+}
+
+const CSRF_REFUSED_DA = "Formularen kunne ikke godkendes: dens sikkerhedsnøgle (CSRF) mangler eller passer ikke. Gå tilbage, genindlæs siden, og prøv igen.";
+
+/** An error answer in the form the address expects: JSON under /api/, a Danish page elsewhere. */
+function sendErrorAnswer(request: FastifyRequest, reply: FastifyReply, status: number, code: string, messageDa: string): FastifyReply {
+  reply.code(status);
+  if (request.url.startsWith("/api/")) return reply.send({ error: code, message: messageDa });
+  const title = status === 503 ? "Tjenesten er midlertidigt utilgængelig" : status >= 500 ? "Der opstod en fejl" : "Forespørgslen kan ikke besvares";
+  return reply.type("text/html; charset=utf-8").send(renderMessagePage({ title, messageDa, link: "forside", isDemo: false, account: pageAccount(request) }));
+}
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false });
+  // JSON bodies are checked as typed: Fastify's default coerces, so `"text": 5` was stored as "5" and
+  // `"disabled": "true"` passed as true. No route validates query or params with a schema, which is
+  // where coercion would be wanted.
+  const app = Fastify({ logger: false, trustProxy: ctx.trustProxy ?? false, ajv: { customOptions: { coerceTypes: false } } });
+  const routes: { method: string; url: string }[] = [];
+  registeredRoutes.set(app, routes);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url });
+  });
+  await registerSecurity(app, ctx);
+  // Before any route: a repeated, badly encoded or oversized query parameter is the client's error (400),
+  // never an array a route did not expect (issue 19: repeated `kommune` gave 500). A preHandler after the
+  // security hooks, so the answer's header knows who is signed in (it said "Log ind" to everyone).
+  app.addHook("preHandler", async (request, reply) => {
+    const problem = queryProblemDa(request.url);
+    if (problem !== null) return sendErrorAnswer(request, reply, 400, "ugyldig-forespoergsel", problem);
+  });
   await app.register(fastifyStatic, { root: join(projectRoot, "public"), prefix: "/assets/" });
   await app.register(fastifyStatic, { root: dkfdsDist, prefix: "/assets/dkfds/", decorateReply: false });
   for (const register of ROUTES) register(app, ctx);
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith("/api/")) {
-      return reply.code(404).send({ error: "ikke-fundet", message: `Ukendt adresse: ${request.url}` });
+      return reply.code(404).send({ error: "ikke-fundet", message: `Ukendt adresse: ${capForMessage(request.url, 200)}` });
     }
     // Demo data is announced on every page, this one too; a database that cannot answer must not turn a 404 into a 500.
     const isDemo = await activeVersionByYear(ctx.db).then((active) => [...active.values()].some((v) => v.isDemo), () => false);
     return reply
       .code(404)
       .type("text/html; charset=utf-8")
-      .send(renderPage({ title: "Siden findes ikke", isDemo, body: `<h1>Siden findes ikke</h1><p><a href="/">Gå til forsiden</a></p>` }));
+      .send(renderMessagePage({ title: "Siden findes ikke", link: "forside", isDemo, account: pageAccount(request) }));
   });
-  app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    reply.code(status).send({ error: status === 500 ? "serverfejl" : "ugyldig-forespoergsel", message: status === 500 ? "Der opstod en fejl på serveren." : error.message });
+  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
+    // A form without its CSRF token (or with a stale one): the plugin's English message, said in Danish.
+    if (error.code === "FST_CSRF_INVALID_TOKEN" || error.code === "FST_CSRF_MISSING_SECRET") return sendErrorAnswer(request, reply, 403, "csrf", CSRF_REFUSED_DA);
+    // The database is reconnecting (a restart, ended connections): 503 with a retry hint, not a 500.
+    if (error instanceof DatabaseUnavailableError) {
+      reply.header("retry-after", "5");
+      return sendErrorAnswer(request, reply, 503, "database-utilgaengelig", error.message);
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) return reply.code(500).send({ error: "serverfejl", message: "Der opstod en fejl på serveren." });
+    // Fastify's and its plugins' own messages are English ("Bad Request", "Forbidden"); only a schema
+    // validation message (the routes' own, Danish) is passed on, and never longer than a sentence.
+    const message = error.validation !== undefined ? capForMessage(error.message, 300) : statusMessageDa(status);
+    return sendErrorAnswer(request, reply, status, "ugyldig-forespoergsel", message);
   });
   return app;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BoundaryLoadError } from "../importers/boundaries/describe-boundary-failure.js";
 import { boundarySourceFromEnv, loadMapGeometries, mapGeometries, RETRY_AFTER_FAILURE_MS } from "./geo-boundaries.js";
 
 const GEOJSON = readFileSync(join(import.meta.dirname, "..", "..", "..", "shared", "geo", "kommuner.geojson"), "utf8");
@@ -40,7 +41,7 @@ describe("loadMapGeometries", () => {
     const dir = mkdtempSync(join(tmpdir(), "danmarkskort-geo-"));
     const source = { kind: "dawa" as const, url: "http://dawa.test/kommuner", cacheFile: join(dir, "kommuner-dawa.geojson") };
     const loaded = await loadMapGeometries(source, async () => {
-      throw new Error("Kunne ikke hente kommunegrænser fra http://dawa.test/kommuner: serveren svarede 503");
+      throw new BoundaryLoadError("Kunne ikke hente kommunegrænser fra http://dawa.test/kommuner: serveren svarede 503");
     });
     expect(loaded.geographic).toBeNull();
     expect(loaded.tile.shapes).toHaveLength(98);

@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BoundaryFormatError, prepareBoundaryTopology } from "../importers/boundaries/prepare-boundary-topology.js";
+import { BoundaryLoadError, describeFetchFailure, describeReadFailure } from "../importers/boundaries/describe-boundary-failure.js";
 import { buildGeographicGeometry } from "../viz/geographic-geometry.js";
 import { buildTileGeometry, type MapGeometry } from "../viz/map-geometry.js";
 
@@ -42,24 +43,38 @@ export async function fetchBoundaries(url: string, timeoutMs = 15_000): Promise<
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    throw new Error(`Kunne ikke hente kommunegrænser fra ${url}: ${error instanceof Error && error.name === "TimeoutError" ? `intet svar inden for ${timeoutMs / 1000} sekunder` : String(error)}`);
+    throw new BoundaryLoadError(describeFetchFailure(url, error, timeoutMs));
   }
-  if (!response.ok) throw new Error(`Kunne ikke hente kommunegrænser fra ${url}: serveren svarede ${response.status}`);
+  if (!response.ok) throw new BoundaryLoadError(`Kunne ikke hente kommunegrænser fra ${url}: serveren svarede ${response.status}`);
   return response.text();
 }
 
 async function readBoundaryText(source: Exclude<BoundarySource, { kind: "none" }>, fetcher: typeof fetchBoundaries): Promise<{ text: string; name: string }> {
-  if (source.kind === "file") return { text: await readFile(source.path, "utf8"), name: source.path };
+  if (source.kind === "file") {
+    try {
+      return { text: await readFile(source.path, "utf8"), name: source.path };
+    } catch (error) {
+      throw new BoundaryLoadError(describeReadFailure(source.path, error));
+    }
+  }
   try {
     return { text: await readFile(source.cacheFile, "utf8"), name: source.cacheFile };
   } catch {
     const text = await fetcher(source.url);
     // Validate before caching, so a bad download is never kept.
-    prepareBoundaryTopology(JSON.parse(text), source.url);
+    prepareBoundaryTopology(parseBoundaryJson(text, source.url), source.url);
     await mkdir(dirname(source.cacheFile), { recursive: true });
     await writeFile(`${source.cacheFile}.tmp`, text);
     await rename(`${source.cacheFile}.tmp`, source.cacheFile);
     return { text, name: source.url };
+  }
+}
+
+function parseBoundaryJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BoundaryFormatError(`${name}: er ikke gyldig JSON (GeoJSON eller TopoJSON forventet).`);
   }
 }
 
@@ -72,16 +87,13 @@ export async function loadMapGeometries(source: BoundarySource, fetcher: typeof 
   if (source.kind === "none") return { tile, geographic: null, geographicStatusDa: "Der er ikke sat en fil med kommunegrænser op (DANMARKSKORT_BOUNDARIES=none)." };
   try {
     const { text, name } = await readBoundaryText(source, fetcher);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      throw new BoundaryFormatError(`${name}: er ikke gyldig JSON (${error instanceof Error ? error.message : String(error)}).`);
-    }
+    const parsed = parseBoundaryJson(text, name);
     const geographic = buildGeographicGeometry(prepareBoundaryTopology(parsed, name));
     return { tile, geographic, geographicStatusDa: `Kommunegrænser fra ${source.kind === "file" ? `filen ${basename(source.path)}` : "Dataforsyningen (DAWA)"}.` };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // Only our own Danish sentences reach the page; the runtime's English never does (issue 9, point 6).
+    const reason =
+      error instanceof BoundaryFormatError || error instanceof BoundaryLoadError ? error.message : "Der opstod en uventet fejl under indlæsningen af grænserne.";
     return { tile, geographic: null, geographicStatusDa: `Kommunegrænserne kunne ikke indlæses, så kortet vises som feltkort. ${reason}` };
   }
 }

@@ -5,14 +5,25 @@ export type PageOptions = {
   readonly body: string;
   readonly isDemo: boolean;
   readonly scripts?: readonly string[];
+  /** The signed-in person, shown in the header with links to the account and sign-out; null or absent: "Log ind". */
+  readonly account?: PageAccount | null;
 };
+
+export type PageAccount = { readonly email: string; readonly roleDa: string; readonly isAdmin: boolean; readonly mayReadAudit: boolean };
+
+function accountNav(account: PageAccount | null | undefined): string {
+  if (!account) return ` <a href="/log-ind">Log ind</a>`;
+  const admin = account.isAdmin ? ` <a href="/brugere">Brugere</a>` : "";
+  const audit = account.mayReadAudit ? ` <a href="/revisionsspor">Revisionsspor</a>` : "";
+  return `${admin}${audit} <a href="/konto" title="${escapeHtml(account.roleDa)}">Konto: ${escapeHtml(account.email)}</a> <a href="/log-ud">Log ud</a>`;
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
 /** The page frame every HTML page shares: Danish, skip link, landmarks, and the demo notice when it applies. */
-export function renderPage({ title, body, isDemo, scripts = [] }: PageOptions): string {
+export function renderPage({ title, body, isDemo, scripts = [], account }: PageOptions): string {
   const demo = isDemo
     ? `<div class="alert alert-warning demo-notice" role="status"><div class="alert-body"><p class="alert-text"><strong>${DEMO_NOTICE_DA}.</strong> Tallene er syntetiske og må ikke bruges som Ankestyrelsens statistik.</p></div></div>`
     : "";
@@ -29,7 +40,7 @@ export function renderPage({ title, body, isDemo, scripts = [] }: PageOptions): 
 <a class="skipnav" href="#main-content">Gå til sidens indhold</a>
 <header class="header site-header"><div class="portal-header"><div class="container portal-header-inner">
 <a href="/" class="site-title">Danmarkskort over omgørelsesprocenter</a>
-<nav aria-label="Hovedmenu" class="site-nav"><a href="/kort">Kortet</a> <a href="/kommuner">Kommuner</a> <a href="/tilgaengelighed">Tilgængelighed</a></nav>
+<nav aria-label="Hovedmenu" class="site-nav"><a href="/kort">Kortet</a> <a href="/kommuner">Kommuner</a> <a href="/tilgaengelighed">Tilgængelighed</a>${accountNav(account)}</nav>
 </div></div></header>
 <main id="main-content" class="container page-container">
 ${demo}

@@ -1,8 +1,9 @@
 import { buildApp } from "./app.js";
 import { mapGeometries } from "./geo-boundaries.js";
 import { describeStorage, openDatabase, type StorageConfig } from "../storage/open-database.js";
+import type { AuthSettings } from "../app/accounts/auth-settings.js";
 
-export type ServerOptions = { readonly port: number; readonly host: string; readonly storage: StorageConfig };
+export type ServerOptions = { readonly port: number; readonly host: string; readonly storage: StorageConfig; readonly auth?: AuthSettings; readonly trustProxy?: boolean };
 
 /**
  * Opens storage, migrates, listens, and closes everything in order on SIGTERM/SIGINT so an
@@ -10,7 +11,7 @@ export type ServerOptions = { readonly port: number; readonly host: string; read
  */
 export async function startServer(options: ServerOptions): Promise<{ url: string; stop: () => Promise<void> }> {
   const db = await openDatabase(options.storage);
-  const app = await buildApp({ db, storageDescription: describeStorage(options.storage) });
+  const app = await buildApp({ db, storageDescription: describeStorage(options.storage), ...(options.auth ? { auth: options.auth } : {}), trustProxy: options.trustProxy ?? false });
   const url = await app.listen({ port: options.port, host: options.host });
   // Load the boundaries now (on a first start that is a download from DAWA, up to 15 s), so the first
   // visitor to the map does not wait for it. A failure falls back to the tile map inside mapGeometries.
@@ -18,13 +19,36 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      // Requests in flight get a moment to finish; a keep-alive connection a client holds open must not
+      // hold a stop for Node's keep-alive timeout (72 s in Fastify).
+      const grace = setTimeout(() => app.server.closeAllConnections(), 2_000);
+      grace.unref();
       await app.close();
+      clearTimeout(grace);
       await db.close();
     })());
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void stop().then(() => process.exit(0));
-    });
-  }
+  // `on`, not `once`: a stop by process group delivers SIGTERM twice (once directly, once forwarded by npm).
+  // With `once` the second signal met Node's default action and killed the process mid-close, leaving the
+  // data-dir lock behind. Further signals during a stop join the stop already under way.
+  const exitAfterStop = () => void stop().then(() => process.exit(0), () => process.exit(1));
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, exitAfterStop);
+  stopWithNpm(exitAfterStop);
   return { url, stop };
+}
+
+/**
+ * Under `npm start` the server is npm's child (the script execs node, so signals npm forwards reach it
+ * directly). npm cannot forward SIGKILL: when npm is gone the server is re-parented, and it stops then,
+ * rather than living on unseen with the data dir locked (issue 19).
+ */
+function stopWithNpm(stop: () => void): void {
+  if (process.env.npm_lifecycle_event === undefined) return;
+  const parent = process.ppid;
+  if (parent <= 1) return;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    stop();
+  }, 500);
+  timer.unref();
 }

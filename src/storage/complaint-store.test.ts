@@ -3,7 +3,8 @@ import { counts, generateComplaintCells, makeCell } from "../../test/foundation/
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/test-databases.js";
 import type { ComplaintCell } from "../domain/complaint-cell.js";
 import { MUNICIPALITIES } from "../domain/municipality.js";
-import { activeVersionByYear, cellsAsCsvChunks, loadComplaintCells, saveDatasetVersion, type NewDatasetVersion } from "./complaint-store.js";
+import { activeVersionByYear, cellsAsCsvChunks, loadComplaintCells, loadRevisedCells, saveDatasetVersion, type NewDatasetVersion } from "./complaint-store.js";
+import { selectVersionsByYear } from "./version-selection.js";
 import type { Database } from "./database.js";
 import { listDatasetVersions } from "./dataset-versions.js";
 
@@ -110,6 +111,47 @@ describe.each(DATABASE_KINDS)("complaint store on %s", (kind) => {
     expect(active.get(2023)?.datasetVersionId).toBe(newer.datasetVersionId);
     const loaded = await loadComplaintCells(t.db, { years: [2024] });
     expect(sorted(loaded.cells)).toEqual(sorted(generateComplaintCells({ years: [2024] })));
+  });
+
+  it("shows demo versions only while no real version exists: then none of their years at all (issue 9)", async () => {
+    const demo = await save(t.db, newVersion(1, { isDemo: true, extractedOn: null }), generateComplaintCells({ years: [2022, 2023, 2024, 2025] }));
+    expect([...(await activeVersionByYear(t.db)).values()].every((v) => v.datasetVersionId === demo.datasetVersionId && v.isDemo)).toBe(true);
+    expect((await activeVersionByYear(t.db)).size).toBe(4);
+    const real = await save(t.db, newVersion(2), generateComplaintCells({ years: [2024], offset: 3 }));
+    const active = await activeVersionByYear(t.db);
+    expect([...active.keys()]).toEqual([2024]);
+    expect(active.get(2024)).toMatchObject({ datasetVersionId: real.datasetVersionId, isDemo: false, standing: "extraction" });
+    const loaded = await loadComplaintCells(t.db);
+    expect(new Set(loaded.cells.map((c) => c.year))).toEqual(new Set([2024]));
+    expect(sorted(loaded.cells)).toEqual(sorted(generateComplaintCells({ years: [2024], offset: 3 })));
+    // A demo version pinned by hand does not bring demo figures back next to real ones.
+    await t.db.query("INSERT INTO dataset_pin (year, dataset_version_id) VALUES (2023, $1)", [demo.datasetVersionId]);
+    expect([...(await activeVersionByYear(t.db)).keys()]).toEqual([2024]);
+  });
+
+  it("keeps the version marked as published for its year; a newer extraction becomes that year's revision (issue 9)", async () => {
+    const published = await save(t.db, newVersion(1, { extractedOn: "2025-06-01" }), generateComplaintCells({ years: [2023, 2024] }));
+    const later = await save(t.db, newVersion(2, { extractedOn: "2025-09-01" }), generateComplaintCells({ years: [2024], offset: 1 }));
+    // No published mark: the newest extraction is shown, labelled as an extraction, with nothing to compare.
+    let selection = await selectVersionsByYear(t.db);
+    expect(selection.get(2024)).toMatchObject({ shown: { datasetVersionId: later.datasetVersionId, standing: "extraction" }, revision: null });
+    expect((await loadRevisedCells(t.db)).cells).toEqual([]);
+
+    await t.db.query("INSERT INTO dataset_pin (year, dataset_version_id) VALUES (2024, $1)", [published.datasetVersionId]);
+    selection = await selectVersionsByYear(t.db);
+    expect(selection.get(2024)).toMatchObject({ shown: { datasetVersionId: published.datasetVersionId, standing: "published" }, revision: { datasetVersionId: later.datasetVersionId, extractedOn: "2025-09-01" } });
+    expect(selection.get(2023)).toMatchObject({ shown: { datasetVersionId: published.datasetVersionId, standing: "extraction" }, revision: null });
+    const shown = await loadComplaintCells(t.db, { years: [2024] });
+    expect(sorted(shown.cells)).toEqual(sorted(generateComplaintCells({ years: [2024] })));
+    expect(shown.provenanceByYear.get(2024)).toMatchObject({ standing: "published" });
+    const revised = await loadRevisedCells(t.db);
+    expect([...revised.provenanceByYear.keys()]).toEqual([2024]);
+    expect(sorted(revised.cells)).toEqual(sorted(generateComplaintCells({ years: [2024], offset: 1 })));
+    expect((await loadRevisedCells(t.db, { years: [2023] })).cells).toEqual([]);
+
+    // An older extraction is no revision of a newer published one.
+    await t.db.query("UPDATE dataset_pin SET dataset_version_id = $1 WHERE year = 2024", [later.datasetVersionId]);
+    expect((await selectVersionsByYear(t.db)).get(2024)).toMatchObject({ shown: { datasetVersionId: later.datasetVersionId, standing: "published" }, revision: null });
   });
 
   it("refuses cells of a version that does not exist, and deletes a version's cells with it (migration 004)", async () => {

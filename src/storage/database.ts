@@ -18,8 +18,25 @@ export interface Transaction extends Queryable {
   copyCsv(table: string, columns: readonly string[], chunks: AsyncIterable<string> | Iterable<string>): Promise<void>;
 }
 
+export type DatabaseHealth = { readonly kind: "up" } | { readonly kind: "down"; readonly sinceMs: number; readonly attempts: number };
+
+/**
+ * The database cannot be reached right now (PostgreSQL ended the connection, restarts, or is gone); the
+ * pool reconnects by itself. The server answers 503 with this message; nothing was written.
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor() {
+    super("Databasen svarer ikke lige nu. Serveren forbinder igen af sig selv; prøv igen om lidt.");
+  }
+}
+
+/** The configured database cannot be opened; the message says why in Danish, without a stack trace. */
+export class DatabaseOpenError extends Error {}
+
 export interface Database extends Queryable {
   readonly kind: "pglite" | "postgres";
+  /** Up, or down since a lost connection while the pool reconnects (PGlite is always up). */
+  health(): DatabaseHealth;
   /** Runs `work` in one transaction: all its writes commit together, or none do. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase, dropPostgresDatabase } from "../../test/support/test-databases.js";
 import { DataDirLockedError } from "./data-dir-lock.js";
+import { DatabaseOpenError } from "./database.js";
 import { describeStorage, openDatabase, storageConfigFromEnv } from "./open-database.js";
 
 describe("storageConfigFromEnv", () => {
@@ -62,9 +63,22 @@ describe("openDatabase", () => {
     }
   });
 
-  it("fails at start-up with the server's own message when PostgreSQL cannot be reached", async () => {
+  it("fails at start-up with the server's reason, in Danish (issue 19: no English), when PostgreSQL cannot be reached", async () => {
     const url = await createPostgresDatabase();
     await dropPostgresDatabase(url);
-    await expect(openDatabase({ kind: "postgres", url })).rejects.toThrow(/does not exist/);
+    await expect(openDatabase({ kind: "postgres", url })).rejects.toThrow(DatabaseOpenError);
+    await expect(openDatabase({ kind: "postgres", url })).rejects.toThrow(/^Kan ikke forbinde til PostgreSQL \(127\.0\.0\.1:5432\/danmarkskort_test_[0-9a-f]+\): databasen findes ikke \(opret den med createdb\)\.$/);
+    await expect(openDatabase({ kind: "postgres", url: "postgres://postgres@127.0.0.1:1/x" })).rejects.toThrow(/ingen PostgreSQL-server svarer på den adresse/);
+  });
+
+  it("refuses a damaged embedded data dir with a Danish message and releases the lock", async () => {
+    const dataDir = join(root, "beskadiget");
+    const first = await openDatabase({ kind: "pglite", dataDir });
+    await first.close();
+    // Damage the catalog as a disk error or a half-copied directory would.
+    writeFileSync(join(dataDir, "global", "pg_control"), Buffer.alloc(8192, 0xff));
+    await expect(openDatabase({ kind: "pglite", dataDir })).rejects.toThrow(DatabaseOpenError);
+    await expect(openDatabase({ kind: "pglite", dataDir })).rejects.toThrow(/kan ikke åbnes: mappen indeholder ikke en gyldig database/);
+    expect(existsSync(join(dataDir, "danmarkskort.lock"))).toBe(false);
   });
 });

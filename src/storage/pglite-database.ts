@@ -29,6 +29,8 @@ export async function openPGliteDatabase(dataDir?: string): Promise<Database> {
   await db.waitReady;
   return {
     kind: "pglite",
+    // In-process: there is no connection to lose.
+    health: () => ({ kind: "up" }),
     async query<T extends Row>(sql: string, params?: readonly unknown[]) {
       const result = await db.query<T>(sql, params as unknown[] | undefined);
       return { rows: result.rows };

@@ -1,8 +1,10 @@
 import type { MapFigures } from "../domain/map-figures.js";
 import { MUNICIPALITIES } from "../domain/municipality.js";
 import type { MapGeometry, MunicipalityShape } from "./map-geometry.js";
-import { BIN_COLOURS, binIndexOf, binLabelDa, buildMeasureScale, formatMeasureNumberDa, MEASURES, readingOf, type MeasureId } from "./map-measure.js";
+import { BIN_COLOURS, binIndexOf, binLabelDa, buildMeasureScale, formatMeasureNumberDa, MEASURES, readingOf, type MeasureId, type MeasureReading } from "./map-measure.js";
+import { formatUnitsDa, wholePercentOf } from "../domain/round-half-up.js";
 import { describeFigureRowDa } from "./figure-text.js";
+import { ROUNDED_DENOMINATOR, type PopulationDenominator } from "../domain/context/population-denominator.js";
 
 /**
  * Tile labels where the first four letters are shared (five "Fred…", "Brøn…", "Ring…", "Nord…"): a tile
@@ -22,12 +24,24 @@ const TILE_LABELS: Readonly<Record<string, string>> = {
   "0707": "NDju", // Norddjurs
 };
 
+/**
+ * Short text on a tile: the whole percent for a rate (36 px), rounded half up from the counts (58,8 % → "59",
+ * never cut to "58"); cases per 10.000 keep their decimal, since the values are small.
+ */
+export function tileValueDa(measure: MeasureId, reading: MeasureReading): string {
+  return MEASURES[measure].unit === "pct" ? formatUnitsDa(wholePercentOf(reading.count, reading.base)) : formatMeasureNumberDa(measure, reading.value);
+}
+
 export function tileLabelOf(code: string, nameDa: string): string {
   return TILE_LABELS[code] ?? nameDa.slice(0, 4);
 }
 
-/** How a municipality is filled: a bin colour, or one of the two hatch patterns for missing values. */
-export type ChoroplethFill = { readonly kind: "bin"; readonly bin: number } | { readonly kind: "no-cases" } | { readonly kind: "no-data" };
+/**
+ * How a municipality is filled: a bin colour, or a pattern for a missing value. "suppressed" is a figure
+ * per 10.000 whose population cell Danmarks Statistik withholds (diskretioneret): the complaint data are
+ * there, so it is not "ingen data".
+ */
+export type ChoroplethFill = { readonly kind: "bin"; readonly bin: number } | { readonly kind: "no-cases" } | { readonly kind: "no-data" } | { readonly kind: "suppressed" };
 
 export type ChoroplethItem = {
   readonly shape: MunicipalityShape;
@@ -35,7 +49,7 @@ export type ChoroplethItem = {
   readonly fill: ChoroplethFill;
   /** The tile's name label: four letters, unique among the 98 ("Herl", "Frbg"). */
   readonly tileLabel: string;
-  /** Short text on a tile: "44" (whole percent), "8,6" (per 10.000) or "–". */
+  /** Short text on a tile: "44" (whole percent, tileValueDa), "8,6" (per 10.000) or "–". */
   readonly tileValue: string;
   /** Tooltip and accessible name. */
   readonly descriptionDa: string;
@@ -69,9 +83,13 @@ export function buildChoroplethModel(input: {
   readonly sourceLineDa?: string | null;
   readonly profileHref: (code: string) => string;
   readonly selectedCode?: string | null;
+  /** The map's population band for the year (cases per 10.000); default the labelled rounded figures. */
+  readonly denominator?: PopulationDenominator;
+  /** Extra tooltip text per municipality (recipients beside the rate), appended to the description. */
+  readonly extraDescriptionDa?: (code: string) => string;
 }): ChoroplethModel {
   const rows = new Map(input.figures.municipalities.map((r) => [r.municipalityCode, r]));
-  const scale = buildMeasureScale(input.measure, input.figures.national);
+  const scale = buildMeasureScale(input.measure, input.figures.national, input.denominator);
   const items = input.geometry.shapes.map((shape): ChoroplethItem => {
     const row = rows.get(shape.code);
     const nameDa = MUNICIPALITIES.find((m) => m.code === shape.code)?.name ?? shape.code;
@@ -79,12 +97,16 @@ export function buildChoroplethModel(input: {
       return { shape, nameDa, tileLabel: tileLabelOf(shape.code, nameDa), fill: { kind: "no-data" }, tileValue: "–", descriptionDa: `${nameDa}: ingen data.`, href: input.profileHref(shape.code) };
     }
     const e = row.estimate;
-    const reading = readingOf(input.measure, row);
-    const fill: ChoroplethFill = reading ? { kind: "bin", bin: binIndexOf(scale, reading.value) } : e.kind === "estimate" ? { kind: "no-data" } : { kind: e.kind };
-    const number = reading ? formatMeasureNumberDa(input.measure, reading.value) : "–";
-    // Whole percent on a tile (36 px); per 10.000 keeps its decimal, since the values are small.
-    const tileValue = reading && MEASURES[input.measure].unit === "pct" ? number.replace(/,\d$/, "") : number;
-    return { shape, nameDa, tileLabel: tileLabelOf(shape.code, nameDa), fill, tileValue, descriptionDa: describeFigureRowDa(row, input.measure), href: input.profileHref(shape.code) };
+    const reading = readingOf(input.measure, row, input.denominator);
+    const fill: ChoroplethFill = reading
+      ? { kind: "bin", bin: binIndexOf(scale, reading.value) }
+      : e.kind !== "estimate"
+        ? { kind: e.kind }
+        : (input.denominator ?? ROUNDED_DENOMINATOR).populationOf(shape.code).kind === "suppressed"
+          ? { kind: "suppressed" }
+          : { kind: "no-data" };
+    const tileValue = reading ? tileValueDa(input.measure, reading) : "–";
+    return { shape, nameDa, tileLabel: tileLabelOf(shape.code, nameDa), fill, tileValue, descriptionDa: `${describeFigureRowDa(row, input.measure, input.denominator)}${input.extraDescriptionDa?.(shape.code) ?? ""}`, href: input.profileHref(shape.code) };
   });
   const countWhere = (pred: (f: ChoroplethFill) => boolean) => items.filter((i) => pred(i.fill)).length;
   const legend: LegendEntry[] = [
@@ -96,6 +118,9 @@ export function buildChoroplethModel(input: {
     { fill: { kind: "no-cases" }, labelDa: "Ingen sager", count: countWhere((f) => f.kind === "no-cases") },
     { fill: { kind: "no-data" }, labelDa: "Ingen data", count: countWhere((f) => f.kind === "no-data") },
   ];
+  // Only a map per 10.000 can have a withheld population; its legend entry appears when one is withheld.
+  const suppressed = countWhere((f) => f.kind === "suppressed");
+  if (suppressed > 0) legend.push({ fill: { kind: "suppressed" }, labelDa: "Folketal diskretioneret", count: suppressed });
   return { geometry: input.geometry, titleDa: input.titleDa, items, legend, legendNoteDa: scale.noteDa, sourceLineDa: input.sourceLineDa ?? null, selectedCode: input.selectedCode ?? null };
 }
 
@@ -107,5 +132,7 @@ export function fillPaint(fill: ChoroplethFill): { fill: string; ink: string } {
       return { fill: "url(#pattern-no-cases)", ink: "#1a1a1a" };
     case "no-data":
       return { fill: "url(#pattern-no-data)", ink: "#1a1a1a" };
+    case "suppressed":
+      return { fill: "url(#pattern-suppressed)", ink: "#1a1a1a" };
   }
 }

@@ -43,7 +43,8 @@ export function buildGeographicGeometry(topology: MunicipalityTopology, width = 
     const path = geoPath(p).digits(1);
     const geometry = byCode.get(m.code)!;
     const [cx, cy] = path.centroid(geometry);
-    return { kind: "path", code: m.code, d: path(geometry) ?? "", centroid: [round1(cx), round1(cy)] };
+    const [[x0, y0], [x1, y1]] = path.bounds(geometry);
+    return { kind: "path", code: m.code, d: path(geometry) ?? "", centroid: [round1(cx), round1(cy)], bounds: [round1(x0), round1(y0), round1(x1), round1(y1)] };
   });
   return {
     kind: "geographic",

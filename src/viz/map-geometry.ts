@@ -3,7 +3,14 @@ import { TILE_LAYOUT } from "../domain/registry/tile-layout.js";
 
 /** One municipality's outline in SVG user units: a path (geographic map) or an equal square (tile map). */
 export type MunicipalityShape =
-  | { readonly kind: "path"; readonly code: MunicipalityCode; readonly d: string; readonly centroid: readonly [number, number] }
+  | {
+      readonly kind: "path";
+      readonly code: MunicipalityCode;
+      readonly d: string;
+      readonly centroid: readonly [number, number];
+      /** [x0, y0, x1, y1] of the outline, from the projection (not read back out of `d`). */
+      readonly bounds: readonly [number, number, number, number];
+    }
   | { readonly kind: "tile"; readonly code: MunicipalityCode; readonly x: number; readonly y: number; readonly size: number; readonly centroid: readonly [number, number] };
 
 export type GeometryKind = "geographic" | "tile";

@@ -1,7 +1,9 @@
 import type { MunicipalityFigureRow, NationalFigureRow } from "../domain/map-figures.js";
 import type { RateEstimate } from "../domain/rate-estimate.js";
 import { POPULATION_BY_CODE, POPULATION_REFERENCE } from "../domain/registry/population-data.js";
-import { formatInteger, formatPercent } from "../domain/format-danish-number.js";
+import { formatInteger, formatOneDecimal, formatPercent } from "../domain/format-danish-number.js";
+import { ROUNDED_DENOMINATOR, type PopulationDenominator } from "../domain/context/population-denominator.js";
+import { roundToUnits } from "../domain/round-half-up.js";
 
 /** What the map colours. Ids are URL values (Danish, ASCII). */
 export type MeasureId = "omgoerelse" | "aendret" | "hjemvist" | "sager-pr-10000";
@@ -63,9 +65,10 @@ export type MeasureReading = {
 
 /**
  * The value the measure reads from an estimate. `municipalityCode` null means the whole country. Returns
- * null when cases per 10.000 are asked for a municipality without a population figure.
+ * null when cases per 10.000 are asked for a municipality without a population figure. `denominator`: the
+ * map's population band for the year (population-denominator.ts); by default the labelled rounded figures.
  */
-export function measureValue(measure: MeasureId, estimate: Estimate, municipalityCode: string | null): MeasureReading | null {
+export function measureValue(measure: MeasureId, estimate: Estimate, municipalityCode: string | null, denominator: PopulationDenominator = ROUNDED_DENOMINATOR): MeasureReading | null {
   switch (measure) {
     case "omgoerelse":
       return { value: estimate.reversalRate, count: estimate.reversed, base: estimate.decided };
@@ -74,45 +77,53 @@ export function measureValue(measure: MeasureId, estimate: Estimate, municipalit
     case "hjemvist":
       return { value: estimate.remittedRate, count: estimate.counts.remitted, base: estimate.decided };
     case "sager-pr-10000": {
-      const population = municipalityCode === null ? NATIONAL_POPULATION : POPULATION_BY_CODE[municipalityCode];
-      if (!population) return null;
-      return { value: (estimate.decided / population) * 10_000, count: estimate.decided, base: population };
+      const population = denominator.populationOf(municipalityCode);
+      if (population.kind !== "value" || population.value <= 0) return null;
+      return { value: (estimate.decided / population.value) * 10_000, count: estimate.decided, base: population.value };
     }
   }
 }
 
-const oneDecimal = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Why a municipality has no figure per 10.000: its population cell is suppressed, or there is none. */
+export function missingPopulationDa(denominator: PopulationDenominator, municipalityCode: string | null): string {
+  return denominator.populationOf(municipalityCode).kind === "suppressed" ? "folketal diskretioneret" : "intet folketal";
+}
 
-/** "44,2 pct." or "8,6 sager pr. 10.000 indbyggere". */
-export function formatMeasureValueDa(measure: MeasureId, value: number): string {
-  return MEASURES[measure].unit === "pct" ? `${formatPercent(value)} pct.` : `${oneDecimal.format(value)} sager pr. 10.000 indbyggere`;
+/** "Sager pr. 10.000 indbyggere", "Sager pr. 10.000 børn 0–17 år": the measure's name for a denominator. */
+export function measureNameDa(measure: MeasureId, denominator: PopulationDenominator = ROUNDED_DENOMINATOR): string {
+  return MEASURES[measure].unit === "pct" ? MEASURES[measure].nameDa : `Sager pr. 10.000 ${denominator.labelDa}`;
+}
+
+/** "44,2 pct." or "8,6 sager pr. 10.000 indbyggere" ("… pr. 10.000 børn 0–17 år" on the child map). */
+export function formatMeasureValueDa(measure: MeasureId, value: number, denominator: PopulationDenominator = ROUNDED_DENOMINATOR): string {
+  return MEASURES[measure].unit === "pct" ? `${formatPercent(value)} pct.` : `${formatOneDecimal(value)} sager pr. 10.000 ${denominator.labelDa}`;
 }
 
 /** The number alone, with one decimal: "44,2" or "8,6". */
 export function formatMeasureNumberDa(measure: MeasureId, value: number): string {
-  return MEASURES[measure].unit === "pct" ? formatPercent(value) : oneDecimal.format(value);
+  return MEASURES[measure].unit === "pct" ? formatPercent(value) : formatOneDecimal(value);
 }
 
 /** What the count and base mean: "34 af 77 realitetsbehandlede sager" or "77 sager, 90.000 indbyggere". */
-export function formatMeasureCountDa(measure: MeasureId, reading: MeasureReading): string {
+export function formatMeasureCountDa(measure: MeasureId, reading: MeasureReading, denominator: PopulationDenominator = ROUNDED_DENOMINATOR): string {
   return MEASURES[measure].unit === "pct"
     ? `${formatInteger(reading.count)} af ${formatInteger(reading.base)} realitetsbehandlede sager`
-    : `${formatInteger(reading.count)} realitetsbehandlede sager, ${formatInteger(reading.base)} indbyggere`;
+    : `${formatInteger(reading.count)} realitetsbehandlede sager, ${formatInteger(reading.base)} ${denominator.labelDa}`;
 }
 
 /** The colour scale of one selection: where each bin starts, in the measure's unit. */
 export type MeasureScale = { readonly measure: MeasureId; readonly binStarts: readonly number[]; readonly noteDa: string | null };
 
 /** Bins for a selection; cases per 10.000 need the national row (bins relative to it). */
-export function buildMeasureScale(measure: MeasureId, national: Pick<NationalFigureRow, "estimate">): MeasureScale {
+export function buildMeasureScale(measure: MeasureId, national: Pick<NationalFigureRow, "estimate">, denominator: PopulationDenominator = ROUNDED_DENOMINATOR): MeasureScale {
   if (measure !== "sager-pr-10000") return { measure, binStarts: PERCENT_BIN_STARTS[measure], noteDa: null };
   const e = national.estimate;
-  const level = e.kind === "estimate" ? measureValue(measure, e, null)!.value : 0;
+  const level = e.kind === "estimate" ? (measureValue(measure, e, null, denominator)?.value ?? 0) : 0;
   // One decimal, as the legend prints them, so a municipality's colour agrees with the printed limits.
-  const binStarts = PER_10000_BIN_FACTORS.map((f) => Math.round(f * level * 10) / 10);
+  const binStarts = PER_10000_BIN_FACTORS.map((f) => roundToUnits(f * level, 1) / 10);
   const noteDa =
     e.kind === "estimate"
-      ? `Farvernes grænser er 50, 75, 100, 125 og 150 % af landsniveauet (${oneDecimal.format(level)} sager pr. 10.000 indbyggere).`
+      ? `Farvernes grænser er 50, 75, 100, 125 og 150 % af landsniveauet (${formatOneDecimal(level)} sager pr. 10.000 ${denominator.labelDa}).`
       : null;
   return { measure, binStarts, noteDa };
 }
@@ -132,8 +143,8 @@ export const BIN_COLOURS: readonly { readonly fill: string; readonly ink: string
 
 /** The bin of a value, compared as printed (one decimal), so a colour never contradicts the legend's limits. */
 export function binIndexOf(scale: MeasureScale, value: number): number {
-  const step = MEASURES[scale.measure].unit === "pct" ? 1000 : 10;
-  const printed = Math.round(Number((value * step).toPrecision(12))) / step;
+  const decimals = MEASURES[scale.measure].unit === "pct" ? 3 : 1;
+  const printed = roundToUnits(value, decimals) / 10 ** decimals;
   let index = 0;
   for (let i = 0; i < scale.binStarts.length; i++) if (printed >= scale.binStarts[i]! - 1e-9) index = i;
   return index;
@@ -148,8 +159,8 @@ export function binLabelDa(scale: MeasureScale, bin: number): string {
 }
 
 /** Is the row's value for this measure readable (an estimate, and a population where needed)? */
-export function readingOf(measure: MeasureId, row: Pick<MunicipalityFigureRow, "estimate" | "municipalityCode">): MeasureReading | null {
-  return row.estimate.kind === "estimate" ? measureValue(measure, row.estimate, row.municipalityCode) : null;
+export function readingOf(measure: MeasureId, row: Pick<MunicipalityFigureRow, "estimate" | "municipalityCode">, denominator: PopulationDenominator = ROUNDED_DENOMINATOR): MeasureReading | null {
+  return row.estimate.kind === "estimate" ? measureValue(measure, row.estimate, row.municipalityCode, denominator) : null;
 }
 
 export function isMeasureId(value: string): value is MeasureId {

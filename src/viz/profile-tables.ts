@@ -42,8 +42,11 @@ export function buildProfileTableModel(mapProfile: MapProfile, year: number, mun
  * Neighbours (or another comparison group) over the window: rate and number of cases per year, in two
  * columns per year so a spreadsheet gets both as numbers (a rate is never shown without its cases).
  */
-export function buildComparisonTableModel(mapProfile: MapProfile, municipalityNameDa: string, sourceLineDa: string | null = null): TableModel {
+export function buildComparisonTableModel(mapProfile: MapProfile, municipalityNameDa: string, sourceLineDa: string | null = null, loadedYears: readonly number[] | null = null): TableModel {
   const group = mapProfile.neighbours;
+  // Years the database holds no figures for at all are left out: a column of "ingen data" says nothing (issue 9, point 4).
+  const years = loadedYears ? group.years.filter((y) => loadedYears.includes(y)) : group.years;
+  const noData: RateEstimate = { kind: "no-data", reasonDa: "" };
   const yearCells = (e: RateEstimate): TableCell[] => {
     switch (e.kind) {
       case "estimate":
@@ -57,24 +60,28 @@ export function buildComparisonTableModel(mapProfile: MapProfile, municipalityNa
   const own = mapProfile.areas.find((a) => a.area === "total");
   const ownRow = {
     code: "municipality",
-    cells: [
-      { text: municipalityNameDa, value: municipalityNameDa },
-      ...group.years.flatMap((year) => yearCells(own?.years.find((y) => y.year === year)?.municipality.estimate ?? { kind: "no-data", reasonDa: "" })),
-    ],
+    cells: [{ text: municipalityNameDa, value: municipalityNameDa }, ...years.flatMap((year) => yearCells(own?.years.find((y) => y.year === year)?.municipality.estimate ?? noData))],
   };
+  const span = years.length <= 1 ? String(years[0] ?? "") : `${years[0]}–${years.at(-1)}`;
   return {
-    captionDa: `Omgørelsesprocent og antal realitetsbehandlede sager i ${municipalityNameDa} og nabokommunerne, ${MAP_DEFINITIONS[mapProfile.map].nameDa.toLowerCase()}, ${group.years[0] ?? ""}–${group.years.at(-1) ?? ""}`,
+    captionDa: `Omgørelsesprocent og antal realitetsbehandlede sager i ${municipalityNameDa} og nabokommunerne, ${MAP_DEFINITIONS[mapProfile.map].nameDa.toLowerCase()}, ${span}`,
     columns: [
       { key: "kommune", labelDa: "Kommune", numeric: false },
-      ...group.years.flatMap((y) => [
+      ...years.flatMap((y) => [
         { key: `${y}-pct`, labelDa: `${y}, omgjort pct.`, numeric: true },
         { key: `${y}-sager`, labelDa: `${y}, sager`, numeric: true },
       ]),
     ],
     rows: [
       ownRow,
-      ...group.members.map((m) => ({ code: m.municipalityCode, cells: [{ text: m.municipalityName, value: m.municipalityName }, ...m.years.flatMap((y) => yearCells(y.estimate))] })),
-      { code: null, cells: [{ text: "Nabokommunerne samlet", value: "Nabokommunerne samlet" }, ...group.combined.flatMap((y) => yearCells(y.estimate))] },
+      ...group.members.map((m) => ({
+        code: m.municipalityCode,
+        cells: [{ text: m.municipalityName, value: m.municipalityName }, ...years.flatMap((year) => yearCells(m.years.find((y) => y.year === year)?.estimate ?? noData))],
+      })),
+      {
+        code: null,
+        cells: [{ text: "Nabokommunerne samlet", value: "Nabokommunerne samlet" }, ...years.flatMap((year) => yearCells(group.combined.find((y) => y.year === year)?.estimate ?? noData))],
+      },
     ],
     sourceLineDa,
   };

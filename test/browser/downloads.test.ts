@@ -139,7 +139,7 @@ describe("map page downloads", () => {
     const doc = parseSvg((await get("/kort/kort.svg?aar=2024&maal=sager-pr-10000")).body);
     const herning = doc.querySelector('a[data-municipality="0657"]')!.getAttribute("aria-label");
     expect(herning).toBe(
-      "Herning: 8,6 sager pr. 10.000 indbyggere (77 realitetsbehandlede sager, 90.000 indbyggere); omgørelsesprocent 44,2 pct. (34 af 77 realitetsbehandlede sager). Omgørelsesprocentens 95 %-interval: 33,6–55,3 pct. Sammenlignet med landsplan: inden for den tilfældige variation omkring landsgennemsnittet.",
+      "Herning: 8,6 sager pr. 10.000 indbyggere (77 realitetsbehandlede sager, 90.000 indbyggere); omgørelsesprocent 44,2 pct. (34 af 77 realitetsbehandlede sager). Omgørelsesprocentens 95 %-interval: 33,6–55,3 pct. Sammenlignet med landsplan: inden for 95 %-grænserne omkring landsplan.",
     );
     expect(svgText(doc)).toContain("Farvernes grænser er 50, 75, 100, 125 og 150 % af landsniveauet");
   });

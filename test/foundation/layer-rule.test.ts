@@ -35,6 +35,9 @@ describe("the layer rule (npm run lint)", () => {
     ["src/client/x.ts", "../server/app.js", /client må kun importere server\/api-types/],
     ["src/client/x.ts", "../storage/database.js", /client må ikke importere/],
     ["src/server/x.ts", "../client/x.js", /server må ikke importere/],
+    // Views are TSX (src/server/views/); the rule holds for .tsx as for .ts.
+    ["src/server/views/x.tsx", "../../client/x.js", /server må ikke importere/],
+    ["src/viz/x.tsx", "../storage/database.js", /viz må ikke importere/],
   ])("fails %s importing %s", async (filePath, specifier, message) => {
     const messages = await layerMessages(filePath, importing(specifier));
     expect(messages).toHaveLength(1);
@@ -52,6 +55,7 @@ describe("the layer rule (npm run lint)", () => {
     ["src/client/x.ts", "../domain/format-danish-number.js"],
     ["src/server/x.ts", "../storage/database.js"],
     ["src/cli/commands/x.ts", "../../server/start-server.js"],
+    ["src/server/views/x.tsx", "../../viz/trusted-svg.js"],
   ])("passes %s importing %s", async (filePath, specifier) => {
     expect(await layerMessages(filePath, importing(specifier))).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { DEMO_NOTICE_DA } from "../../src/domain/complaint-cell.js";
 import { saveDatasetVersion } from "../../src/storage/complaint-store.js";
+import { parseLockOwner } from "../../src/storage/data-dir-lock.js";
 import { openDatabase } from "../../src/storage/open-database.js";
 import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-databases.js";
 import { generateComplaintCells } from "./complaint-cell-generators.js";
@@ -91,14 +92,14 @@ describe("danmarkskort serve as a process", () => {
     expect(front).toContain(DEMO_NOTICE_DA);
 
     const lockFile = join(dataDir, "danmarkskort.lock");
-    expect(readFileSync(lockFile, "utf8")).toBe(String(server.child.pid));
+    expect(parseLockOwner(readFileSync(lockFile, "utf8"))?.pid).toBe(server.child.pid);
     const second = await startServe({ DANMARKSKORT_DATA_DIR: dataDir });
     const secondExit = await second.exit;
     expect(secondExit.code).toBe(1);
     expect(second.output()).toMatch(/^Fejl: Datamappen .* bruges allerede af en anden danmarkskort-proces \(pid \d+\)\..*DATABASE_URL/);
     expect(second.output()).not.toMatch(/Uventet fejl|\n\s+at /);
     // The refused process left the lock and the running server alone.
-    expect(readFileSync(lockFile, "utf8")).toBe(String(server.child.pid));
+    expect(parseLockOwner(readFileSync(lockFile, "utf8"))?.pid).toBe(server.child.pid);
     expect((await waitForHealth(server)).body).toEqual({ status: "ok", storage: "pglite" });
 
     server.child.kill("SIGTERM");
@@ -137,10 +138,24 @@ describe("danmarkskort serve as a process", () => {
 
     const second = await startServe({ DANMARKSKORT_DATA_DIR: dataDir });
     await waitForHealth(second);
-    const front = await (await fetch(`http://127.0.0.1:${second.port}/`)).text();
+    const front = await (await fetch(`http://127.0.0.1:${second.port}/data`)).text();
     expect(front).toContain("før-nedbrud.csv");
     second.child.kill("SIGTERM");
     expect((await second.exit).code).toBe(0);
+  });
+
+  it("a stop of the whole process group (SIGTERM directly and again as npm forwards it) still removes the lock", { timeout: 300_000 }, async () => {
+    const dataDir = join(root, "group-stop", "data");
+    const server = await startServe({ DANMARKSKORT_DATA_DIR: dataDir, DANMARKSKORT_DEMO: "0" });
+    await waitForHealth(server);
+    // Keep the server busy closing a connection, so the second signal lands while the stop is under way.
+    const held = fetch(`http://127.0.0.1:${server.port}/`).catch(() => undefined);
+    server.child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 30));
+    server.child.kill("SIGTERM");
+    await held;
+    expect(await server.exit).toEqual({ code: 0, signal: null });
+    expect(existsSync(join(dataDir, "danmarkskort.lock"))).toBe(false);
   });
 
   it("runs on PostgreSQL when DATABASE_URL is set, and leaves no data dir behind", { timeout: 300_000 }, async () => {

@@ -100,12 +100,74 @@ describe("danmarkskort import / datasets as a new user runs them", () => {
     const diff = await cli(url, "datasets", "diff", older!, newer!);
     expect(diff.stdout).toContain("Ændrede celler fra version");
     expect(diff.stdout).toContain('2024  Læsø (0825)  "Voksne - merudgifter - § 100" (Serviceloven): 1 realitetsbehandlede (0/0/1), 0 afviste → 2 realitetsbehandlede (1/0/1), 0 afviste');
-    expect((await cli(url, "datasets", "pin", older!)).stdout).toContain("fastlåst som aktiv for 2024");
-    expect((await cli(url, "datasets")).stdout).toMatch(/talportal-2024\.csv\n.*\n.*\n .*aktiv for: 2024; fastlåst for: 2024/);
-    expect((await cli(url, "datasets", "unpin", "2024")).stdout).toContain("Fastlåsning fjernet for 2024");
+    // A pin is the mark "the map as published" since issue 9; pin/unpin remain as names for publish/unpublish.
+    expect((await cli(url, "datasets", "pin", older!)).stdout).toContain("markeret som kortet, som det blev offentliggjort, for 2024");
+    expect((await cli(url, "datasets")).stdout).toMatch(/talportal-2024\.csv\n.*\n.*\n .*aktiv for: 2024; offentliggjort kort for: 2024/);
+    expect((await cli(url, "datasets", "unpin", "2024")).stdout).toContain("2024 har ikke længere et offentliggjort kort");
     const unknown = await cli(url, "datasets", "pin", "999");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("Datasætversion 999 findes ikke");
+  });
+
+  it("marks a version as published at import and afterwards, removes a version only with --yes, and logs both (issue 9)", async () => {
+    const where = `PostgreSQL (${new URL(url).host}${new URL(url).pathname})`;
+    const first = writeFixture(dir, "offentliggjort-2024.csv", talportalExportCsv(sampleRows().map((r) => (r.place === "Læsø" ? row("Læsø", "2024", [2, 0, 3, 0], r.subject) : r))));
+    const imported = await cli(url, "import", first, "--extracted", "2025-06-01", "--published");
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain(`Gemt som datasætversion`);
+    expect(imported.stdout).toContain(` i ${where}.`);
+    expect(imported.stdout).toContain("Markeret som kortet, som det blev offentliggjort, for 2024");
+    const list = JSON.parse((await cli(url, "datasets", "--format", "json")).stdout) as { datasetVersionId: number; fileName: string; pinnedYears: number[] }[];
+    const published = list.find((v) => v.fileName === "offentliggjort-2024.csv")!;
+    expect(published.pinnedYears).toEqual([2024]);
+
+    const wrongYear = await cli(url, "import", first, "--published", "2019");
+    expect(wrongYear.code).toBe(1);
+    expect(wrongYear.stderr).toContain("--published 2019: filen har ingen tal for 2019");
+
+    const other = list.find((v) => v.fileName === "talportal-2024-rev.csv")!;
+    const marked = await cli(url, "datasets", "publish", String(other.datasetVersionId), "--year", "2024");
+    expect(marked.stdout).toContain(`for 2024 (i ${where})`);
+    expect(marked.stdout).toContain(`2024: erstatter version ${published.datasetVersionId} som offentliggjort kort.`);
+
+    const asked = await cli(url, "datasets", "remove", String(other.datasetVersionId));
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toContain(`Fjerner datasætversion ${other.datasetVersionId}: talportal-2024-rev.csv; år 2024;`);
+    expect(asked.stdout).toMatch(new RegExp(`2024: version \\d+ \\(offentliggjort-2024\\.csv, udtrukket 2025-06-01\\) – et udtræk, ikke det offentliggjorte kort \\(før: version ${other.datasetVersionId} `));
+    expect(asked.stderr).toContain(`Intet er fjernet fra ${where}. Gentag kommandoen med --yes`);
+    expect((JSON.parse((await cli(url, "datasets", "--format", "json")).stdout) as unknown[]).length).toBe(list.length);
+
+    const removed = await cli(url, "datasets", "remove", String(other.datasetVersionId), "--yes");
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain(`Fjernet: datasætversion ${other.datasetVersionId}`);
+    expect(removed.stdout).toContain(`Fjernet fra ${where}.`);
+    const after = JSON.parse((await cli(url, "datasets", "--format", "json")).stdout) as { datasetVersionId: number }[];
+    expect(after.some((v) => v.datasetVersionId === other.datasetVersionId)).toBe(false);
+
+    const log = await cli(url, "datasets", "log");
+    expect(log.stdout).toMatch(new RegExp(`fjernet: datasætversion ${other.datasetVersionId} – .+ \\(kommandolinjen\\)`));
+    expect(log.stdout).toContain(`markeret som offentliggjort kort: offentliggjort kort 2024: datasætversion ${published.datasetVersionId}`);
+    const events = JSON.parse((await cli(url, "datasets", "log", "--format", "json")).stdout) as { action: string; channel: string }[];
+    // Newest first; the pin and unpin of the test before are on record too.
+    expect(events.map((e) => e.action)).toEqual(["dataset.remove", "dataset.publish", "dataset.publish", "dataset.unpublish", "dataset.publish"]);
+    expect(events.every((e) => e.channel === "cli")).toBe(true);
+    expect((await cli(url, "datasets", "remove", "999", "--yes")).stderr).toContain("Datasætversion 999 findes ikke");
+  });
+
+  it("demo remove deletes the demo versions only, says what shows instead, and leaves real figures alone (issue 9)", async () => {
+    const loaded = await cli(url, "demo", "--seed", "11");
+    expect(loaded.stdout).toContain("Bemærk: databasen har rigtige tal, så demodata vises ikke nogen steder.");
+    expect((await cli(url, "datasets")).stdout).toContain("vises ikke, fordi databasen har rigtige tal");
+    const before = JSON.parse((await cli(url, "datasets", "--format", "json")).stdout) as { isDemo: boolean }[];
+    const removed = await cli(url, "demo", "remove");
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain("Fjernet: datasætversion");
+    expect(removed.stdout).toContain("Ingen år skifter tal");
+    expect(removed.stdout).toContain("Demodata er fjernet fra PostgreSQL (");
+    const after = JSON.parse((await cli(url, "datasets", "--format", "json")).stdout) as { isDemo: boolean }[];
+    expect(after).toEqual(before.filter((v) => !v.isDemo));
+    expect((await cli(url, "demo", "remove")).stdout).toContain("Der er ingen demodata i PostgreSQL");
+    expect((await cli(url, "datasets", "log")).stdout).toContain("demodata fjernet: datasætversion");
   });
 
   it("refuses a malformed --extracted date and a missing file in Danish", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseImportFile } from "../../src/importers/analyse-import-file.js";
 import { parsePeriod } from "../../src/importers/parse-period.js";
-import { fixtureDir, row, statbankLongCsv, talportalExportCsv, talportalTableCsv, writeFixture } from "./import-fixtures.js";
+import { fixtureDir, row, statbankLongCsv, talportalExportCsv, talportalTableCsv, withoutCoverage, writeFixture } from "./import-fixtures.js";
 
 const dir = fixtureDir();
 
@@ -62,8 +62,8 @@ describe("periods", () => {
     const a = await analyseImportFile({ path: writeFixture(dir, "ufuldstaendig.csv", talportalExportCsv(rows)) });
     expect(a.errorCount).toBe(0);
     expect(a.incompleteYears).toEqual([{ year: 2025, quarters: [1, 2] }]);
-    expect(a.issues).toEqual([expect.objectContaining({ severity: "warning", code: "incomplete-year" })]);
-    expect(a.issues[0]!.messageDa).toContain("Året 2025 er ufuldstændigt: filen har kun 1., 2. kvartal");
+    expect(withoutCoverage(a.issues)).toEqual([expect.objectContaining({ severity: "warning", code: "incomplete-year" })]);
+    expect(withoutCoverage(a.issues)[0]!.messageDa).toContain("Året 2025 er ufuldstændigt: filen har kun 1., 2. kvartal");
     expect(a.cells.filter((c) => c.year === 2025)).toHaveLength(2);
   });
 
@@ -82,9 +82,9 @@ describe("periods", () => {
     const a = await analyseImportFile({ path: writeFixture(dir, "landstal.csv", talportalExportCsv(rows)) });
     expect(a.cells.find((c) => c.municipalityCode === null)!.counts).toEqual({ upheld: 3, changed: 1, remitted: 3, rejected: 1 });
     expect(a.errorCount).toBe(0);
-    expect(a.issues).toEqual([expect.objectContaining({ severity: "warning", code: "national-mismatch", line: 4 })]);
-    expect(a.issues[0]!.messageDa).toContain("7 realitetsbehandlede (3/1/3), 1 afviste) er ikke summen over kommunerne (6 realitetsbehandlede");
+    expect(withoutCoverage(a.issues)).toEqual([expect.objectContaining({ severity: "warning", code: "national-mismatch", line: 4 })]);
+    expect(withoutCoverage(a.issues)[0]!.messageDa).toContain("7 realitetsbehandlede (3/1/3), 1 afviste) er ikke summen over kommunerne (6 realitetsbehandlede");
     const matching = await analyseImportFile({ path: writeFixture(dir, "landstal-ok.csv", talportalExportCsv([...rows.slice(0, 2), row("I alt", "2024", [3, 1, 2, 1])])) });
-    expect(matching.issues).toEqual([]);
+    expect(withoutCoverage(matching.issues)).toEqual([]);
   });
 });

@@ -114,12 +114,13 @@ describe.each(DATABASE_KINDS)("import into storage on %s", (kind) => {
     expect((await activeVersionByYear(t.db)).get(2024)!.datasetVersionId).toBe(newId);
   });
 
-  it("loads demo data marked is_demo, and real figures replace it for the years they cover", async () => {
+  it("loads demo data marked is_demo; once real figures exist, no demo year is active any more (issue 9)", async () => {
     const demo = await loadDemoDataset(t.db, 7);
     const demoId = demo.stored!.datasetVersionId;
     const active = await activeVersionByYear(t.db);
-    expect(active.get(2019)).toMatchObject({ datasetVersionId: demoId, isDemo: true });
+    expect((await listDatasetVersionsWithStatus(t.db)).find((v) => v.datasetVersionId === demoId)).toMatchObject({ isDemo: true, activeYears: [] });
+    expect(active.has(2019)).toBe(false);
     expect(active.get(2024)!.isDemo).toBe(false);
-    expect((await loadComplaintCells(t.db, { years: [2019] })).provenanceByYear.get(2019)!.isDemo).toBe(true);
+    expect((await loadComplaintCells(t.db, { years: [2019] })).provenanceByYear.size).toBe(0);
   });
 });

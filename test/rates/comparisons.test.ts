@@ -12,18 +12,51 @@ const est = (reversed: number, decided: number) => computeRateEstimate({ upheld:
 
 describe("rankByReversalRate", () => {
   it("ranks lowest rate first, with ties sharing the better place (1, 2, 2, 4)", () => {
-    const ranks = rankByReversalRate([
-      { code: "A", reversed: 1, decided: 10 },
-      { code: "B", reversed: 1, decided: 4 },
-      { code: "C", reversed: 2, decided: 8 },
-      { code: "D", reversed: 9, decided: 10 },
-      { code: "E", reversed: 0, decided: 0 },
-    ]);
-    expect(ranks.get("A")).toEqual({ position: 1, of: 4, tiedWith: 1 });
-    expect(ranks.get("B")).toEqual({ position: 2, of: 4, tiedWith: 2 });
-    expect(ranks.get("C")).toEqual({ position: 2, of: 4, tiedWith: 2 });
-    expect(ranks.get("D")).toEqual({ position: 4, of: 4, tiedWith: 1 });
+    const ranks = rankByReversalRate(
+      [
+        { code: "A", reversed: 1, decided: 10 },
+        { code: "B", reversed: 1, decided: 4 },
+        { code: "C", reversed: 2, decided: 8 },
+        { code: "D", reversed: 9, decided: 10 },
+        { code: "E", reversed: 0, decided: 0 },
+      ],
+      { minCases: 1 },
+    );
+    expect(ranks.get("A")).toEqual({ position: 1, of: 4, tiedWith: 1, interval95: null });
+    expect(ranks.get("B")).toEqual({ position: 2, of: 4, tiedWith: 2, interval95: null });
+    expect(ranks.get("C")).toEqual({ position: 2, of: 4, tiedWith: 2, interval95: null });
+    expect(ranks.get("D")).toEqual({ position: 4, of: 4, tiedWith: 1, interval95: null });
     expect(ranks.has("E")).toBe(false);
+  });
+
+  it("ranks no municipality with under 10 cases (a league table of 1–2 cases says nothing)", () => {
+    const ranks = rankByReversalRate([
+      { code: "A", reversed: 0, decided: 2 },
+      { code: "B", reversed: 5, decided: 10 },
+      { code: "C", reversed: 9, decided: 9 },
+      { code: "D", reversed: 30, decided: 100 },
+    ]);
+    expect([...ranks.keys()].sort()).toEqual(["B", "D"]);
+    expect(ranks.get("D")).toMatchObject({ position: 1, of: 2 });
+  });
+
+  it("gives each rank a seeded 95 % interval by simulation: wide for few cases, narrow for many, the same every time", () => {
+    // 40 municipalities at rates spread from 20 % to 70 %: half with 12 cases, half with 1.200.
+    const inputs = Array.from({ length: 40 }, (_, i) => {
+      const decided = i % 2 === 0 ? 12 : 1200;
+      return { code: `K${i}`, reversed: Math.round(decided * (0.2 + (0.5 * i) / 39)), decided };
+    });
+    const ranks = rankByReversalRate(inputs, { intervals: true });
+    const again = rankByReversalRate(inputs, { intervals: true });
+    expect([...again.values()]).toEqual([...ranks.values()]);
+    for (const input of inputs) {
+      const r = ranks.get(input.code)!;
+      const [low, high] = r.interval95!;
+      expect(low).toBeLessThanOrEqual(r.position + r.tiedWith - 1);
+      expect(high).toBeGreaterThanOrEqual(r.position);
+      if (input.decided === 12) expect(high - low).toBeGreaterThan(10);
+      else expect(high - low).toBeLessThan(10);
+    }
   });
 
   it("sees 1/3 and 2/6 as tied, though 1/3 and 2/6 differ as floats in other orders", () => {

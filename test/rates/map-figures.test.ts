@@ -83,11 +83,20 @@ describe("buildMapFigures: missing values are values with a reason", () => {
     expect(kbh.estimate).toMatchObject({ kind: "no-cases", decided: 0, counts: { rejected: 3 } });
     expect(kbh.rank).toBeNull();
     expect(kbh.funnel.kind).toBe("not-assessed");
-    expect(f.municipalities.find((m) => m.municipalityCode === HERNING)!.rank!.of).toBe(97);
+    // Every municipality has under 10 cases on this map, so none is ranked (MIN_CASES_FOR_RANK).
+    expect(f.municipalities.every((m) => m.rank === null)).toBe(true);
   });
 
-  it("treats a municipality missing from the file as no-cases when the year has data", () => {
+  it("reads a municipality missing from the year's data as no-data, never as 0 cases (issue 19)", () => {
     const f = buildMapFigures(published2024Cells().filter((c) => c.municipalityCode !== "0101"), { map: "socialomraadet", year: 2024, area: "total" });
+    expect(f.municipalities[0]!.estimate).toEqual({ kind: "no-data", reasonDa: "Kommunen er ikke med i de indlæste tal for 2024" });
+    expect(f.municipalities[0]!.rank).toBeNull();
+  });
+
+  it("keeps no-cases for a municipality that is in the year's data but has no case on this map", () => {
+    const others = published2024Cells().filter((c) => c.municipalityCode !== "0101");
+    const outsideMaps: ComplaintCell = { municipalityCode: "0101", subject: "Kontanthjælp § 11", law: "Lov om aktiv socialpolitik", year: 2024, counts: { upheld: 3, changed: 0, remitted: 0, rejected: 0 } };
+    const f = buildMapFigures([...others, outsideMaps], { map: "socialomraadet", year: 2024, area: "total" });
     expect(f.municipalities[0]!.estimate.kind).toBe("no-cases");
   });
 

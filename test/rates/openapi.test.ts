@@ -11,9 +11,11 @@ import { storeCells } from "./stored-datasets.js";
 type Schema = Record<string, unknown>;
 const root = OPENAPI_DOCUMENT as unknown as Schema;
 
-/** The schema the document gives for `status` of GET `path`. */
-function responseSchema(path: keyof typeof OPENAPI_DOCUMENT.paths, status: string): Schema {
-  const responses = OPENAPI_DOCUMENT.paths[path].get.responses as Record<string, { content?: { "application/json": { schema: Schema } } }>;
+/** The schema the document gives for `status` of `method` (GET unless said) on `path`. */
+function responseSchema(path: keyof typeof OPENAPI_DOCUMENT.paths, status: string, method = "get"): Schema {
+  const operation = (OPENAPI_DOCUMENT.paths[path] as Record<string, { responses: unknown } | undefined>)[method];
+  if (!operation) throw new Error(`${path} dokumenterer ikke ${method.toUpperCase()}`);
+  const responses = operation.responses as Record<string, { content?: { "application/json": { schema: Schema } } }>;
   const schema = responses[status]?.content?.["application/json"].schema;
   if (!schema) throw new Error(`${path} dokumenterer ikke ${status}`);
   return schema;

@@ -1,6 +1,7 @@
 import type { ComplaintCell } from "../../src/domain/complaint-cell.js";
 import { MUNICIPALITIES, type MunicipalityCode } from "../../src/domain/municipality.js";
-import type { OutcomeCounts } from "../../src/domain/outcome.js";
+import { decidedOf, reversedOf, type OutcomeCounts } from "../../src/domain/outcome.js";
+import { formatPercent } from "../../src/domain/format-danish-number.js";
 
 /**
  * Named generators for complaint cells whose sums equal the published 2024 figures (domain.md §7):
@@ -83,4 +84,18 @@ export function published2024Cells(options: { readonly publishedNational?: boole
     }
   }
   return cells;
+}
+
+/** The talportal export, as its CSV download writes it (latin1 bytes are produced by the caller). */
+export function publishedTalportalCsv(cells: readonly ComplaintCell[]): string {
+  const nameOf = new Map(MUNICIPALITIES.map((m) => [m.code, m.name]));
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const header = "Kommune;Lovgivning;Sagsemne;periode;Realitetsbehandlede sager i alt;Stadfæstede sager;Ændrede/ophævede sager;Hjemviste sager;Afviste sager;Omgørelsesprocent";
+  const rows = cells.map((c) => {
+    const decided = decidedOf(c.counts);
+    const pct = decided === 0 ? "" : formatPercent(reversedOf(c.counts) / decided);
+    const place = c.municipalityCode === null ? "Hele landet" : nameOf.get(c.municipalityCode)!;
+    return [quote(place), quote(c.law), quote(c.subject), String(c.year), decided, c.counts.upheld, c.counts.changed, c.counts.remitted, c.counts.rejected, pct].join(";");
+  });
+  return [header, ...rows].join("\r\n") + "\r\n";
 }

@@ -5,15 +5,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/run-cli.js";
-import type { ComplaintCell } from "../../src/domain/complaint-cell.js";
 import { formatInteger, formatPercent } from "../../src/domain/format-danish-number.js";
 import type { FigureRecord } from "../../src/domain/figure-record.js";
-import { MUNICIPALITIES } from "../../src/domain/municipality.js";
-import { decidedOf, reversedOf } from "../../src/domain/outcome.js";
 import type { MapFiguresResponse } from "../../src/server/api-types.js";
 import { buildApp } from "../../src/server/app.js";
 import { openDatabase } from "../../src/storage/open-database.js";
-import { HERNING, published2024Cells } from "./published-2024-cells.js";
+import { HERNING, published2024Cells, publishedTalportalCsv } from "./published-2024-cells.js";
 
 /**
  * Issue 4, item 6: a file in the talportal's export layout (domain.md §4: `;`-separated, latin1, columns
@@ -48,20 +45,6 @@ function readPublished2024(): PublishedRow[] {
     }));
 }
 
-/** The talportal export, as its CSV download writes it (latin1 bytes are produced by the caller). */
-function talportalExportCsv(cells: readonly ComplaintCell[]): string {
-  const nameOf = new Map(MUNICIPALITIES.map((m) => [m.code, m.name]));
-  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
-  const header = "Kommune;Lovgivning;Sagsemne;periode;Realitetsbehandlede sager i alt;Stadfæstede sager;Ændrede/ophævede sager;Hjemviste sager;Afviste sager;Omgørelsesprocent";
-  const rows = cells.map((c) => {
-    const decided = decidedOf(c.counts);
-    const pct = decided === 0 ? "" : formatPercent(reversedOf(c.counts) / decided);
-    const place = c.municipalityCode === null ? "Hele landet" : nameOf.get(c.municipalityCode)!;
-    return [quote(place), quote(c.law), quote(c.subject), String(c.year), decided, c.counts.upheld, c.counts.changed, c.counts.remitted, c.counts.rejected, pct].join(";");
-  });
-  return [header, ...rows].join("\r\n") + "\r\n";
-}
-
 const escape = (text: string) => text.replace(/[.()]/g, "\\$&");
 
 const cli = (...args: string[]) => runCli(args);
@@ -74,7 +57,7 @@ describe("the published 2024 tables, from a talportal file through import, rates
 
   beforeAll(async () => {
     const file = join(dir, "talportal-2024.csv");
-    writeFileSync(file, iconv.encode(talportalExportCsv(published2024Cells({ publishedNational: true })), "latin1"));
+    writeFileSync(file, iconv.encode(publishedTalportalCsv(published2024Cells({ publishedNational: true })), "latin1"));
     delete process.env.DATABASE_URL;
     process.env.DANMARKSKORT_DATA_DIR = dataDir;
     const imported = await cli("import", file, "--extracted", "2025-06-10", "--source", "testfil i talportalens eksportformat");

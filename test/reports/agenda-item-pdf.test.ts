@@ -16,11 +16,11 @@ import { generateReferenceCells, generateReferenceProvenance, HERNING } from "./
 const run = promisify(execFile);
 
 /**
- * The DOCX as a council member gets it: Herning 2024 on the reference cells (the published 2024
- * figures, domain.md §7), with both images, converted once by headless LibreOffice (Debian
+ * The DOCX as a council member gets it: the default Herning 2024 item on the reference cells of 2023 and
+ * 2024 (the published 2024 figures, domain.md §7), and the same item with every optional section and both images, converted once by headless LibreOffice (Debian
  * libreoffice-writer-nogui) and read back with poppler's pdftotext. Every figure of Tabel 1–3 must be
  * in the PDF's text, in its row's order on one line, so a lost column, a clipped cell or a table
- * LibreOffice cannot lay out fails here. Needs soffice, pdftotext, pdfimages and /usr/bin/chromium.
+ * LibreOffice cannot lay out fails here. Needs soffice, pdftotext and pdfimages.
  */
 describe("agenda item DOCX → PDF with LibreOffice", () => {
   let dir: string;
@@ -30,12 +30,15 @@ describe("agenda item DOCX → PDF with LibreOffice", () => {
   /** pdftotext without layout: running text in reading order. */
   let plainText: string;
   let imageList: string;
+  /** The default (short) item: pdftotext -layout, pages split by form feeds. */
+  let shortLayout: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "danmarkskort-pdf-test-"));
     const built = buildAgendaItemFor(indexCellTotals(generateReferenceCells()), generateReferenceProvenance(), HERNING, 2024, {
       caseNumber: "27.69.52-I02-1-25",
       caseworker: "Jane Sønderkov",
+      sections: "alle",
     });
     model = built.model;
     const rasterizer = await openSvgRasterizer();
@@ -47,7 +50,11 @@ describe("agenda item DOCX → PDF with LibreOffice", () => {
     }
     const docx = join(dir, `${model.fileBaseName}.docx`);
     await writeFile(docx, await renderAgendaItemFile(model, images, "docx"));
-    const [pdf] = await convertDocxFilesToPdf([docx], dir);
+    const short = buildAgendaItemFor(indexCellTotals(generateReferenceCells([2023, 2024])), generateReferenceProvenance(false, [2023, 2024]), HERNING, 2024).model;
+    const shortDocx = join(dir, "kort.docx");
+    await writeFile(shortDocx, await renderAgendaItemFile(short, new Map(), "docx"));
+    const [pdf, shortPdf] = await convertDocxFilesToPdf([docx, shortDocx], dir);
+    shortLayout = (await run("pdftotext", ["-layout", "-enc", "UTF-8", shortPdf!, "-"])).stdout;
     expect((await readFile(pdf!)).subarray(0, 5).toString()).toBe("%PDF-");
     layoutText = (await run("pdftotext", ["-layout", "-enc", "UTF-8", pdf!, "-"])).stdout;
     plainText = (await run("pdftotext", ["-enc", "UTF-8", pdf!, "-"])).stdout;
@@ -130,5 +137,14 @@ describe("agenda item DOCX → PDF with LibreOffice", () => {
     const text = plainText.replace(/\s+/g, " ");
     expect(text).toContain("Figur 1: Herning Kommune og nabokommunerne");
     expect(text).toContain("Figur 2:");
+  });
+
+  it("fits the default item on at most 4 pages and 1.600 words (issue 16; the seed is about 3 pages)", () => {
+    const pages = shortLayout.split("\f").filter((p) => p.trim() !== "");
+    expect(pages.length).toBeLessThanOrEqual(4);
+    pages.forEach((page, i) => expect(page).toContain(`Side ${i + 1} af ${pages.length}`));
+    expect(shortLayout.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length).toBeLessThanOrEqual(1600);
+    expect(shortLayout).toContain("Tabel 3: Omgørelsesprocenter på voksenhandicapområdet");
+    expect(shortLayout).not.toMatch(/Tabel 4|Figur 1/);
   });
 });

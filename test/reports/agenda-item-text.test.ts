@@ -8,8 +8,13 @@ import { generateReferenceCells, generateReferenceProvenance, HERNING } from "./
 
 const totals = indexCellTotals(generateReferenceCells());
 
+/** Every optional section in the main text, so the sentences of each can be checked (the default item is short_item). */
 function item(year = 2024, options: AgendaItemOptions = {}, code = HERNING, isDemo = false): AgendaItemModel {
-  return buildAgendaItemFor(totals, generateReferenceProvenance(isDemo), code, year, options).model;
+  return buildAgendaItemFor(totals, generateReferenceProvenance(isDemo), code, year, { sections: "alle", ...options }).model;
+}
+
+function shortItem(year = 2024, options: AgendaItemOptions = {}): AgendaItemModel {
+  return buildAgendaItemFor(totals, generateReferenceProvenance(), HERNING, year, options).model;
 }
 
 function allText(model: AgendaItemModel): string {
@@ -28,6 +33,16 @@ function rowOf(model: AgendaItemModel, label: string, caption: RegExp): readonly
 }
 
 describe("agenda item text", () => {
+  it("says when the pooled neighbour figure mixes dataset versions, naming each year's version", () => {
+    const single = allText(item());
+    expect(single).toContain("Samlet for 2022–2024 omgjorde Ankestyrelsen");
+    expect(single).not.toContain("forskellige datasætversioner");
+    const provenance = generateReferenceProvenance();
+    provenance.set(2024, { ...provenance.get(2024)!, datasetVersionId: 9, fileName: "ankestatistik-2024-revideret.csv" });
+    const mixed = allText(buildAgendaItemFor(totals, provenance, HERNING, 2024, { sections: "alle" }).model);
+    expect(mixed).toContain("De samlede tal bygger på forskellige datasætversioner: 2022 fra version 7, 2023 fra version 7 og 2024 fra version 9.");
+  });
+
   it("prints Tabel 1–3 exactly as the published 2024 tables (domain.md §7)", () => {
     const m = item();
     expect(rowOf(m, "Landsplan, i alt", /på socialområdet/)).toEqual(["6.905", "44,9", "3.102", "7,1", "491", "37,8", "2.611"]);
@@ -46,8 +61,10 @@ describe("agenda item text", () => {
   it("says plainly that Herning's 5 adult cases give a very uncertain rate, with its interval", () => {
     const text = allText(item());
     expect(text).toContain("Omgørelsesprocenten bygger på kun 5 afgørelser og er derfor meget usikker");
-    expect(text).toContain("20,0 pct. (95 %-usikkerhedsinterval: 3,6–62,4 pct.)");
-    expect(text).toContain("flytter den med omkring 20,0 procentpoint");
+    expect(text).toContain("(95 %-usikkerhedsinterval: 3,6–62,4 pct.)");
+    // The default item says it in one sentence, beside the verdict.
+    expect(allText(shortItem())).toContain("Med kun 5 afgørelser er procenten usikker, og forskellen til landsplan er ikke større, end tilfældigheder kan forklare");
+    expect(text).toContain("én omgjort afgørelse mere eller færre blandt de samme 5 flytter den med 20,0 procentpoint");
   });
 
   it("never calls the reversal rate an error rate, for any body or year", () => {
@@ -125,7 +142,7 @@ describe("agenda item text", () => {
     );
     const text = allText(buildAgendaItemFor(indexCellTotals(cells), generateReferenceProvenance(), "0661", 2024).model);
     expect(text).toContain(
-      "I 2024 traf Ankestyrelsen 1 afgørelse i klagesager fra Holstebro Kommune på de nævnte bestemmelser på voksenhandicapområdet. Afgørelsen blev omgjort, svarende til en omgørelsesprocent på 100,0 pct.",
+      "I 2024 traf Ankestyrelsen 1 afgørelse i klagesager fra Holstebro Kommune på de nævnte bestemmelser på voksenhandicapområdet, og den blev omgjort.",
     );
     expect(text).not.toContain("1 af afgørelserne");
   });
@@ -142,7 +159,7 @@ describe("agenda item text", () => {
 
   it("says the change from last year is within chance when Newcombe's interval covers zero", () => {
     const text = allText(item());
-    expect(text).toMatch(/Omgørelsesprocenten er faldet med 35,6 procentpoint fra 2023 til 2024\. Ændringen er ikke større, end at den kan skyldes tilfældig variation/);
+    expect(text).toMatch(/Omgørelsesprocenten er faldet med 35,6 procentpoint fra 2023 til 2024\. En ændring af denne størrelse opstår ofte ved tilfældighed alene/);
   });
 
   it("refers to no figure when images are left out", () => {

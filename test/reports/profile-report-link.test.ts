@@ -33,7 +33,8 @@ describe("profile page → agenda item", () => {
   it("states the deadline for data year 2024: 31 December 2025, the year after", () => {
     expect(councilDeadline(2024)).toBe("2025-12-31");
     expect(html).toContain("31. december 2025");
-    expect(html).not.toContain("31. december 2024");
+    // Never as the deadline (the page may say that the action-plan rule lapsed on 31 December 2024).
+    expect(html).not.toMatch(/(senest|fristen (er|var))\s*(<[^>]+>\s*)*31\. december 2024/);
     expect(html).toContain("retssikkerhedslovens § 79 b, stk. 1");
     // The 2024 map's publication date is known (KNOWN_PUBLICATION_DATES): past tense, as in the report.
     expect(html).toContain("Kortet for 2024 blev offentliggjort den 10. juni 2025.");

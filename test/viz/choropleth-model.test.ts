@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MapFigures, MunicipalityFigureRow } from "../../src/domain/map-figures.js";
 import { MUNICIPALITIES } from "../../src/domain/municipality.js";
+import { ROUNDED_DENOMINATOR, type PopulationDenominator } from "../../src/domain/context/population-denominator.js";
 import { computeRateEstimate } from "../../src/domain/rate-estimate.js";
 import { POPULATION_BY_CODE } from "../../src/domain/registry/population-data.js";
 import { buildChoroplethModel, tileLabelOf } from "../../src/viz/choropleth-model.js";
@@ -59,6 +60,29 @@ describe("cases per 10.000 inhabitants", () => {
     expect(herning.descriptionDa).toMatch(/^Herning: 10,0 sager pr\. 10\.000 indbyggere \(90 realitetsbehandlede sager, 90\.000 indbyggere\); omgørelsesprocent 40,0 pct\./);
     const svg = renderChoroplethSvg(model);
     expect(svg).toContain("Farvernes grænser er 50, 75, 100, 125 og 150 %");
+  });
+
+  it("fills a municipality whose population Danmarks Statistik withholds as \"Folketal diskretioneret\", not \"Ingen data\"", () => {
+    const figures = figuresWith((code) => Math.round(POPULATION_BY_CODE[code]! / 1000));
+    const withheld: PopulationDenominator = {
+      ...ROUNDED_DENOMINATOR,
+      populationOf: (code) => (code === "0657" ? { kind: "suppressed" } : ROUNDED_DENOMINATOR.populationOf(code)),
+    };
+    const model = buildChoroplethModel({ geometry: buildTileGeometry(), figures, measure: "sager-pr-10000", titleDa: "t", profileHref: (c) => `/kommuner/${c}`, denominator: withheld });
+    const herning = model.items.find((i) => i.shape.code === "0657")!;
+    expect(herning.fill).toEqual({ kind: "suppressed" });
+    expect(herning.descriptionDa).toContain("folketal diskretioneret");
+    expect(model.items.find((i) => i.shape.code === "0825")!.fill).toEqual({ kind: "no-data" });
+    expect(model.legend.slice(-2)).toEqual([
+      { fill: { kind: "no-data" }, labelDa: "Ingen data", count: 1 },
+      { fill: { kind: "suppressed" }, labelDa: "Folketal diskretioneret", count: 1 },
+    ]);
+    const svg = renderChoroplethSvg(model);
+    expect(svg).toContain('fill="url(#pattern-suppressed)"');
+    expect(svg).toContain("Folketal diskretioneret");
+    // A rate map never withholds anything: no such legend entry.
+    const rates = buildChoroplethModel({ geometry: buildTileGeometry(), figures, measure: "omgoerelse", titleDa: "t", profileHref: (c) => `/kommuner/${c}`, denominator: withheld });
+    expect(rates.legend.map((l) => l.labelDa)).not.toContain("Folketal diskretioneret");
   });
 
   it("compares a value as printed, so 8,66 (printed 8,7) is not coloured below a limit printed 8,7", () => {

@@ -11,7 +11,7 @@ import { runCli } from "../../../test/support/run-cli.js";
 // The profile page draws a neighbour map; no boundary download in tests.
 process.env.DANMARKSKORT_BOUNDARIES = "none";
 
-type Target = { env: Record<string, string>; config: StorageConfig };
+type Target = { env: Record<string, string>; config: StorageConfig; where: string };
 
 /** Runs the CLI in this process with only the given storage environment, capturing what a user would see. */
 const cli = (target: Target, ...args: string[]) => runCli(args, { DATABASE_URL: undefined, DANMARKSKORT_DATA_DIR: undefined, ...target.env });
@@ -37,10 +37,10 @@ describe.each(["pglite", "postgres"] as const)("danmarkskort kommentar on %s", (
   beforeAll(async () => {
     if (kind === "postgres") {
       const url = await createPostgresDatabase();
-      target = { env: { DATABASE_URL: url }, config: { kind: "postgres", url } };
+      target = { env: { DATABASE_URL: url }, config: { kind: "postgres", url }, where: `PostgreSQL (${new URL(url).host}${new URL(url).pathname})` };
     } else {
       const dataDir = mkdtempSync(join(tmpdir(), "danmarkskort-data-"));
-      target = { env: { DANMARKSKORT_DATA_DIR: dataDir }, config: { kind: "pglite", dataDir } };
+      target = { env: { DANMARKSKORT_DATA_DIR: dataDir }, config: { kind: "pglite", dataDir }, where: `indlejret database i ${dataDir}` };
     }
   });
   afterAll(async () => {
@@ -52,6 +52,8 @@ describe.each(["pglite", "postgres"] as const)("danmarkskort kommentar on %s", (
     expect(saved.stderr).toBe("");
     expect(saved.code).toBe(0);
     expect(saved.stdout).toContain("Kommentaren for Herning Kommune, 2024, er gemt");
+    // Every command that writes says where it wrote (issue 9).
+    expect(saved.stdout).toContain(`er gemt i ${target.where} (`);
     const page = await profileHtml(target, "/kommuner/0657?aar=2024");
     expect(page).toContain("<h2 id=\"h-kommentar\" class=\"h3\">Kommunens kommentar</h2>");
     expect(page).toContain("<blockquote>Stigningen skyldes især sager om merudgifter &lt;§ 41&gt;.</blockquote>");
@@ -72,8 +74,14 @@ describe.each(["pglite", "postgres"] as const)("danmarkskort kommentar on %s", (
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain("er ikke gemt som UTF-8");
     const deleted = await cli(target, "kommentar", "--municipality", "Holstebro", "--year", "2024", "--delete");
-    expect(deleted.stdout).toBe("Kommentaren for Holstebro Kommune, 2024, er slettet.\n");
+    expect(deleted.stdout).toBe(`Kommentaren for Holstebro Kommune, 2024, er slettet fra ${target.where}.\n`);
     expect(await profileHtml(target, "/kommuner/0661?aar=2024")).toContain("Holstebro Kommune har ikke skrevet en kommentar til tallene for 2024.");
+    // The deletion is a write like the others: in the audit trail, with the text it removed.
+    const trail = JSON.parse((await cli(target, "revisionsspor", "--kommune", "0661", "--format", "json")).stdout) as { action: string; before: unknown; after: unknown }[];
+    expect(trail[0]).toMatchObject({ action: "comment.delete", before: { text: "Første linje om børneområdet.\nAnden linje.", status: "published" }, after: null });
+    // Nothing left to delete: said so, and no audit line for a write that did not happen.
+    expect((await cli(target, "kommentar", "--municipality", "Holstebro", "--year", "2024", "--delete")).stdout).toBe(`Holstebro Kommune har ingen kommentar for 2024 i ${target.where}.\n`);
+    expect((JSON.parse((await cli(target, "revisionsspor", "--kommune", "0661", "--format", "json")).stdout) as unknown[]).length).toBe(trail.length);
   });
 
   it("explains wrong input in Danish and stores nothing", async () => {

@@ -3,12 +3,14 @@ import { readFile } from "node:fs/promises";
 import { resolveMunicipality } from "../../domain/municipality.js";
 import {
   CommentValidationError,
-  deleteMunicipalityComment,
   listMunicipalityComments,
-  saveMunicipalityComment,
   validateMunicipalityComment,
 } from "../../storage/municipality-comments.js";
+import { OPERATOR } from "../../app/caller.js";
+import { deleteComment, saveComment } from "../../app/comments/save-comment.js";
 import { UserError } from "../user-error.js";
+import { safeForTerminal } from "../terminal-text.js";
+import { cliAccountDeps } from "./cli-account-deps.js";
 import { withDatabase } from "./import.js";
 
 type CommentOptions = { municipality: string; year?: string; text?: string; file?: string; delete?: boolean };
@@ -36,14 +38,19 @@ export function registerComment(program: Command): void {
         await withDatabase(async (db) => {
           const comments = (await listMunicipalityComments(db, municipality.code)).filter((c) => year === null || c.year === year);
           if (comments.length === 0) process.stdout.write(`${municipality.name} Kommune har ingen kommentar${year === null ? "" : ` for ${year}`}.\n`);
-          for (const c of comments) process.stdout.write(`${municipality.name} Kommune, ${c.year} (ændret ${c.updatedAt.slice(0, 10)}):\n${c.text}\n\n`);
+          for (const c of comments) process.stdout.write(`${municipality.name} Kommune, ${c.year} (ændret ${c.updatedAt.slice(0, 10)}):\n${safeForTerminal(c.text)}\n\n`);
         });
         return;
       }
       if (year === null) throw new UserError("Angiv året med --year, fx --year 2024.");
       if (options.delete) {
-        const removed = await withDatabase((db) => deleteMunicipalityComment(db, municipality.code, year));
-        process.stdout.write(removed ? `Kommentaren for ${municipality.name} Kommune, ${year}, er slettet.\n` : `${municipality.name} Kommune har ingen kommentar for ${year}.\n`);
+        // Through the use case, so the deletion is in the audit trail like every other write.
+        const { removed, where } = await withDatabase(async (db, where) => {
+          const result = await deleteComment(cliAccountDeps(db), OPERATOR, municipality.code, year);
+          if (result.kind === "refused") throw new UserError(result.messageDa);
+          return { removed: result.deleted, where };
+        });
+        process.stdout.write(removed ? `Kommentaren for ${municipality.name} Kommune, ${year}, er slettet fra ${where}.\n` : `${municipality.name} Kommune har ingen kommentar for ${year} i ${where}.\n`);
         return;
       }
       const text = options.file !== undefined ? await readCommentFile(options.file) : options.text!;
@@ -54,8 +61,13 @@ export function registerComment(program: Command): void {
         if (error instanceof CommentValidationError) throw new UserError(error.message);
         throw error;
       }
-      await withDatabase((db) => saveMunicipalityComment(db, comment));
-      process.stdout.write(`Kommentaren for ${municipality.name} Kommune, ${year}, er gemt (${text.trim().length} tegn). Den vises på /kommuner/${municipality.code}?aar=${year}.\n`);
+      // Through the same use case as the web form: CPR guard, audit trail (as the operator), published at once.
+      const where = await withDatabase(async (db, where) => {
+        const saved = await saveComment(cliAccountDeps(db), OPERATOR, { municipalityCode: municipality.code, year, text, status: "published" });
+        if (saved.kind === "refused") throw new UserError(saved.messageDa);
+        return where;
+      });
+      process.stdout.write(`Kommentaren for ${municipality.name} Kommune, ${year}, er gemt i ${where} (${text.trim().length} tegn). Den vises på /kommuner/${municipality.code}?aar=${year}.\n`);
     });
 }
 
@@ -69,7 +81,9 @@ async function readCommentFile(path: string): Promise<string> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new UserError(`Kan ikke læse filen ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    const code = (error as { code?: unknown } | null)?.code;
+    const why = code === "ENOENT" ? "den findes ikke" : code === "EISDIR" ? "det er en mappe" : code === "EACCES" || code === "EPERM" ? "manglende adgang" : "fejl i filsystemet";
+    throw new UserError(`Kan ikke læse filen ${path}: ${why}.`);
   }
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\ufeff/, "");
   // A latin1 file read as UTF-8 gets replacement characters where æ, ø and å were.

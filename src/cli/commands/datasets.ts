@@ -6,8 +6,11 @@ import { decidedOf, type OutcomeCounts } from "../../domain/outcome.js";
 import { LAYOUTS } from "../../importers/analyse-import-file.js";
 import { diffDatasetVersions } from "../../storage/dataset-diff.js";
 import { listDatasetVersionsWithStatus } from "../../storage/dataset-listing.js";
-import { pinDatasetVersion, unpinDatasetVersion, unpinYear } from "../../storage/dataset-pins.js";
+import { listAuditEvents } from "../../storage/audit-trail.js";
+import { markPublished, removeDatasetVersions, unmarkPublished, type PublishResult } from "../../storage/dataset-changes.js";
+import { cliOperator, renderRemovalPlanDa } from "./dataset-text.js";
 import { UserError } from "../user-error.js";
+import { safeForTerminal } from "../terminal-text.js";
 import { withDatabase } from "./import.js";
 
 function parseId(value: string, what: string): number {
@@ -39,7 +42,9 @@ function countsText(c: OutcomeCounts | null): string {
 export function registerDatasets(program: Command): void {
   const datasets = program
     .command("datasets")
-    .description("vis indlæste datasætversioner; underkommandoer: diff, pin, unpin")
+    .description("vis indlæste datasætversioner; underkommandoer: diff, publish, unpublish, remove, log")
+    // "datasets diff 1 2 --format json": the subcommand's own --format, not the listing's (src/cli/main.ts).
+    .enablePositionalOptions()
     .option("--format <format>", "tekst eller json", "tekst")
     .action(async (options: { format: string }) => {
       const format = parseFormat(options.format);
@@ -53,16 +58,20 @@ export function registerDatasets(program: Command): void {
           process.stdout.write('Ingen datasæt indlæst endnu. Brug "danmarkskort import <fil>" eller "danmarkskort demo".\n');
           return;
         }
+        const hasReal = versions.some((v) => !v.isDemo);
         for (const v of versions) {
-          process.stdout.write(
+          // Quarantined demo data (issue 9): kept, but shown nowhere while real figures exist.
+          const hidden = v.isDemo && hasReal ? '; vises ikke, fordi databasen har rigtige tal (fjern den med "npm run -s cli -- demo remove")' : "";
+          process.stdout.write(safeForTerminal(
             [
               `Version ${v.datasetVersionId}: ${v.fileName}${v.isDemo ? ` – ${DEMO_NOTICE_DA}` : ""}`,
               `  SHA-256 ${v.sha256}; format: ${layoutNameDa(v.layout)}; ${formatInteger(v.fileRowCount ?? v.rowCount)} datarækker, ${formatInteger(v.rowCount)} årsceller`,
               `  Indlæst ${v.importedAt.slice(0, 16).replace("T", " ")} UTC; udtrukket ${v.extractedOn ?? "ukendt"}; kilde: ${v.source ?? "ikke angivet"}`,
-              `  År: ${yearList(v.years)}; aktiv for: ${yearList(v.activeYears)}${v.pinnedYears.length ? `; fastlåst for: ${yearList(v.pinnedYears)}` : ""}` +
-                (v.incompleteYears.length ? `; ufuldstændige år: ${yearList(v.incompleteYears)}` : ""),
+              `  År: ${yearList(v.years)}; aktiv for: ${yearList(v.activeYears)}${v.pinnedYears.length ? `; offentliggjort kort for: ${yearList(v.pinnedYears)}` : ""}` +
+                (v.incompleteYears.length ? `; ufuldstændige år: ${yearList(v.incompleteYears)}` : "") +
+                hidden,
             ].join("\n") + "\n",
-          );
+          ));
         }
       });
     });
@@ -92,47 +101,107 @@ export function registerDatasets(program: Command): void {
         process.stdout.write(`Ændrede celler fra version ${idA} til ${idB} (år ${yearList(diff.years)}): ${formatInteger(diff.changes.length)}\n`);
         for (const c of diff.changes) {
           const place = c.municipalityCode === null ? "Hele landet" : `${municipalityName(c.municipalityCode)} (${c.municipalityCode})`;
-          process.stdout.write(`  ${c.year}  ${place}  "${c.subject}" (${c.law || "ingen lovgivning"}): ${countsText(c.before)} → ${countsText(c.after)}\n`);
+          process.stdout.write(safeForTerminal(`  ${c.year}  ${place}  "${c.subject}" (${c.law || "ingen lovgivning"}): ${countsText(c.before)} → ${countsText(c.after)}\n`));
         }
       });
     });
 
   datasets
-    .command("pin")
-    .description("lås en version som den aktive for dens år (eller kun --year)")
+    .command("publish")
+    .alias("pin")
+    .description("markér en version som kortet, som det blev offentliggjort, for dens år (eller kun --year)")
     .argument("<id>", "versionens id")
     .option("--year <år>", "kun dette år")
     .action(async (id: string, options: { year?: string }) => {
       const versionId = parseId(id, "Versions-id");
       const year = options.year === undefined ? undefined : parseId(options.year, "Året");
-      await withDatabase(async (db) => {
-        const result = await pinDatasetVersion(db, versionId, year);
-        switch (result.kind) {
-          case "unknown-version":
-            throw new UserError(`Datasætversion ${versionId} findes ikke (se "danmarkskort datasets").`);
-          case "year-not-in-version":
-            throw new UserError(`Version ${versionId} har ingen tal for ${result.year} (den dækker ${yearList(result.versionYears)}).`);
-          case "pinned":
-            process.stdout.write(`Version ${versionId} er nu fastlåst som aktiv for ${yearList(result.years)}. Nyere udtræk bliver ikke aktive for disse år, før du bruger "datasets unpin".\n`);
-        }
+      await withDatabase(async (db, where) => {
+        const result = await markPublished(db, { datasetVersionId: versionId, ...(year === undefined ? {} : { year }), operator: cliOperator(), at: new Date().toISOString() });
+        process.stdout.write(publishResultText(result, where));
       });
     });
 
   datasets
-    .command("unpin")
-    .description("fjern en fastlåsning: et år (fx 2024) eller alle år for en version (et id)")
+    .command("unpublish")
+    .alias("unpin")
+    .description("fjern markeringen som offentliggjort kort: for et år (fx 2024) eller alle år for en version (et id)")
     .argument("<år-eller-id>", "et dataår (2000–2100) eller et versions-id")
     .action(async (value: string) => {
       const n = parseId(value, "Året eller versions-id'et");
       // Data years and version ids never overlap in practice: ids start at 1 and grow by one per import.
       const isYear = n >= 2000 && n <= 2100;
-      await withDatabase(async (db) => {
-        const years = isYear ? await unpinYear(db, n) : await unpinDatasetVersion(db, n);
+      await withDatabase(async (db, where) => {
+        const { years } = await unmarkPublished(db, { ...(isYear ? { year: n } : { datasetVersionId: n }), operator: cliOperator(), at: new Date().toISOString() });
         process.stdout.write(
           years.length === 0
-            ? `Der var ingen fastlåsning for ${isYear ? `året ${n}` : `version ${n}`}.\n`
-            : `Fastlåsning fjernet for ${yearList(years)}; det nyeste udtræk er igen aktivt.\n`,
+            ? `Der var intet offentliggjort kort markeret for ${isYear ? `året ${n}` : `version ${n}`}. Intet er ændret.\n`
+            : `${yearList(years)} har ikke længere et offentliggjort kort (i ${where}); det nyeste udtræk vises nu og mærkes som udtræk.\n`,
         );
       });
     });
+
+  datasets
+    .command("remove")
+    .description("fjern datasætversioner med alle deres tal (siger først, hvad der fjernes, og hvad der vises i stedet)")
+    .argument("<id...>", "versionernes id")
+    .option("--yes", "fjern dem (uden --yes vises kun, hvad der ville ske)")
+    .action(async (ids: string[], options: { yes?: boolean }) => {
+      const versionIds = ids.map((id) => parseId(id, "Versions-id"));
+      await withDatabase(async (db, where) => {
+        const result = await removeDatasetVersions(db, { ids: versionIds, confirm: options.yes === true, operator: cliOperator(), at: new Date().toISOString() });
+        switch (result.kind) {
+          case "unknown-versions":
+            throw new UserError(`Datasætversion ${result.ids.join(", ")} findes ikke (se "danmarkskort datasets"). Intet er fjernet.`);
+          case "nothing-to-remove":
+            throw new UserError("Angiv mindst ét versions-id.");
+          case "planned":
+            process.stdout.write(renderRemovalPlanDa(result.plan));
+            throw new UserError(`Intet er fjernet fra ${where}. Gentag kommandoen med --yes for at fjerne ${result.plan.removed.length === 1 ? "versionen" : "versionerne"}.`);
+          case "removed":
+            process.stdout.write(renderRemovalPlanDa(result.plan).replace(/^Fjerner /gm, "Fjernet: "));
+            process.stdout.write(`Fjernet fra ${where}. Revisionssporet har linjen (hændelse ${result.auditEventId}); se "danmarkskort datasets log".\n`);
+        }
+      });
+    });
+
+  datasets
+    .command("log")
+    .description("vis revisionssporets linjer om datasætversioner: fjernelser og markeringer som offentliggjort kort")
+    .option("--format <format>", "tekst eller json", "tekst")
+    .action(async (options: { format: string }) => {
+      const format = parseFormat(options.format);
+      await withDatabase(async (db) => {
+        const events = (await listAuditEvents(db, { limit: 10_000 })).filter((e) => /^(dataset|demo)\./.test(e.action));
+        if (format === "json") {
+          process.stdout.write(JSON.stringify(events, null, 2) + "\n");
+          return;
+        }
+        if (events.length === 0) process.stdout.write("Revisionssporet har endnu ingen linjer om datasætversioner.\n");
+        for (const e of events) process.stdout.write(safeForTerminal(`${e.at.slice(0, 16).replace("T", " ")} UTC  ${AUDIT_ACTIONS_DA[e.action] ?? e.action}: ${e.subject} – ${e.actorLabel}\n`));
+      });
+    });
+}
+
+const AUDIT_ACTIONS_DA: Readonly<Record<string, string>> = {
+  "dataset.remove": "fjernet",
+  "demo.remove": "demodata fjernet",
+  "dataset.publish": "markeret som offentliggjort kort",
+  "dataset.unpublish": "markering som offentliggjort kort fjernet",
+};
+
+function publishResultText(result: PublishResult, where: string): string {
+  switch (result.kind) {
+    case "unknown-version":
+      throw new UserError(`Datasætversion ${result.datasetVersionId} findes ikke (se "danmarkskort datasets").`);
+    case "year-not-in-version":
+      throw new UserError(`Version ${result.datasetVersionId} har ingen tal for ${result.year} (den dækker ${yearList(result.versionYears)}).`);
+    case "demo-version":
+      throw new UserError(`Version ${result.datasetVersionId} er demodata og kan ikke være et offentliggjort kort.`);
+    case "published":
+      return (
+        `Version ${result.datasetVersionId} er nu markeret som kortet, som det blev offentliggjort, for ${yearList(result.years)} (i ${where}). ` +
+        `Dens tal vises for ${result.years.length === 1 ? "året" : "årene"}; et nyere udtræk vises ved siden af som Ankestyrelsens revision.\n` +
+        result.replaced.map((r) => `  ${r.year}: erstatter version ${r.datasetVersionId} som offentliggjort kort.\n`).join("")
+      );
+  }
 }

@@ -13,7 +13,7 @@ function yearsText(years: readonly number[]): string {
 }
 
 /** The Danish import summary a person reads after `danmarkskort import` (issue 3, point 5). */
-export function renderImportReport(outcome: ImportOutcome, request: ImportRequest): string {
+export function renderImportReport(outcome: ImportOutcome, request: ImportRequest, where: string | null = null): string {
   const a = outcome.analysis;
   const out: string[] = [];
   out.push(`Fil: ${a.fileName} (SHA-256 ${a.sha256.slice(0, 16)}…)`);
@@ -49,9 +49,20 @@ export function renderImportReport(outcome: ImportOutcome, request: ImportReques
   out.push("");
   if (a.errorCount > 0) out.push("Intet er gemt: ret fejlene og indlæs filen igen.");
   else if (request.dryRun) out.push("Prøvekørsel (--dry-run): filen er i orden, men intet er gemt.");
-  else if (outcome.stored?.kind === "unchanged") out.push(`Uændret: filen er allerede indlæst som datasætversion ${outcome.stored.datasetVersionId}.`);
+  else if (outcome.stored?.kind === "unchanged") {
+    out.push(`Uændret: filen er allerede indlæst som datasætversion ${outcome.stored.datasetVersionId}${where ? ` i ${where}` : ""}.`);
+    const recorded = outcome.stored.recorded ?? [];
+    if (recorded.length > 0) out.push(`Versionen havde ${recorded.map((r) => (r === "extractedOn" ? "ingen udtræksdato" : "ingen kilde")).join(" og ")}; ${recorded.map((r) => (r === "extractedOn" ? `udtræksdatoen ${request.extractedOn}` : `kilden "${request.source}"`)).join(" og ")} er nu gemt på den.`);
+  } else if (outcome.stored?.kind === "same-figures") {
+    out.push(`Samme tal som version ${outcome.stored.datasetVersionId}: filen er en anden, men dens tal er præcis de samme, så intet nyt er gemt${where ? ` i ${where}` : ""}.`);
+    const dropped = [...(request.extractedOn !== null ? [`udtræksdatoen ${request.extractedOn}`] : []), ...(request.source !== null ? [`kilden "${request.source}"`] : [])];
+    if (dropped.length > 0) out.push(`Derfor er ${dropped.join(" og ")} heller ikke gemt; version ${outcome.stored.datasetVersionId} beholder sine egne oplysninger.`);
+  }
   else if (outcome.stored?.kind === "saved") {
-    out.push(`Gemt som datasætversion ${outcome.stored.datasetVersionId}${request.isDemo ? " (demodata)" : ""}. Se alle versioner med "danmarkskort datasets".`);
+    out.push(`Gemt som datasætversion ${outcome.stored.datasetVersionId}${request.isDemo ? " (demodata)" : ""}${where ? ` i ${where}` : ""}. Se alle versioner med "npm run -s cli -- datasets".`);
+  }
+  if (outcome.publishedYears.length > 0) {
+    out.push(`Markeret som kortet, som det blev offentliggjort, for ${outcome.publishedYears.join(", ")}: tallene vises for ${outcome.publishedYears.length === 1 ? "året" : "årene"}, og et nyere udtræk vises ved siden af som revision.`);
   }
   return out.join("\n") + "\n";
 }

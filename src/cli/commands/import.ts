@@ -1,13 +1,20 @@
 import type { Command } from "commander";
 import { DEFAULT_MAP_RULES } from "../../domain/map-rules.js";
 import { analyseImportFile, type ImportAnalysis, type ImportOptions } from "../../importers/analyse-import-file.js";
+import { ImportLimitConfigError, parseImportLimits, type ImportLimits } from "../../importers/import-limits.js";
 import { summariseClassification, type ClassificationSummary } from "../../importers/summarise-classification.js";
-import { saveDatasetVersion, type SaveResult } from "../../storage/complaint-store.js";
+import { CoverageLossError, MetadataConflictError, saveDatasetVersion, type SaveResult } from "../../storage/complaint-store.js";
+import { coverageLossMessageDa, metadataConflictMessageDa } from "./import-refusals.js";
 import { DataDirLockedError } from "../../storage/data-dir-lock.js";
 import type { Database } from "../../storage/database.js";
-import { openDatabase, storageConfigFromEnv } from "../../storage/open-database.js";
+import { markPublishedIn, type DatasetOperator } from "../../storage/dataset-changes.js";
+import { cliOperator } from "./dataset-text.js";
+import { describeStorage, openDatabase, storageConfigFromEnv } from "../../storage/open-database.js";
 import { UserError } from "../user-error.js";
+import { safeForTerminal } from "../terminal-text.js";
 import { renderImportReport } from "./import-report.js";
+import { sniffStatbankTable } from "../../importers/statbank-context/sniff-statbank-file.js";
+import { runStatbankImport } from "./statbank.js";
 
 export type ImportRequest = ImportOptions & {
   readonly extractedOn: string | null;
@@ -15,6 +22,13 @@ export type ImportRequest = ImportOptions & {
   readonly dryRun: boolean;
   readonly isDemo: boolean;
   readonly importedAt: Date;
+  /** Store a version that lacks municipalities or national rows the shown version of a year has (--accept-missing). */
+  readonly acceptMissing?: boolean;
+  /**
+   * Mark the stored version as the map as published (issue 9): for every year of the file ("all") or
+   * the years given. Done in the import's own transaction, with its audit line.
+   */
+  readonly published?: { readonly years: "all" | readonly number[]; readonly operator: DatasetOperator };
 };
 
 export type ImportOutcome = {
@@ -22,6 +36,8 @@ export type ImportOutcome = {
   readonly summary: ClassificationSummary;
   /** null: nothing written (errors, or --dry-run). */
   readonly stored: SaveResult | null;
+  /** The years the stored version is now the published map of (empty without `published`). */
+  readonly publishedYears: readonly number[];
 };
 
 /**
@@ -32,9 +48,27 @@ export type ImportOutcome = {
 export async function importFileIntoDatabase(db: Database | null, request: ImportRequest): Promise<ImportOutcome> {
   const analysis = await analyseImportFile({ ...request, latestYear: request.latestYear ?? request.importedAt.getUTCFullYear() });
   const summary = summariseClassification(analysis.cells, DEFAULT_MAP_RULES);
-  if (analysis.errorCount > 0 || request.dryRun || db === null) return { analysis, summary, stored: null };
-  const stored = await db.transaction((tx) =>
-    saveDatasetVersion(
+  if (analysis.errorCount > 0 || request.dryRun || db === null) return { analysis, summary, stored: null, publishedYears: [] };
+  const fileYears = [...new Set(analysis.cells.map((c) => c.year))].sort((a, b) => a - b);
+  const published = request.published;
+  if (published && published.years !== "all") {
+    const missing = published.years.filter((y) => !fileYears.includes(y));
+    if (missing.length > 0) throw new UserError(`--published ${missing.join(",")}: filen har ingen tal for ${missing.join(", ")} (den dækker ${fileYears.join(", ")}). Intet er gemt.`);
+  }
+  if (published && request.isDemo) throw new UserError("Demodata kan ikke være et offentliggjort kort.");
+  const { stored, publishedYears } = await db.transaction(async (tx) => {
+    try {
+      return await saveInTransaction(tx);
+    } catch (error) {
+      if (error instanceof CoverageLossError) throw new UserError(coverageLossMessageDa(error.losses));
+      if (error instanceof MetadataConflictError) throw new UserError(metadataConflictMessageDa(error));
+      throw error;
+    }
+  });
+  return { analysis, summary, stored, publishedYears };
+
+  async function saveInTransaction(tx: Parameters<Parameters<Database["transaction"]>[0]>[0]): Promise<{ stored: SaveResult; publishedYears: number[] }> {
+    const saved = await saveDatasetVersion(
       tx,
       {
         fileName: analysis.fileName,
@@ -46,26 +80,50 @@ export async function importFileIntoDatabase(db: Database | null, request: Impor
         isDemo: request.isDemo,
         fileRowCount: analysis.dataRowCount,
         incompleteYears: analysis.incompleteYears.map((y) => y.year),
+        acceptMissing: request.acceptMissing === true,
       },
       analysis.cells,
-    ),
-  );
-  return { analysis, summary, stored };
+    );
+    if (!published) return { stored: saved, publishedYears: [] as number[] };
+    // Also for a file imported before ("unchanged"): marking it published afterwards is the same act.
+    const years: number[] = [];
+    for (const year of published.years === "all" ? fileYears : published.years) {
+      const marked = await markPublishedIn(tx, { datasetVersionId: saved.datasetVersionId, year, operator: published.operator, at: request.importedAt.toISOString() });
+      if (marked.kind !== "published") throw new Error(`Kunne ikke markere ${year} som offentliggjort: ${marked.kind}`);
+      years.push(...marked.years);
+    }
+    return { stored: saved, publishedYears: years };
+  }
 }
 
-/** Opens the configured database for a CLI command, turning the PGlite lock error into a Danish user error. */
-export async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+/**
+ * Opens the configured database for a CLI command, turning the PGlite lock error into a Danish user error.
+ * `where` names it ("indlejret database i /srv/data", "PostgreSQL (vært:5432/danmarkskort)"): every command
+ * that writes says where it wrote (issue 9), so nobody imports into one database and looks at another.
+ */
+export async function withDatabase<T>(work: (db: Database, where: string) => Promise<T>): Promise<T> {
   let db: Database;
+  const config = storageConfigFromEnv(process.env);
   try {
-    db = await openDatabase(storageConfigFromEnv(process.env));
+    db = await openDatabase(config);
   } catch (error) {
     if (error instanceof DataDirLockedError) throw new UserError(error.message);
     throw error;
   }
   try {
-    return await work(db);
+    return await work(db, describeStorage(config));
   } finally {
     await db.close();
+  }
+}
+
+/** The import limits of this process's environment; a bad value is the user's to fix, in Danish. */
+export function importLimitsFromEnv(): ImportLimits {
+  try {
+    return parseImportLimits(process.env);
+  } catch (error) {
+    if (error instanceof ImportLimitConfigError) throw new UserError(error.message);
+    throw error;
   }
 }
 
@@ -78,38 +136,60 @@ export function parseExtractedDate(value: string): string {
   return m[0];
 }
 
-type ImportCliOptions = { dryRun?: boolean; extracted?: string; source?: string; sheet?: string; subjects?: string; format?: string };
+type ImportCliOptions = { acceptMissing?: boolean; dryRun?: boolean; extracted?: string; source?: string; sheet?: string; subjects?: string; format?: string; published?: string | boolean };
+
+/** `--published` alone: every year of the file; `--published 2024` or `2023,2024`: those years. */
+export function parsePublishedYears(value: string | boolean | undefined): "all" | number[] | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return "all";
+  const parts = value.split(",").map((p) => p.trim());
+  if (parts.some((p) => !/^\d{4}$/.test(p))) throw new UserError(`--published skal stå alene eller med årstal som 2024 eller 2023,2024, ikke "${value}".`);
+  return parts.map(Number);
+}
 
 export function registerImport(program: Command): void {
   program
     .command("import")
-    .description("indlæs en fil med Ankestyrelsens klagestatistik (CSV eller XLSX; format og tegnsæt findes selv)")
+    .description("indlæs en fil med Ankestyrelsens klagestatistik (CSV eller XLSX) eller en tabel fra Danmarks Statistik (FOLK1A, HAND07, HAND06, HANDBU01); format og tegnsæt findes selv")
     .argument("<fil>", "talportalens CSV-eksport, datatabel, en lang statistikbanktabel eller samme som XLSX")
     .option("--dry-run", "kontrollér filen uden at gemme noget")
     .option("--extracted <dato>", "hvornår tallene blev trukket fra Ankestyrelsen (ÅÅÅÅ-MM-DD)")
     .option("--source <tekst>", "kilde, fx \"Ankestyrelsens talportal, udtræk for alle kommuner\"")
     .option("--sheet <navn>", "XLSX: arket der skal læses (standard: det første)")
     .option("--subjects <fil>", "talportalens sagsemnefil (Sagsemne;Lovgivning;Sorteringskode) til datatabellen")
+    .option("--published [år]", "filen er kortet, som det blev offentliggjort, for alle dens år (eller kun de angivne, fx 2024)")
+    .option("--accept-missing", "gem filen, selv om den mangler kommuner eller landsrækker, som den viste version af et år har")
     .option("--format <format>", "tekst eller json", "tekst")
     .action(async (file: string, options: ImportCliOptions) => {
       const json = options.format === "json";
       if (!json && options.format !== "tekst" && options.format !== "text") throw new UserError(`Ukendt --format "${options.format}" (brug tekst eller json).`);
+      const publishedYears = parsePublishedYears(options.published);
       const request: ImportRequest = {
         path: file,
         ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
         ...(options.subjects !== undefined ? { subjectsPath: options.subjects } : {}),
+        limits: importLimitsFromEnv(),
         extractedOn: options.extracted === undefined ? null : parseExtractedDate(options.extracted),
         source: options.source ?? null,
         dryRun: options.dryRun === true,
+        acceptMissing: options.acceptMissing === true,
         isDemo: false,
         importedAt: new Date(),
+        ...(publishedYears === undefined ? {} : { published: { years: publishedYears, operator: cliOperator() } }),
       };
       await assertReadable(file);
-      const run = (db: Database | null) => importFileIntoDatabase(db, request);
+      // A Statistikbanken table (FOLK1A, HAND07, HAND06, HANDBU01) is found from its header like the other layouts.
+      const statbankTable = await sniffStatbankTable(file);
+      if (statbankTable) {
+        await runStatbankImport({ path: file, table: statbankTable, source: request.source, extractedOn: request.extractedOn, importedAt: request.importedAt, dryRun: request.dryRun }, json);
+        return;
+      }
       // A dry run never opens the database, so it works while the server holds an embedded data dir.
-      const outcome = request.dryRun ? await run(null) : await withDatabase(run);
-      if (json) process.stdout.write(JSON.stringify(importOutcomeJson(outcome, request), null, 2) + "\n");
-      else process.stdout.write(renderImportReport(outcome, request));
+      const { outcome, where } = request.dryRun
+        ? { outcome: await importFileIntoDatabase(null, request), where: null }
+        : await withDatabase(async (db, where) => ({ outcome: await importFileIntoDatabase(db, request), where }));
+      if (json) process.stdout.write(JSON.stringify(importOutcomeJson(outcome, request, where), null, 2) + "\n");
+      else process.stdout.write(safeForTerminal(renderImportReport(outcome, request, where)));
       if (outcome.analysis.errorCount > 0) {
         throw new UserError(`${file} blev ikke indlæst: ${outcome.analysis.errorCount} fejl. Intet er gemt.`);
       }
@@ -125,7 +205,7 @@ async function assertReadable(file: string): Promise<void> {
   }
 }
 
-export function importOutcomeJson(outcome: ImportOutcome, request: ImportRequest): unknown {
+export function importOutcomeJson(outcome: ImportOutcome, request: ImportRequest, where: string | null = null): unknown {
   const a = outcome.analysis;
   return {
     file: a.fileName,
@@ -145,5 +225,8 @@ export function importOutcomeJson(outcome: ImportOutcome, request: ImportRequest
     classification: outcome.summary,
     dryRun: request.dryRun,
     stored: outcome.stored,
+    publishedYears: outcome.publishedYears,
+    /** Where it was stored: the data dir or the PostgreSQL database; null when nothing was opened (--dry-run). */
+    database: where,
   };
 }

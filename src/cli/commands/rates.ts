@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { csvCell } from "../../domain/csv-cell.js";
 import { toFigureRecords, type FigureRecord } from "../../domain/figure-record.js";
 import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
 import { AREA_NAMES_DA, isArea, isMapId, MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "../../domain/map-definition.js";
@@ -6,9 +7,9 @@ import { buildMapFigures, noDataReason, type MapFigures } from "../../domain/map
 import { resolveMunicipality } from "../../domain/municipality.js";
 import { indexCellTotals } from "../../domain/cell-totals.js";
 import { FUNNEL_VERDICT_SHORT_DA } from "../../domain/statistics/funnel-limits.js";
-import { DEMO_NOTICE_DA } from "../../domain/complaint-cell.js";
+import { DEMO_NOTICE_DA, type DatasetProvenance, type DatasetStanding, type YearProvenance } from "../../domain/complaint-cell.js";
 import type { Queryable } from "../../storage/database.js";
-import { loadComplaintCells } from "../../storage/complaint-store.js";
+import { loadFigureCells } from "../../storage/complaint-store.js";
 import { openDatabase, storageConfigFromEnv } from "../../storage/open-database.js";
 import { UserError } from "../user-error.js";
 
@@ -46,12 +47,11 @@ const CSV_COLUMNS = ["map", "year", "area", "municipalityCode", "municipalityNam
  * A json/csv row: the figure plus where it came from, so a file passed on from here still says which
  * dataset version it is and whether it is demo data ("Demodata – ikke Ankestyrelsens tal").
  */
-export type RatesRow = FigureRecord & { readonly datasetVersionId: number; readonly isDemo: boolean };
+export type RatesRow = FigureRecord & { readonly datasetVersionId: number; readonly isDemo: boolean; readonly standing: DatasetStanding };
 
 function csvValue(value: unknown): string {
   if (value === undefined || value === null) return "";
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvCell(String(value), ",");
 }
 
 export function renderCsv(records: readonly RatesRow[]): string {
@@ -65,7 +65,29 @@ export function renderCsv(records: readonly RatesRow[]): string {
 const pct = (n: number, rate: number) => `${formatInteger(n)} (${formatPercent(rate)})`;
 
 /** The published look: Danish numbers, one decimal, decimal comma, thousands dot; counts beside every rate. */
-export function renderTable(figures: MapFigures, records: readonly FigureRecord[], isDemo: boolean): string {
+/** Which version the figures are, in words: the published map, or an extraction of a date (issue 9). */
+function standingLineDa(p: YearProvenance): string | null {
+  if (p.isDemo) return null;
+  const extracted = p.extractedOn ? `udtrukket ${p.extractedOn}` : "udtræksdato ukendt";
+  return p.standing === "published"
+    ? `Tallene er kortet, som det blev offentliggjort (datasætversion ${p.datasetVersionId}, ${p.fileName}, ${extracted}).`
+    : `Tallene er ${p.extractedOn ? `et udtræk af ${p.extractedOn}` : "et udtræk uden kendt dato"} (datasætversion ${p.datasetVersionId}, ${p.fileName}), ikke det offentliggjorte kort.`;
+}
+
+/** One line per row that Ankestyrelsen has revised since the map was published: both figures, both dates. */
+function revisionLinesDa(records: readonly FigureRecord[], shown: YearProvenance, revision: DatasetProvenance | undefined): string[] {
+  if (!revision) return [];
+  const figure = (r: { kind: string; reversed?: number; decided?: number; reversalRate?: number }) =>
+    r.kind === "estimate" ? `${formatInteger(r.reversed!)} af ${formatInteger(r.decided!)} = ${formatPercent(r.reversalRate!)} %` : r.kind === "no-cases" ? "ingen sager" : "ingen data";
+  const revised = records.filter((r) => r.revised !== null);
+  if (revised.length === 0) return [`Ankestyrelsens nyere udtræk af ${revision.extractedOn ?? "ukendt dato"} (datasætversion ${revision.datasetVersionId}) ændrer ingen af tallene her.`];
+  return [
+    `Ankestyrelsen har siden revideret tallene (udtræk af ${revision.extractedOn ?? "ukendt dato"}, datasætversion ${revision.datasetVersionId}); tabellen viser det offentliggjorte kort (${shown.extractedOn ? `udtrukket ${shown.extractedOn}` : "udtræksdato ukendt"}):`,
+    ...revised.map((r) => `  ${r.municipalityCode === null ? r.municipalityName : `${r.municipalityName} (${r.municipalityCode})`}: offentliggjort ${figure(r)}, revideret ${figure(r.revised!)}`),
+  ];
+}
+
+export function renderTable(figures: MapFigures, records: readonly FigureRecord[], isDemo: boolean, extraNotes: readonly string[] = []): string {
   const header = ["Kommune", "Realitetsbehandlede sager", "Omgjort, antal (%)", "95 %-interval", "Ændret/ophævet, antal (%)", "Hjemvist, antal (%)", "Tragtplot"];
   const rows = records.map((r) => {
     const name = r.municipalityCode === null ? r.municipalityName : `${r.municipalityName} (${r.municipalityCode})`;
@@ -85,6 +107,7 @@ export function renderTable(figures: MapFigures, records: readonly FigureRecord[
   const legend = "Tragtplot: kommunens procent mod landsprocenten; over/under betyder uden for 95 %- eller 99,8 %-grænsen (Spiegelhalter 2005).";
   const notes = [
     ...(isDemo ? [`${DEMO_NOTICE_DA}.`] : []),
+    ...extraNotes,
     ...(figures.areaCoverage.kind === "incomplete" ? [`Bemærk: ${formatInteger(figures.areaCoverage.decidedWithoutArea)} sager har et sagsemne uden kendt børne-/voksenområde; børne- og voksenområdet summer derfor ikke til i alt.`] : []),
     ...(figures.national.publishedNational.kind === "mismatch" ? ["Bemærk: summen af de 98 kommuner afviger fra Ankestyrelsens egen landsrække."] : []),
   ];
@@ -93,23 +116,28 @@ export function renderTable(figures: MapFigures, records: readonly FigureRecord[
 
 /** Computes and formats the figures; the command action only opens storage and prints. Returns the text to print and whether it is demo data. */
 export async function runRates(db: Queryable, options: RatesOptions): Promise<{ readonly output: string; readonly isDemo: boolean }> {
-  const { cells, provenanceByYear } = await loadComplaintCells(db, { years: [options.year] });
-  const provenance = provenanceByYear.get(options.year);
-  if (!provenance) throw new UserError(`Der er ingen data for ${options.year}. Indlæs Ankestyrelsens tal for året med danmarkskort import.`);
-  const totals = indexCellTotals(cells);
+  const { shown, revised } = await loadFigureCells(db, { years: [options.year] });
+  const provenance = shown.provenanceByYear.get(options.year);
+  if (!provenance) throw new UserError(`Der er ingen data for ${options.year}. Indlæs Ankestyrelsens tal for året med "npm run -s cli -- import <fil>".`);
+  const totals = indexCellTotals(shown.cells);
   const reason = noDataReason(totals, options.map, options.year);
   if (reason !== null) throw new UserError(`${reason}.`);
-  const figures = buildMapFigures(totals, options);
-  const records = toFigureRecords(figures).filter((r) => !options.municipalityCode || r.municipalityCode === null || r.municipalityCode === options.municipalityCode);
-  const rows: RatesRow[] = records.map((r) => ({ ...r, datasetVersionId: provenance.datasetVersionId, isDemo: provenance.isDemo }));
+  const revision = revised.provenanceByYear.get(options.year);
+  const figures = buildMapFigures(totals, options, { revised: indexCellTotals(revised.cells), rankIntervals: true });
+  const records = toFigureRecords(figures, revision ? { datasetVersionId: revision.datasetVersionId, extractedOn: revision.extractedOn } : null).filter(
+    (r) => !options.municipalityCode || r.municipalityCode === null || r.municipalityCode === options.municipalityCode,
+  );
+  const rows: RatesRow[] = records.map((r) => ({ ...r, datasetVersionId: provenance.datasetVersionId, isDemo: provenance.isDemo, standing: provenance.standing }));
   const output = ((): string => {
     switch (options.format) {
       case "json":
         return JSON.stringify(rows, null, 2) + "\n";
       case "csv":
         return renderCsv(rows);
-      case "table":
-        return renderTable(figures, records, provenance.isDemo);
+      case "table": {
+        const standing = standingLineDa(provenance);
+        return renderTable(figures, records, provenance.isDemo, [...(standing ? [standing] : []), ...revisionLinesDa(records, provenance, revision)]);
+      }
     }
   })();
   return { output, isDemo: provenance.isDemo };

@@ -5,18 +5,32 @@ import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { indexCellTotals } from "../../domain/cell-totals.js";
 import { MUNICIPALITIES, resolveMunicipality, type MunicipalityCode } from "../../domain/municipality.js";
+import { OPERATOR } from "../../app/caller.js";
+import { loadKnowledgeAgendaSummary } from "../../app/knowledge/knowledge-figures.js";
+import { loadActionPlanAgendaSummary } from "../../app/action-plans/action-plan-agenda.js";
 import { buildAgendaItemFor, isReportFormat, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
 import { buildReportSvgs } from "../../reports/build-report-svgs.js";
 import { convertDocxFilesToPdf, PdfConversionError, PdfConverterMissingError } from "../../reports/convert-docx-to-pdf.js";
 import { openSvgRasterizer, svgOnlyImages, ImageRendererMissingError, type SvgRasterizer } from "../../reports/rasterize-svg.js";
 import { isReportBody, REPORT_BODIES, type ReportBody } from "../../reports/report-context.js";
 import { renderAgendaItemMarkdown } from "../../reports/render-agenda-item-markdown.js";
+import { FIGURE_FILE_WORDS_DA, figureIdsOf } from "../../reports/report-document.js";
 import { boundarySourceFromEnv, loadMapGeometries } from "../../server/geo-boundaries.js";
 import type { Queryable } from "../../storage/database.js";
-import { loadComplaintCells } from "../../storage/complaint-store.js";
+import { loadFigureCells } from "../../storage/complaint-store.js";
+import { loadContextFigures } from "../../storage/context-store.js";
+import { indexContextFigures } from "../../domain/context/context-index.js";
 import { openDatabase, storageConfigFromEnv } from "../../storage/open-database.js";
 import type { MapGeometry } from "../../viz/map-geometry.js";
 import { UserError } from "../user-error.js";
+import type { ComplaintCell } from "../../domain/complaint-cell.js";
+import { ACTION_PLAN_WORDS_DA, parseReportChoices, ReportChoiceError, type ParsedReportChoices } from "../../reports/parse-report-choices.js";
+import { REPORT_TEMPLATES } from "../../reports/report-choices.js";
+import { DocxTemplateError, renderAgendaItemFromTemplate } from "../../reports/render-agenda-item-docx-template.js";
+import type { AgendaItemModel } from "../../reports/agenda-item-model.js";
+import type { AgendaItemFigures } from "../../reports/agenda-item-figures.js";
+import type { ReportImages } from "../../reports/report-images.js";
+import { OPTIONAL_SECTION_IDS } from "../../reports/section-registry.js";
 
 export type ReportOptions = {
   /** One code, or every municipality. */
@@ -27,11 +41,24 @@ export type ReportOptions = {
   readonly out: string;
   readonly body: ReportBody;
   readonly caseNumber?: string;
-  readonly caseworker?: string;
   readonly images: boolean;
+  /** Template, sections, comparison group, recommendation points, route (issue 16). */
+  readonly choices: ParsedReportChoices;
+  /** The municipality's own Word template (DOCX/PDF only), filled instead of the built-in layout. */
+  readonly docxTemplate?: string;
 };
 
 type RawReportOptions = {
+  template?: string;
+  sections?: string;
+  compare?: string;
+  compareYears?: string;
+  actionPlan?: string;
+  point?: string[];
+  route?: string;
+  competence?: string;
+  economy?: string;
+  docxTemplate?: string;
   municipality?: string;
   year?: string;
   format?: string;
@@ -54,7 +81,28 @@ export function parseReportOptions(raw: RawReportOptions): ReportOptions {
   const body = raw.body ?? "byraad";
   if (!isReportBody(body)) throw new UserError(`Ukendt organ "${body}". Brug --body ${REPORT_BODIES.join("|")}.`);
   if (!raw.out?.trim()) throw new UserError("Angiv hvor filen skal gemmes med --out <sti> (en mappe, når --municipality er all).");
+  let choices: ParsedReportChoices;
+  try {
+    choices = parseReportChoices({
+      template: raw.template,
+      sections: raw.sections,
+      compare: raw.compare,
+      years: raw.compareYears,
+      actionPlan: raw.actionPlan,
+      points: raw.point,
+      route: raw.route,
+      caseworkers: raw.caseworker,
+      competence: raw.competence,
+      economy: raw.economy,
+    });
+  } catch (error) {
+    if (error instanceof ReportChoiceError) throw new UserError(error.message);
+    throw error;
+  }
+  if (raw.docxTemplate && format !== "docx" && format !== "pdf") throw new UserError("--docx-template kan kun bruges med --format docx eller pdf.");
   return {
+    choices,
+    ...(raw.docxTemplate ? { docxTemplate: resolve(raw.docxTemplate) } : {}),
     municipalities: all ? MUNICIPALITIES.map((x) => x.code) : [municipality!.code],
     all,
     year: Number(raw.year),
@@ -62,7 +110,6 @@ export function parseReportOptions(raw: RawReportOptions): ReportOptions {
     out: resolve(raw.out),
     body,
     ...(raw.caseNumber ? { caseNumber: raw.caseNumber } : {}),
-    ...(raw.caseworker ? { caseworker: raw.caseworker } : {}),
     images: raw.images !== false,
   };
 }
@@ -88,9 +135,9 @@ async function writeAtomically(path: string, bytes: Uint8Array | string): Promis
 }
 
 /**
- * Documents made at once in a batch. Two, because the work alternates between two processes: Chromium
- * draws one document's images while Node builds and zips another's DOCX, so a 2-core machine keeps both
- * busy. More only queue up in Chromium (bench/report.bench.ts measures the batch).
+ * Documents made at once in a batch. Two, because resvg draws one document's images on libuv's thread
+ * pool while Node builds and zips another's DOCX, so a 2-core machine keeps both cores busy
+ * (bench/report.bench.ts measures the batch).
  */
 const BATCH_CONCURRENCY = 2;
 
@@ -114,7 +161,6 @@ async function mapInOrder<T, R>(items: readonly T[], concurrency: number, fn: (i
 }
 
 export type ReportRunEnvironment = {
-  readonly chromiumPath?: string;
   readonly sofficePath?: string;
   readonly geometry?: MapGeometry;
   readonly log?: (line: string) => void;
@@ -122,7 +168,8 @@ export type ReportRunEnvironment = {
 
 /** Builds and writes the files; returns their paths. The command action only opens storage. */
 export async function runReport(db: Queryable, options: ReportOptions, env: ReportRunEnvironment = {}): Promise<string[]> {
-  const { cells, provenanceByYear } = await loadComplaintCells(db);
+  const [{ shown, revised }, context] = await Promise.all([loadFigureCells(db), loadContextFigures(db).then(indexContextFigures)]);
+  const { cells, provenanceByYear } = shown;
   if (!provenanceByYear.has(options.year)) {
     const years = [...provenanceByYear.keys()].sort((a, b) => a - b);
     throw new UserError(
@@ -134,13 +181,35 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
   }
   const totals = indexCellTotals(cells.filter((c) => c.year <= options.year));
   const provenance = new Map([...provenanceByYear].filter(([y]) => y <= options.year));
+  const revisedFigures = { totals: indexCellTotals(revised.cells.filter((c) => c.year <= options.year)), provenanceByYear: revised.provenanceByYear };
   const needsPng = options.images && (options.format === "docx" || options.format === "pdf");
   let rasterizer: SvgRasterizer | null = null;
   try {
-    if (needsPng) rasterizer = await openSvgRasterizer(env.chromiumPath);
+    if (needsPng) rasterizer = await openSvgRasterizer();
   } catch (error) {
     if (error instanceof ImageRendererMissingError) throw new UserError(error.message);
     throw error;
+  }
+  const template = options.docxTemplate
+    ? await readFile(options.docxTemplate).catch(() => {
+        throw new UserError(`Skabelonen ${options.docxTemplate} kan ikke læses.`);
+      })
+    : null;
+  const docxOf = async (model: AgendaItemModel, figures: AgendaItemFigures, images: ReportImages): Promise<Buffer> => {
+    if (!template) return renderAgendaItemFile(model, images, "docx");
+    try {
+      return renderAgendaItemFromTemplate(model, figures, template);
+    } catch (error) {
+      if (error instanceof DocxTemplateError) throw new UserError(`${options.docxTemplate}: ${error.message}`);
+      throw error;
+    }
+  };
+  const cellsByMunicipality = new Map<MunicipalityCode, ComplaintCell[]>();
+  for (const c of cells) {
+    if (c.year !== options.year || c.municipalityCode === null) continue;
+    const list = cellsByMunicipality.get(c.municipalityCode);
+    if (list) list.push(c);
+    else cellsByMunicipality.set(c.municipalityCode, [c]);
   }
   const written: string[] = [];
   const pendingPdf = new Map<MunicipalityCode, { docx: string; out: string }>();
@@ -148,10 +217,17 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
   try {
     const writeOne = async (code: MunicipalityCode): Promise<string> => {
       const { model, figures } = buildAgendaItemFor(totals, provenance, code, options.year, {
+        revised: revisedFigures,
         body: options.body,
         caseNumber: options.caseNumber,
-        caseworker: options.caseworker,
         includeFigures: options.images,
+        context,
+        ...options.choices,
+        // Every subject of the year, on the maps and outside them, for the all-cases section.
+        yearCells: cellsByMunicipality.get(code) ?? [],
+        // The operator may read every bank: exact counts, and only where there are approved entries.
+        knowledgeBank: await loadKnowledgeAgendaSummary(db, OPERATOR, code, options.year),
+        actionPlans: await loadActionPlanAgendaSummary(db, { totals, revisedTotals: revisedFigures.totals }, code, options.year),
       });
       const svgs = options.images ? buildReportSvgs({ figures, geometry: env.geometry }) : new Map();
       const images = rasterizer ? await rasterizer.rasterize(svgs) : svgOnlyImages(svgs);
@@ -160,21 +236,26 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
         case "pdf": {
           // All DOCX first, then one LibreOffice run converts the lot.
           const docx = join(pdfWork!, `${model.fileBaseName}.docx`);
-          await writeFile(docx, await renderAgendaItemFile(model, images, "docx"));
+          await writeFile(docx, await docxOf(model, figures, images));
           pendingPdf.set(code, { docx, out: path });
           break;
         }
         case "md": {
           // Images go beside the Markdown file as SVG, referenced by relative name.
           const sources = new Map<string, string>();
+          const used = figureIdsOf(model.sections);
           for (const [id, image] of images) {
-            const name = `${model.fileBaseName}-${id}.svg`;
+            if (!used.has(id)) continue;
+            const name = `${model.fileBaseName}-${FIGURE_FILE_WORDS_DA[id]}.svg`;
             await writeAtomically(join(dirname(path), name), image.svg);
             sources.set(id, name);
           }
           await writeAtomically(path, renderAgendaItemMarkdown(model, sources));
           break;
         }
+        case "docx":
+          await writeAtomically(path, await docxOf(model, figures, images));
+          break;
         default:
           await writeAtomically(path, await renderAgendaItemFile(model, images, options.format));
       }
@@ -209,15 +290,24 @@ export function registerReport(program: Command): void {
     .requiredOption("--out <sti>", "filen, eller mappen når --municipality er all")
     .option("--body <organ>", REPORT_BODIES.join(" | "), "byraad")
     .option("--case-number <journalnummer>", "sagens journalnummer, fx 27.69.52-I02-1-25")
-    .option("--caseworker <navn>", "sagsbehandlerens navn")
-    .option("--no-images", "uden kort og diagram (kræver ikke Chromium)")
+    .option("--caseworker <navne>", "sagsbehandlerens navn; flere adskilt af komma (de øvrige bliver »Øvrige sagsbehandlere«)")
+    .option("--template <skabelon>", `${REPORT_TEMPLATES.join(" | ")} (standard: orientering)`)
+    .option("--sections <afsnit>", `valgfrie afsnit, fx udvikling,alle-sager:bilag,-kommentar; alle; ingen. Afsnit: ${OPTIONAL_SECTION_IDS.join(", ")}`)
+    .option("--compare <gruppe>", "sammenligningsgruppe: naboer, region, lignende[:antal] eller kommuner, fx Hillerød,Hørsholm,Furesø,Rudersdal")
+    .option("--compare-years <antal>", "antal år i sammenligningen, sidste år er --year (standard 4)")
+    .option("--action-plan <stillingtagen>", `handleplanspunktet i indstillingen: ${ACTION_PLAN_WORDS_DA.join(" | ")} (standard auto: efter reglen for året)`)
+    .option("--point <tekst>", "et ekstra indstillingspunkt (\"at …\"); kan gentages", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--route <forløb>", "sagens forløb, fx \"Socialudvalget 2025-09-30; Handicaprådet 2025-09-25 (høring); Kommunalbestyrelsen 2025-10-28\"; »: beslutning« efter datoen")
+    .option("--competence <organ>", "beslutningsskabelonens Kompetence, fx Kommunalbestyrelsen")
+    .option("--economy <tekst>", "beslutningsskabelonens Økonomi og finansiering")
+    .option("--docx-template <fil>", "kommunens egen Word-skabelon med pladsholdere (se README); kun docx og pdf")
+    .option("--no-images", "uden kort og diagram")
     .action(async (raw: RawReportOptions) => {
       const options = parseReportOptions(raw);
       const db = await openDatabase(storageConfigFromEnv(process.env));
       try {
         const started = Date.now();
         const written = await runReport(db, options, {
-          chromiumPath: process.env.DANMARKSKORT_CHROMIUM,
           sofficePath: process.env.DANMARKSKORT_SOFFICE,
           geometry: await reportGeometry(process.env),
           log: options.all ? undefined : (line) => process.stdout.write(`${line}\n`),

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { DataDirLockedError } from "../../storage/data-dir-lock.js";
 import { storageConfigFromEnv, describeStorage } from "../../storage/open-database.js";
 import { startServer } from "../../server/start-server.js";
+import { AuthSettingsError, authSettingsFromEnv } from "../../app/accounts/auth-settings-from-env.js";
 import { UserError } from "../user-error.js";
 import { isDatabaseEmpty, loadDemoDataset } from "./demo.js";
 import { withDatabase } from "./import.js";
@@ -18,20 +19,26 @@ export function registerServe(program: Command): void {
     .description("start webserveren (PORT, DANMARKSKORT_DATA_DIR, DATABASE_URL)")
     .action(async () => {
       const storage = storageConfigFromEnv(process.env);
+      let auth;
+      try {
+        auth = authSettingsFromEnv(process.env);
+      } catch (error) {
+        throw error instanceof AuthSettingsError ? new UserError(error.message) : error;
+      }
       // A first start shows something: an empty database gets the demo data set, clearly marked
       // (issue 3, point 7). DANMARKSKORT_DEMO=0 turns this off. Done before the server opens the
       // database, since an embedded data dir has one owner at a time.
       if (process.env.DANMARKSKORT_DEMO !== "0") {
-        await withDatabase(async (db) => {
+        await withDatabase(async (db, where) => {
           if (!(await isDatabaseEmpty(db))) return;
           const outcome = await loadDemoDataset(db);
           process.stdout.write(
-            `Databasen var tom: demodata er indlæst (datasætversion ${outcome.stored?.datasetVersionId}) – Demodata – ikke Ankestyrelsens tal. ` +
-              `"danmarkskort import <fil>" erstatter dem med rigtige tal; DANMARKSKORT_DEMO=0 slår dette fra.\n`,
+            `Databasen var tom: demodata er indlæst i ${where} (datasætversion ${outcome.stored?.datasetVersionId}) – Demodata – ikke Ankestyrelsens tal. ` +
+              `Når rigtige tal indlæses ("npm run -s cli -- import <fil>"), vises demodata ikke mere; DANMARKSKORT_DEMO=0 slår dette fra.\n`,
           );
         });
       }
-      const { url } = await startServer({ port: parsePort(process.env.PORT), host: process.env.HOST ?? "0.0.0.0", storage }).catch((error: unknown) => {
+      const { url } = await startServer({ port: parsePort(process.env.PORT), host: process.env.HOST ?? "0.0.0.0", storage, auth, trustProxy: process.env.DANMARKSKORT_TRUST_PROXY === "1" }).catch((error: unknown) => {
         // A locked data dir is the user's to resolve (stop the other process, or use PostgreSQL): no stack trace.
         throw error instanceof DataDirLockedError ? new UserError(error.message) : error;
       });

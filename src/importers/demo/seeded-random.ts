@@ -1,14 +1,4 @@
-/** mulberry32: a small, fast, seedable PRNG. Demo data must be the same for the same seed on every machine. */
-export function createSeededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createSeededRandom } from "../../domain/statistics/seeded-random.js";
 
 /** A standard normal draw (Box–Muller). */
 export function normalDraw(random: () => number): number {

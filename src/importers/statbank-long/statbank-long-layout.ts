@@ -70,7 +70,7 @@ export const STATBANK_LONG_LAYOUT: TableLayout = {
           }
         }
         const place = ctx.resolvePlace(text(c.place));
-        if (!place) reportAt(ctx, "error", "unknown-municipality", record.line, col(c.place), unknownMunicipalityMessageDa(text(c.place)));
+        if (!place) reportAt(ctx, "error", "unknown-municipality", record.line, col(c.place), () => unknownMunicipalityMessageDa(text(c.place)));
         const parsedPeriod = parsePeriod(text(c.period));
         const future = parsedPeriod ? futurePeriodMessageDa(parsedPeriod, ctx.latestYear) : null;
         const period = future === null ? parsedPeriod : undefined;
@@ -78,11 +78,15 @@ export const STATBANK_LONG_LAYOUT: TableLayout = {
         else if (!period) reportAt(ctx, "error", "unknown-period", record.line, col(c.period), `Ukendt periode "${text(c.period)}" (forventet fx "2024", "4. kvartal 2019" eller "2019K4").`);
         const outcome = parseOutcomeLabel(text(c.outcome));
         if (!outcome) reportAt(ctx, "error", "unknown-outcome", record.line, col(c.outcome), `Ukendt afgørelsestype "${text(c.outcome)}".`);
-        const parsed = parseCount(record.fields[c.count]!);
+        const parsed = parseCount(record.fields[c.count]!, ctx.limits.maxCount);
         if (parsed.kind === "invalid") reportAt(ctx, "error", "invalid-count", record.line, col(c.count), `${parsed.reasonDa}.`);
         if (!place || !period || !outcome || parsed.kind === "invalid") return;
         const law = text(c.law);
         const subject = m.optional.subject !== undefined ? text(m.optional.subject) : law;
+        if (subject === "") {
+          reportAt(ctx, "error", "empty-subject", record.line, col(m.optional.subject ?? c.law), "Sagsemnet er tomt. Hver række skal have Ankestyrelsens sagsemne eller lovgrundlag, ellers kan sagerne ikke placeres på et kort.");
+          return;
+        }
         if (isSubjectTotal(subject)) {
           reportAt(ctx, "warning", "summary-row", record.line, col(m.optional.subject ?? c.law), `Rækken "${subject}" er en sammentælling og gemmes ikke.`);
           return;

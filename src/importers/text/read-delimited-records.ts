@@ -1,3 +1,5 @@
+import { CONTROL_CHARACTER_BUT_CR, findControlCharacter, LONE_CR, type ControlCharacterHit } from "./control-characters.js";
+
 /**
  * A streaming reader for `;`- or `,`-separated text with RFC 4180 quoting. It is our own rather than
  * csv-parse because every issue must name the physical line a record starts on, a truncated last line
@@ -14,6 +16,16 @@ export type DelimitedRecord = {
   readonly lastWithoutNewline: boolean;
   /** The record may be cut off: the last record without a line break, or one with an open quote. */
   readonly maybeTruncated: boolean;
+  /**
+   * A quote opened in this line's last field is not closed within MAX_RECORD_LINES lines (or the line cap):
+   * a stray quote, not a field with line breaks. The record holds this line alone; the following lines are
+   * read as records of their own, so one stray quote neither swallows the file nor costs quadratic time.
+   */
+  readonly strayQuote: boolean;
+  /** The first control character in the record's fields (control-characters.ts), or null. */
+  readonly control: ControlCharacterHit | null;
+  /** The line's length in characters when it is longer than the line cap (its fields are then empty), else null. */
+  readonly tooLong: number | null;
 };
 
 export type Separator = ";" | ",";
@@ -102,52 +114,140 @@ export type SeparatedRecord = DelimitedRecord & { readonly separator: Separator 
 const BATCH_SIZE = 1024;
 
 /**
- * Reads records from text chunks; the separator is detected from the first line unless given. Yields
- * the records in batches of up to BATCH_SIZE, in file order.
+ * How many physical lines one quoted field may span. Ankestyrelsen's files have no line breaks inside
+ * fields at all; ten allows a hand-edited note while a stray quote is told apart after ten lines, not at
+ * the end of the file (issue 19: one stray quote in 10.000 rows took 50 s and was called a cut last line).
  */
-export async function* readDelimitedRecords(chunks: AsyncIterable<string>, separator?: Separator): AsyncGenerator<SeparatedRecord[]> {
-  let sep: Separator | undefined = separator;
-  let carry = "";
+export const MAX_RECORD_LINES = 10;
+
+/** The default cap on one line (or one record spanning lines), in characters: see ImportLimits. */
+export const DEFAULT_MAX_LINE_CHARS = 1 << 20;
+
+export type ReadOptions = { readonly separator?: Separator; readonly maxLineChars?: number };
+
+function countQuotes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Reads records from text chunks; the separator is detected from the first line unless given. Yields
+ * the records in batches of up to BATCH_SIZE, in file order. Time is linear in the text: a record spanning
+ * lines is closed by counting quotes per line (RFC 4180 quoting keeps the parity), not by re-splitting it,
+ * and a line longer than `maxLineChars` is skipped to its end without being held.
+ */
+export async function* readDelimitedRecords(chunks: AsyncIterable<string>, options: ReadOptions | Separator = {}): AsyncGenerator<SeparatedRecord[]> {
+  const opts: ReadOptions = typeof options === "string" ? { separator: options } : options;
+  const maxLineChars = opts.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
+  let sep: Separator | undefined = opts.separator;
   let lineNo = 0;
-  // A record with an open quote spans lines: its text so far and the line it started on.
-  let pending: { text: string; line: number } | null = null;
+  // A record with an open quote spans lines: its lines so far, the line it started on, and their length.
+  let pending: { lines: string[]; start: number; length: number } | null = null;
   let first = true;
   let batch: SeparatedRecord[] = [];
+  // Whether the text being read holds a control character at all: one native scan per chunk, so the
+  // per-field search runs only in the rare chunk that has one.
+  let scanControl = false;
 
-  function emitLine(line: string, isLast: boolean, lastWithoutNewline: boolean): void {
-    lineNo++;
+  function push(line: number, fields: string[], flags: { unterminatedQuote?: boolean; lastWithoutNewline?: boolean; maybeTruncated?: boolean; strayQuote?: boolean; tooLong?: number }): void {
+    const lastWithoutNewline = flags.lastWithoutNewline ?? false;
+    batch.push({
+      line,
+      fields,
+      unterminatedQuote: flags.unterminatedQuote ?? false,
+      lastWithoutNewline,
+      maybeTruncated: flags.maybeTruncated ?? lastWithoutNewline,
+      strayQuote: flags.strayQuote ?? false,
+      control: scanControl ? findControlCharacter(fields) : null,
+      tooLong: flags.tooLong ?? null,
+      separator: sep ?? ";",
+    });
+  }
+
+  function split(text: string): string[] {
+    return splitSimplyQuoted(text, sep!) ?? splitQuoted(text, sep!) ?? splitQuoted(`${text}"`, sep!) ?? [text];
+  }
+
+  /** The pending record's first line alone, as a stray quote; its other lines are read again on their own. */
+  function flushStray(atEnd: boolean, lastWithoutNewline: boolean): void {
+    const p = pending!;
+    pending = null;
+    const firstLine = p.lines[0]!;
+    push(p.start, splitQuoted(`${firstLine}"`, sep!) ?? [firstLine], { strayQuote: true });
+    const rest = p.lines.slice(1);
+    rest.forEach((text, i) => {
+      const last = atEnd && i === rest.length - 1;
+      readLine(text, p.start + 1 + i, last, last && lastWithoutNewline);
+    });
+  }
+
+  function readLine(line: string, number: number, isLast: boolean, lastWithoutNewline: boolean): void {
     if (first) {
       first = false;
       if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
       sep ??= detectSeparator(line);
     }
-    const text = pending ? `${pending.text}\n${line}` : line;
-    const start = pending ? pending.line : lineNo;
-    if (!text.includes('"')) {
-      pending = null;
-      batch.push({ line: start, fields: text.split(sep!), unterminatedQuote: false, lastWithoutNewline, maybeTruncated: lastWithoutNewline, separator: sep! });
-      return;
-    }
-    const fields = splitSimplyQuoted(text, sep!) ?? splitQuoted(text, sep!);
-    if (fields === null) {
-      if (isLast) {
+    if (pending) {
+      pending.lines.push(line);
+      pending.length += line.length + 1;
+      if (countQuotes(line) % 2 === 1) {
+        const p: { lines: string[]; start: number } = pending;
         pending = null;
-        batch.push({ line: start, fields: splitQuoted(`${text}"`, sep!) ?? [text], unterminatedQuote: true, lastWithoutNewline, maybeTruncated: true, separator: sep! });
-      } else pending = { text, line: start };
+        push(p.start, split(p.lines.join("\n")), { lastWithoutNewline, maybeTruncated: lastWithoutNewline });
+      } else if (pending.lines.length > MAX_RECORD_LINES || pending.length > maxLineChars) flushStray(isLast, lastWithoutNewline);
       return;
     }
-    pending = null;
-    batch.push({ line: start, fields, unterminatedQuote: false, lastWithoutNewline, maybeTruncated: lastWithoutNewline, separator: sep! });
+    if (!line.includes('"')) {
+      push(number, line.split(sep!), { lastWithoutNewline });
+      return;
+    }
+    if (countQuotes(line) % 2 === 0) {
+      push(number, split(line), { lastWithoutNewline });
+      return;
+    }
+    if (isLast) push(number, splitQuoted(`${line}"`, sep!) ?? [line], { unterminatedQuote: true, lastWithoutNewline, maybeTruncated: true });
+    else pending = { lines: [line], start: number, length: line.length };
   }
 
+  /** The file ended inside a quoted field: a cut last line when it opened there, else a stray quote. */
+  function finishPending(lastWithoutNewline: boolean): void {
+    while (pending) {
+      if (pending.lines.length === 1) {
+        const p: { lines: string[]; start: number } = pending;
+        pending = null;
+        push(p.start, splitQuoted(`${p.lines[0]!}"`, sep ?? ";") ?? [p.lines[0]!], { unterminatedQuote: true, lastWithoutNewline, maybeTruncated: true });
+      } else flushStray(true, lastWithoutNewline);
+    }
+  }
+
+  let carry = "";
+  // The line being skipped because it passed the cap: its number and length so far.
+  let skipping: { number: number; length: number } | null = null;
   for await (const chunk of chunks) {
-    const text = carry + chunk;
+    let text: string;
     let from = 0;
+    if (skipping) {
+      const nl = chunk.indexOf("\n");
+      if (nl < 0) {
+        skipping.length += chunk.length;
+        continue;
+      }
+      push(skipping.number, [], { tooLong: skipping.length + nl });
+      skipping = null;
+      text = chunk;
+      from = nl + 1;
+    } else text = carry + chunk;
+    scanControl = CONTROL_CHARACTER_BUT_CR.test(text) || (text.includes("\r", from) && LONE_CR.test(text));
     for (;;) {
       const nl = text.indexOf("\n", from);
       if (nl < 0) break;
       const end = nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      emitLine(text.slice(from, end), false, false);
+      lineNo++;
+      if (end - from > maxLineChars) {
+        if (pending) finishPendingBeforeLongLine();
+        push(lineNo, [], { tooLong: end - from });
+      } else readLine(text.slice(from, end), lineNo, false, false);
       from = nl + 1;
       if (batch.length >= BATCH_SIZE) {
         yield batch;
@@ -155,16 +255,27 @@ export async function* readDelimitedRecords(chunks: AsyncIterable<string>, separ
       }
     }
     carry = text.slice(from);
+    if (carry.length > maxLineChars) {
+      lineNo++;
+      if (pending) finishPendingBeforeLongLine();
+      skipping = { number: lineNo, length: carry.length };
+      carry = "";
+    }
     if (batch.length > 0) {
       yield batch;
       batch = [];
     }
   }
-  if (carry.length > 0) {
-    emitLine(carry.endsWith("\r") ? carry.slice(0, -1) : carry, true, true);
-  } else if (pending !== null) {
-    const open: { text: string; line: number } = pending;
-    batch.push({ line: open.line, fields: splitQuoted(`${open.text}"`, sep ?? ";") ?? [open.text], unterminatedQuote: true, lastWithoutNewline: false, maybeTruncated: true, separator: sep ?? ";" });
+  if (skipping) push(skipping.number, [], { tooLong: skipping.length, lastWithoutNewline: true });
+  else if (carry.length > 0) {
+    lineNo++;
+    readLine(carry.endsWith("\r") ? carry.slice(0, -1) : carry, lineNo, true, true);
   }
+  finishPending(carry.length > 0);
   if (batch.length > 0) yield batch;
+
+  /** A line over the cap ends any record still open before it: that record's quote was stray. */
+  function finishPendingBeforeLongLine(): void {
+    while (pending) flushStray(false, false);
+  }
 }

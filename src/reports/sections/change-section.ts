@@ -2,10 +2,13 @@ import { MAP_DEFINITIONS, MAP_IDS } from "../../domain/map-definition.js";
 import type { ReportContext } from "../report-context.js";
 import type { ReportBlock, ReportTable } from "../report-document.js";
 import { pointsIntervalText, pointsText, rateTableCell } from "../report-phrases.js";
-import { municipalityTotal } from "./map-result-text.js";
+import { changeText, municipalityTotal, previousYearLoaded } from "./map-result-text.js";
 
 /** Last year against this year on all three maps, with the chance test's verdict in words. */
 export function buildChangeSection(ctx: ReportContext): ReportBlock[] {
+  // Without last year there is nothing to compare, and no table of dashes: the introduction says once that
+  // the year is not loaded (issue 9, point 4; issue 16, point 7).
+  if (!previousYearLoaded(ctx)) return [];
   const label = ctx.nextTableLabel();
   const columns = [
     "Kort",
@@ -52,5 +55,7 @@ export function buildChangeSection(ctx: ReportContext): ReportBlock[] {
       text: `${label} sammenligner ${ctx.municipality}s omgørelsesprocenter i ${ctx.previousYear} og ${ctx.year} på de tre kort. Når antallet af sager er lille, kan omgørelsesprocenten ændre sig meget fra år til år, uden at det afspejler en ændring i sagsbehandlingen. Tabellen viser derfor også, om ændringen er større, end hvad tilfældig variation kan forklare.`,
     },
     table,
+    // The change on each map in words, with Newcombe's interval: the default item leaves this to the table.
+    { kind: "bullets", items: MAP_IDS.flatMap((id) => (ctx.figures.maps[id].change.kind === "tested" ? [`${MAP_DEFINITIONS[id].nameDa}: ${changeText(ctx, ctx.figures.maps[id].change)}`] : [])) },
   ];
 }

@@ -12,16 +12,20 @@ export function buildFiguresSection(ctx: ReportContext): ReportBlock[] {
   const trend = ctx.figures.maps.socialomraadet.trend;
   const first = trend[0]?.year ?? ctx.year;
   const hasNeighbours = ctx.figures.neighbours.rows.length > 1;
+  // A trend needs two years with a rate: one dot is no development, so no chart (issue 9, point 4).
+  const hasTrend = trend.filter((t) => t.municipality.kind === "estimate").length >= 2;
+  if (!hasNeighbours && !hasTrend) return [];
   const mapLabel = hasNeighbours ? ctx.nextFigureLabel() : null;
-  const chartLabel = ctx.nextFigureLabel();
+  const chartLabel = hasTrend ? ctx.nextFigureLabel() : null;
   const counts = trend.flatMap((t) => (t.municipality.kind === "estimate" ? [`${formatInteger(t.municipality.decided)} i ${t.year}`] : []));
   const countsText = counts.length > 0 ? ` Antal afgørelser bag kommunens tal: ${joinDa(counts)}.` : "";
-  const chartText = `${chartLabel} viser udviklingen i kommunens omgørelsesprocent på socialområdet fra ${first} til ${ctx.year} med 95 %-usikkerhedsinterval og landsplan til sammenligning.`;
+  const chartText = `${chartLabel ?? ""} viser udviklingen i kommunens omgørelsesprocent på socialområdet fra ${first} til ${ctx.year} med 95 %-usikkerhedsinterval og landsplan til sammenligning.`;
+  const mapText = mapLabel ? `${mapLabel} viser ${ctx.municipality} og de nabokommuner, som indgår i sammenligningen ovenfor.` : "";
   return [
-    { kind: "heading", level: 3, text: hasNeighbours ? "Kort og udvikling over tid" : "Udvikling over tid" },
+    { kind: "heading", level: 3, text: hasNeighbours ? (hasTrend ? "Kort og udvikling over tid" : "Kort over nabokommunerne") : "Udvikling over tid" },
     {
       kind: "paragraph",
-      text: mapLabel ? `${mapLabel} viser ${ctx.municipality} og de nabokommuner, som indgår i sammenligningen ovenfor. ${chartText}` : chartText,
+      text: [mapText, hasTrend ? chartText : ""].filter((t) => t !== "").join(" "),
     },
     ...(mapLabel
       ? [
@@ -34,12 +38,16 @@ export function buildFiguresSection(ctx: ReportContext): ReportBlock[] {
           } satisfies ReportBlock,
         ]
       : []),
-    {
-      kind: "figure",
-      figureId: "trend-chart",
-      label: chartLabel,
-      caption: `Omgørelsesprocent på socialområdet ${first}–${ctx.year}, ${ctx.municipality} og landsplan.${countsText}`,
-      altText: `Linjediagram over ${ctx.municipality}s omgørelsesprocent på socialområdet ${first}–${ctx.year} med 95 %-usikkerhedsinterval og landsplan. Tallene fremgår af tabellerne.`,
-    },
+    ...(chartLabel
+      ? [
+          {
+            kind: "figure",
+            figureId: "trend-chart",
+            label: chartLabel,
+            caption: `Omgørelsesprocent på socialområdet ${first}–${ctx.year}, ${ctx.municipality} og landsplan.${countsText}`,
+            altText: `Linjediagram over ${ctx.municipality}s omgørelsesprocent på socialområdet ${first}–${ctx.year} med 95 %-usikkerhedsinterval og landsplan. Tallene fremgår af tabellerne.`,
+          } satisfies ReportBlock,
+        ]
+      : []),
   ];
 }

@@ -29,14 +29,28 @@ export const ADULT_MAP_PROVISIONS = [
   "Merudgifter, servicelovens § 100",
 ];
 
-/** Barnets lov took over the children's provisions on 1 January 2024 (domain.md §3). */
-export function childMapProvisions(year: number): { readonly intro: string; readonly items: readonly string[] } {
-  if (year < 2024) return { intro: "Kortet for børnehandicapområdet omfatter alene følgende bestemmelser i serviceloven:", items: CHILD_MAP_SEL };
-  return {
-    intro:
-      "Kortet for børnehandicapområdet omfatter alene følgende bestemmelser i barnets lov. Sager, som blev indbragt for Ankestyrelsen før 1. januar 2024 og derfor er afgjort efter de tidligere bestemmelser i serviceloven, indgår også:",
-    items: CHILD_MAP_BL,
-  };
+/** One list of provisions under the law's name, as the Herning seed writes them ("Service-loven:", "Barnets lov:"). */
+export type ProvisionList = { readonly lawDa: string; readonly items: readonly string[] };
+
+/**
+ * The child map's provisions for `year`: one list per law whose rule for the child map is in force that year
+ * (domain/map-rules.ts). From 2024 both: barnets lov, and serviceloven for cases still decided under the
+ * old sections (seed: Herning 2025 lists both for 2024).
+ */
+export function childMapProvisions(year: number, rules: MapRuleTable = DEFAULT_MAP_RULES): { readonly intro: string; readonly lists: readonly ProvisionList[] } {
+  const laws = new Set(
+    rules.mapRules.filter((r) => r.map === "boernehandicapomraadet" && r.valid.from <= year && (r.valid.to === null || year <= r.valid.to)).map((r) => r.law),
+  );
+  const lists: ProvisionList[] = [];
+  if (laws.has("SEL")) lists.push({ lawDa: "Serviceloven", items: CHILD_MAP_SEL });
+  if (laws.has("BL")) lists.push({ lawDa: "Barnets lov", items: CHILD_MAP_BL });
+  if (lists.length === 2) {
+    return {
+      intro: "Kortet for børnehandicapområdet omfatter alene følgende bestemmelser i serviceloven (sager afgjort efter de tidligere regler) og barnets lov (fra 1. januar 2024):",
+      lists,
+    };
+  }
+  return { intro: `Kortet for børnehandicapområdet omfatter alene følgende bestemmelser i ${lists.map((l) => l.lawDa.toLowerCase()).join(" og ")}:`, lists };
 }
 
 /** "serviceloven og barnets lov" for the general map in `year`, from the rule table. */

@@ -1,9 +1,10 @@
 import { assertNever } from "../../domain/assert-never.js";
-import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
+import { formatInteger, formatOneDecimal, formatPercent } from "../../domain/format-danish-number.js";
 import type { RateEstimate } from "../../domain/rate-estimate.js";
 import type { ChangeVerdict, MapFigures, NationalVerdict } from "../agenda-item-figures.js";
 import type { ReportContext } from "../report-context.js";
-import { decisions, endSentence, FEW_CASES, intervalText, pct, pointsIntervalText, pointsMagnitude, rateWithCases } from "../report-phrases.js";
+import { decisions, endSentence, FEW_CASES, intervalText, pct, pointsIntervalText, pointsMagnitude, pointsTenths, rateWithCases } from "../report-phrases.js";
+import { formatDanishDate } from "../../domain/council-treatment.js";
 
 /**
  * Sentences about one map's figures, written as a caseworker writes them (seed: Herning 2025). Each
@@ -63,10 +64,43 @@ export function municipalityText(ctx: ReportContext, mf: MapFigures, mapPhrase: 
   }
 }
 
+/**
+ * Where Ankestyrelsen has revised the published map's figure since (issue 9): both figures and both dates
+ * in plain Danish, beside the figure. The item keeps the published figure: that is the map the council treats.
+ */
+export function revisionText(ctx: ReportContext, mf: MapFigures, mapPhrase: string): string | null {
+  if (mf.revised === null || ctx.revision === null) return null;
+  const when = ctx.revision.extractedOn ? `et udtræk af ${formatDanishDate(ctx.revision.extractedOn.slice(0, 10))}` : "et senere udtræk";
+  const shownWhen = ctx.shown?.extractedOn ? ` (udtrukket ${formatDanishDate(ctx.shown.extractedOn.slice(0, 10))})` : "";
+  return (
+    `Ankestyrelsen har siden revideret tallene: I ${when} er ${ctx.municipality}s omgørelsesprocent på ${mapPhrase} ${rateWithCases(mf.revised)}. ` +
+    `Tallene her er fra danmarkskortet, som det blev offentliggjort${shownWhen}: ${rateWithCases(municipalityTotal(mf))}.`
+  );
+}
+
+/** Whether the database holds any figures for the year before the focus year. */
+export function previousYearLoaded(ctx: ReportContext): boolean {
+  return ctx.figures.loadedYears.includes(ctx.previousYear);
+}
+
+/**
+ * The one sentence for an item whose earlier years are not loaded: said once, instead of a "no data for
+ * 2023" on every map, a table of dashes and a one-point trend chart (issue 9, point 4).
+ */
+export function missingEarlierYearsText(ctx: ReportContext): string {
+  const earlier = ctx.figures.loadedYears.filter((y) => y < ctx.year);
+  return earlier.length === 0
+    ? `Datagrundlaget indeholder kun tal for ${ctx.year}; tal for tidligere år er ikke indlæst. Dagsordenpunktet viser derfor ikke udviklingen over tid.`
+    : `Tal for ${ctx.previousYear} er ikke indlæst, så udviklingen fra ${ctx.previousYear} til ${ctx.year} kan ikke vurderes.`;
+}
+
 /** Last year's municipal figure and the change, with whether it exceeds chance. */
 export function previousYearText(ctx: ReportContext, mf: MapFigures): string {
   const before = mf.previous.municipality;
   const now = municipalityTotal(mf);
+  // Last year not loaded at all: the change section says so once for the whole item (issue 9, point 4).
+  if (!previousYearLoaded(ctx)) return "";
+  if (before.kind === "no-data") return `For ${ctx.previousYear} er der ingen tal for kommunen på området, så der er ingen udvikling at sammenligne med.`;
   // No decided case in one of the years: there is no change to test, so say it once, plainly.
   if (before.kind === "no-cases") {
     return now.kind === "no-cases"
@@ -88,15 +122,15 @@ export function changeText(ctx: ReportContext, change: ChangeVerdict): string {
     case "not-testable":
       return `Udviklingen fra ${ctx.previousYear} til ${ctx.year} kan ikke vurderes statistisk: ${endSentence(change.reasonDa)}`;
     case "tested": {
-      const rounded = Math.round(change.differencePoints * 10) / 10;
+      const rounded = pointsTenths(change.differencePoints);
       const movement =
         rounded === 0
           ? `Omgørelsesprocenten er stort set uændret fra ${ctx.previousYear} til ${ctx.year}.`
           : `Omgørelsesprocenten er ${rounded > 0 ? "steget" : "faldet"} med ${pointsMagnitude(change.differencePoints)} fra ${ctx.previousYear} til ${ctx.year}.`;
       const interval = `95 %-usikkerhedsinterval for ændringen: ${pointsIntervalText(change.ci95Points[0], change.ci95Points[1])}, ${change.methodDa}`;
       const verdict = change.beyondChance
-        ? `Ændringen er større, end hvad tilfældig variation fra år til år kan forklare (${interval}).`
-        : `Ændringen er ikke større, end at den kan skyldes tilfældig variation fra år til år (${interval}).`;
+        ? `Hvis den reelle omgørelsesprocent var den samme begge år, ville en så stor ændring opstå ved tilfældighed alene sjældnere end 1 gang ud af 20 (${interval}).`
+        : `En ændring af denne størrelse opstår ofte ved tilfældighed alene, også når den reelle omgørelsesprocent er den samme begge år (${interval}).`;
       return rounded === 0 && !change.beyondChance ? movement : `${movement} ${verdict}`;
     }
     default:
@@ -104,19 +138,56 @@ export function changeText(ctx: ReportContext, change: ChangeVerdict): string {
   }
 }
 
+/**
+ * A tail probability as a council member reads it: "0,4 % – omkring 1 gang ud af 250". Never rounded to
+ * 0: below 0,1 % it says so.
+ */
+export function chanceDa(p: number): string {
+  if (p < 0.001) return "under 0,1 % – sjældnere end 1 gang ud af 1.000";
+  const oneIn = Math.round(1 / p);
+  return `${formatOneDecimal(p * 100)} % – omkring 1 gang ud af ${formatInteger(oneIn)}`;
+}
+
+/**
+ * The verdict against the national rate in words, with the level crossed. "Over/under landsplan" is kept for
+ * the 99,8 % limit; beyond the 95 % limit only, the text says "højere/lavere end landsplan" and puts it next
+ * to the number of municipalities expected outside by chance alone (the map's chance-flag sentence).
+ */
 export function versusNationalText(ctx: ReportContext, verdict: NationalVerdict): string {
-  switch (verdict.kind) {
-    case "above":
-      return `${ctx.municipality}s omgørelsesprocent ligger over landsplan, og forskellen er større, end hvad tilfældigheder kan forklare (${verdict.methodDa}).`;
-    case "below":
-      return `${ctx.municipality}s omgørelsesprocent ligger under landsplan, og forskellen er større, end hvad tilfældigheder kan forklare (${verdict.methodDa}).`;
-    case "within":
-      return `Forskellen mellem ${ctx.municipality}s omgørelsesprocent og landsplan er ikke større, end at den kan skyldes tilfældigheder (${verdict.methodDa}).`;
-    case "not-testable":
-      return `Kommunens tal kan ikke sammenlignes statistisk med landsplan: ${endSentence(verdict.reasonDa)}`;
-    default:
-      return assertNever(verdict);
-  }
+  if (verdict.kind === "not-testable") return `Kommunens tal kan ikke sammenlignes statistisk med landsplan: ${endSentence(verdict.reasonDa)}`;
+  const m = ctx.municipality;
+  const ifNational = "Hvis kommunens sager reelt havde landsplanens omgørelsesprocent, ville man ved tilfældighed alene få";
+  const method = "Tragtplot med kontrolgrænser om landsplan for kommunens antal sager, Spiegelhalter 2005.";
+  const tail = [verdict.overdispersionDa, verdict.chanceFlagsDa].filter((s): s is string => s !== null);
+  const sentences = (() => {
+    switch (verdict.verdict) {
+      case "above99.8":
+        return [`${m}s omgørelsesprocent ligger over landsplan: den er uden for 99,8 %-kontrolgrænsen.`, `${ifNational} så høj en procent eller højere med en sandsynlighed på ${chanceDa(verdict.upperTail)}.`];
+      case "below99.8":
+        return [`${m}s omgørelsesprocent ligger under landsplan: den er uden for 99,8 %-kontrolgrænsen.`, `${ifNational} så lav en procent eller lavere med en sandsynlighed på ${chanceDa(verdict.lowerTail)}.`];
+      case "above95":
+        return [
+          `${m}s omgørelsesprocent er højere end landsplan og ligger uden for 95 %-kontrolgrænsen, men inden for 99,8 %-grænsen; det er et opmærksomhedspunkt, ikke en konstatering af, at kommunen ligger over landsplan.`,
+          `${ifNational} så høj en procent eller højere med en sandsynlighed på ${chanceDa(verdict.upperTail)}.`,
+        ];
+      case "below95":
+        return [
+          `${m}s omgørelsesprocent er lavere end landsplan og ligger uden for 95 %-kontrolgrænsen, men inden for 99,8 %-grænsen; det er ikke en konstatering af, at kommunen ligger under landsplan.`,
+          `${ifNational} så lav en procent eller lavere med en sandsynlighed på ${chanceDa(verdict.lowerTail)}.`,
+        ];
+      case "within":
+        return [
+          `${m}s omgørelsesprocent ligger inden for 95 %-kontrolgrænserne omkring landsplan: en forskel fra landsplan af denne størrelse opstår ved tilfældighed alene oftere end 1 gang ud af 40.`,
+        ];
+      case "too-few-cases":
+        return [
+          `${m}s omgørelsesprocent kan ikke vurderes mod landsplan – for få sager: med ${decisions(verdict.decided)} ville selv 0 eller 100 % omgjorte ikke ligge uden for 95 %-kontrolgrænserne.`,
+        ];
+      default:
+        return assertNever(verdict.verdict);
+    }
+  })();
+  return [...sentences, method, ...tail].join(" ");
 }
 
 /** Plain words for small numbers (domain.md §5): how far one case moves the rate. */
@@ -124,8 +195,8 @@ export function fewCasesText(e: RateEstimate): string | undefined {
   if (e.kind !== "estimate" || e.decided >= FEW_CASES) return undefined;
   const strength = e.decided < 10 ? "meget usikker" : "usikker";
   return (
-    `Omgørelsesprocenten bygger på kun ${decisions(e.decided)} og er derfor ${strength}: én afgørelse mere eller mindre ` +
-    `flytter den med omkring ${formatPercent(1 / e.decided)} procentpoint (${intervalText(e.ci95)}). ` +
+    `Omgørelsesprocenten bygger på kun ${decisions(e.decided)} og er derfor ${strength}: én omgjort afgørelse mere eller færre ` +
+    `blandt de samme ${formatInteger(e.decided)} flytter den med ${formatPercent(1 / e.decided)} procentpoint (${intervalText(e.ci95)}). ` +
     `Tallet bør læses sammen med de foregående års tal.`
   );
 }

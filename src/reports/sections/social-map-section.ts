@@ -5,9 +5,19 @@ import { formatInteger } from "../../domain/format-danish-number.js";
 import { endSentence, joinDa, pct } from "../report-phrases.js";
 import { generalMapLaws } from "./map-provisions-da.js";
 import { buildMapTable } from "./map-table.js";
-import { compositionText, fewCasesText, municipalityText, municipalityTotal, nationalText, plural, previousYearText, versusNationalText } from "./map-result-text.js";
+import { compositionText, municipalityTotal, plural, revisionText } from "./map-result-text.js";
+import { mapLinkBlock } from "./map-link.js";
+import { sentences, shortMunicipalityText, shortNationalText, shortPreviousYearText, shortVerdictText, trendText } from "./short-map-text.js";
 
-/** "Socialområdet generelt" with Tabel 1 split into children and adults (seed: Herning 2025). */
+function revisionBlocks(text: string | null): ReportBlock[] {
+  return text === null ? [] : [{ kind: "paragraph", text, emphasis: "note" }];
+}
+
+/**
+ * "Socialområdet generelt" with Tabel 1 split into children and adults, in the seed's order and length
+ * (Herning 2025): what the map covers, the national figure and last year, the municipality's figure and last
+ * year, the trend in one sentence, the verdict with its interval in one sentence, the table, the two areas.
+ */
 export function buildSocialMapSection(ctx: ReportContext, mf: MapFigures): ReportBlock[] {
   const laws = joinDa(generalMapLaws(ctx.year));
   const label = ctx.nextTableLabel();
@@ -16,16 +26,16 @@ export function buildSocialMapSection(ctx: ReportContext, mf: MapFigures): Repor
     {
       kind: "paragraph",
       text:
-        `Kortet for socialområdet generelt omfatter alle bestemmelser i ${laws}, hvor kommunens afgørelse kan påklages til Ankestyrelsen, både på børneområdet og voksenområdet. ` +
-        "Det omfatter dermed også bestemmelserne i de to kort for børnehandicapområdet og voksenhandicapområdet. " +
+        `Kortet for socialområdet generelt omfatter alle bestemmelser i ${laws}, hvor kommunens afgørelse kan påklages til Ankestyrelsen, på både børne- og voksenområdet – også bestemmelserne i de to handicapkort. ` +
         "Afgørelser om tvangsmæssige foranstaltninger over for børn og unge, fx anbringelse uden samtykke, og tvangsadoption indgår ikke.",
     },
-    { kind: "paragraph", text: endSentence(nationalText(ctx, mf, "socialområdet generelt")) },
-    { kind: "paragraph", text: `${municipalityText(ctx, mf, "socialområdet")} ${previousYearText(ctx, mf)}` },
-    ...(municipalityTotal(mf).kind === "estimate" ? [{ kind: "paragraph" as const, text: versusNationalText(ctx, mf.versusNational) }] : []),
+    { kind: "paragraph", text: endSentence(shortNationalText(ctx, mf, "socialområdet generelt")) },
+    { kind: "paragraph", text: sentences(shortMunicipalityText(ctx, mf, "socialområdet"), shortPreviousYearText(ctx, mf), trendText(ctx, mf)) },
+    ...revisionBlocks(revisionText(ctx, mf, "socialområdet")),
+    ...(municipalityTotal(mf).kind === "estimate" ? [{ kind: "paragraph" as const, text: shortVerdictText(ctx, mf) }] : []),
     {
       kind: "paragraph",
-      text: `${label} viser omgørelsesprocenterne på landsplan og i ${ctx.municipality}, i alt og opdelt på børneområdet og voksenområdet. Tabellen viser også, hvad omgørelsen har ført til: ændring/ophævelse eller genbehandling i kommunen.`,
+      text: `${label} viser omgørelsesprocenterne på landsplan og i ${ctx.municipality}, i alt og opdelt på børneområdet og voksenområdet, og hvad omgørelsen har ført til: ændring/ophævelse eller genbehandling i kommunen.`,
     },
     buildMapTable({
       label,
@@ -55,11 +65,11 @@ export function buildSocialMapSection(ctx: ReportContext, mf: MapFigures): Repor
           : "Ingen af dem er omgjort."
         : e.decided === 1
           ? `Den er omgjort${e.counts.changed === 1 ? " (ændret eller ophævet)" : ": Ankestyrelsen har bedt kommunen om at behandle sagen igen"}.`
-          : `Heraf er ${plural(e.reversed, "afgørelse", "afgørelser")} omgjort, svarende til en omgørelsesprocent på ${endSentence(pct(e.reversalRate))} ${compositionText(e)}`;
+          : `Heraf er ${plural(e.reversed, "afgørelse", "afgørelser")} omgjort, svarende til ${endSentence(pct(e.reversalRate))} ${compositionText(e)}`;
     blocks.push({ kind: "paragraph", text: `${share} ${reversed}` });
   }
-  const caveat = fewCasesText(mf.areas.find((a) => a.area === "total")!.municipality);
-  if (caveat) blocks.push({ kind: "paragraph", text: caveat, emphasis: "note" });
+  const context = ctx.contextNotes[mf.map];
+  if (context) blocks.push({ kind: "paragraph", text: context });
+  blocks.push(mapLinkBlock(ctx, mf.map));
   return blocks;
 }
-

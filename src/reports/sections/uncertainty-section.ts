@@ -2,7 +2,7 @@ import { MAP_DEFINITIONS, MAP_IDS } from "../../domain/map-definition.js";
 import type { ReportContext } from "../report-context.js";
 import type { ReportBlock } from "../report-document.js";
 import { endSentence, FEW_CASES, intervalText, rateWithCases } from "../report-phrases.js";
-import { municipalityTotal } from "./map-result-text.js";
+import { fewCasesText, municipalityTotal, versusNationalText } from "./map-result-text.js";
 
 /**
  * The municipality's three rates with their 95 % intervals in one place. Wilson score intervals
@@ -26,5 +26,15 @@ export function buildUncertaintySection(ctx: ReportContext): ReportBlock[] {
         `Jo færre sager, jo bredere interval. For ${ctx.municipality} ser det sådan ud i ${ctx.year}:`,
     },
     { kind: "bullets", items },
+    ...MAP_IDS.flatMap((id) => {
+      const caveat = fewCasesText(municipalityTotal(ctx.figures.maps[id]));
+      return caveat ? [{ kind: "paragraph" as const, text: `${MAP_DEFINITIONS[id].nameDa}: ${caveat}` }] : [];
+    }),
+    // The full verdict against the national rate per map, with its tail probability and method (the default
+    // item says it in one sentence per map).
+    ...MAP_IDS.flatMap((id) => {
+      const mf = ctx.figures.maps[id];
+      return municipalityTotal(mf).kind === "estimate" ? [{ kind: "paragraph" as const, text: `${MAP_DEFINITIONS[id].nameDa}: ${versusNationalText(ctx, mf.versusNational)}` }] : [];
+    }),
   ];
 }

@@ -1,23 +1,40 @@
-import { indexCellTotals, type CellTotals } from "../../domain/cell-totals.js";
+import { createHash } from "node:crypto";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import type { CellTotals } from "../../domain/cell-totals.js";
+import { cellsOfSelection, indexCellTotalsOffRequestPath, WAIT_FOR_CELLS } from "./index-off-request-path.js";
 import type { Database } from "../../storage/database.js";
-import { activeVersionByYear, loadComplaintCells } from "../../storage/complaint-store.js";
-import type { DatasetProvenance } from "../../domain/complaint-cell.js";
+import { loadFigureCells, selectionFingerprint } from "../../storage/complaint-store.js";
+import { selectVersionsByYear } from "../../storage/version-selection.js";
+import type { DatasetProvenance, YearProvenance } from "../../domain/complaint-cell.js";
 import type { DatasetVersionInfo } from "../api-types.js";
+import { indexContextFigures, type ContextIndex } from "../../domain/context/context-index.js";
+import { contextFingerprint, loadContextFigures } from "../../storage/context-store.js";
 
 /**
  * The API's figures are computed once per set of active dataset versions and kept in memory, with
  * the JSON of each answer (issue 4, item 7: a request must not recompute from all cells).
  *
- * Invalidation: the active version of each year (pins included) is read again at most every
+ * Invalidation: the version selection of each year (published marks and revisions included) is read again at most every
  * `revalidateAfterMs` (default 1 s), so an import or a pin made by another process (the CLI) shows up
  * within a second, without a database round trip on every request. When the versions differ, the
  * cells are loaded again and every cached answer is dropped.
+ *
+ * A new version is prepared off the request path (issue 19): while its cells load and are indexed in slices,
+ * requests keep getting the previous figures, complete and consistent; the new data is swapped in whole.
+ * A first load, with nothing to show yet, and a small selection (WAIT_FOR_CELLS) are waited for.
+ * Before the swap, the answers clients asked of the previous figures most recently (`remember`) are built
+ * from the new ones, one per turn of the event loop, so the first request after the swap finds its answer
+ * ready instead of building it while others wait (issue 19: some 125 ms of CPU per map answer).
  */
 export type ApiData = {
   /** "year:versionId,…": identifies the active versions the figures were computed from. */
   readonly fingerprint: string;
   readonly totals: CellTotals;
+  /** The newer extractions of published years (issue 9): figures are built with these as `revised`. */
+  readonly revisedTotals: CellTotals;
   readonly versionsByYear: ReadonlyMap<number, DatasetVersionInfo>;
+  /** Imported Danmarks Statistik figures (population, recipients); part of the fingerprint, so an import drops the answers. */
+  readonly context: ContextIndex;
   /** Serialised answers (UTF-8 bytes, encoded once, with their ETag), keyed by route and parameters; dropped with the data. */
   readonly responses: Map<string, CachedResponse>;
 };
@@ -25,25 +42,37 @@ export type ApiData = {
 /** One answer as sent: the bytes and a strong ETag derived from them. */
 export type CachedResponse = { readonly body: Buffer; readonly etag: string };
 
-export type ApiDataCache = { current(): Promise<ApiData> };
+/** A strong ETag from the bytes themselves: equal bytes, equal tag, whichever dataset version made them. */
+function etagOf(body: Buffer): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+/** Serialises an answer once, with its ETag. */
+export function encodeAnswer(value: unknown): CachedResponse {
+  const body = Buffer.from(JSON.stringify(value), "utf8");
+  return { body, etag: etagOf(body) };
+}
+
+/** Builds one answer from a set of figures; may throw (a year the new versions no longer have). */
+export type AnswerBuilder = (data: ApiData) => unknown;
+
+/** How many recently asked answers are built from a new version before it is shown. */
+export const WARMED_ANSWERS = 32;
+
+export type ApiDataCache = {
+  current(): Promise<ApiData>;
+  /** Notes that `key` was asked for and how to build it, so the next version can have it ready. */
+  remember(key: string, build: AnswerBuilder): void;
+};
 
 export type ApiDataCacheOptions = { readonly revalidateAfterMs?: number; readonly now?: () => number };
 
-function fingerprintOf(active: ReadonlyMap<number, DatasetProvenance>): string {
-  return [...active].map(([year, v]) => `${year}:${v.datasetVersionId}`).join(",");
+function provenanceOf(v: DatasetProvenance): DatasetProvenance {
+  return { datasetVersionId: v.datasetVersionId, fileName: v.fileName, sha256: v.sha256, source: v.source, extractedOn: v.extractedOn, importedAt: v.importedAt, isDemo: v.isDemo };
 }
 
-function toInfo(year: number, v: DatasetProvenance): DatasetVersionInfo {
-  return {
-    year,
-    datasetVersionId: v.datasetVersionId,
-    fileName: v.fileName,
-    sha256: v.sha256,
-    source: v.source,
-    extractedOn: v.extractedOn,
-    importedAt: v.importedAt,
-    isDemo: v.isDemo,
-  };
+export function toDatasetVersionInfo(year: number, v: YearProvenance, revision: DatasetProvenance | undefined): DatasetVersionInfo {
+  return { year, ...provenanceOf(v), standing: v.standing, revision: revision ? provenanceOf(revision) : null };
 }
 
 export function createApiDataCache(db: Database, options: ApiDataCacheOptions = {}): ApiDataCache {
@@ -54,18 +83,49 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
   // One refresh at a time: concurrent requests during a reload wait for the same promise.
   let refreshing: Promise<ApiData> | undefined;
 
-  async function refresh(): Promise<ApiData> {
-    const active = await activeVersionByYear(db);
-    checkedAt = now();
-    if (data && data.fingerprint === fingerprintOf(active)) return data;
+  // A new version being prepared while `data` is still served.
+  let preparing: Promise<ApiData> | undefined;
+  // Most recently asked last (a Map keeps insertion order; remember() moves a key to the end).
+  const asked = new Map<string, AnswerBuilder>();
+
+  /** Builds the recently asked answers from `next`, one per turn of the event loop, newest first. */
+  async function warm(next: ApiData): Promise<void> {
+    for (const [key, build] of [...asked].reverse()) {
+      await yieldToEventLoop();
+      try {
+        next.responses.set(key, encodeAnswer(build(next)));
+      } catch {
+        // Not answerable from the new versions (e.g. a year removed): the request will say so itself.
+      }
+    }
+  }
+
+  async function prepare(options: { readonly warm: boolean }): Promise<ApiData> {
     // The fingerprint is taken from what was loaded, so figures and their stated versions always agree.
-    const { cells, provenanceByYear } = await loadComplaintCells(db);
-    data = {
-      fingerprint: fingerprintOf(provenanceByYear),
-      totals: indexCellTotals(cells),
-      versionsByYear: new Map([...provenanceByYear].map(([year, v]) => [year, toInfo(year, v)])),
+    const [{ shown, revised, fingerprint }, context] = await Promise.all([loadFigureCells(db), loadContextFigures(db)]);
+    const loadedContextKey = context.map((c) => c.provenance.contextVersionId).join(",");
+    const next: ApiData = {
+      fingerprint: `${fingerprint}|context:${loadedContextKey}`,
+      context: indexContextFigures(context),
+      totals: await indexCellTotalsOffRequestPath(shown.cells),
+      revisedTotals: await indexCellTotalsOffRequestPath(revised.cells),
+      versionsByYear: new Map([...shown.provenanceByYear].map(([year, v]) => [year, toDatasetVersionInfo(year, v, revised.provenanceByYear.get(year))])),
       responses: new Map(),
     };
+    if (options.warm) await warm(next);
+    data = next;
+    return next;
+  }
+
+  async function refresh(): Promise<ApiData> {
+    const [selection, contextKey] = await Promise.all([selectVersionsByYear(db), contextFingerprint(db)]);
+    checkedAt = now();
+    if (data && data.fingerprint === `${selectionFingerprint(selection)}|context:${contextKey}`) return data;
+    // Awaited by the request: nothing to warm for (it builds its own answer right after).
+    if (!data || cellsOfSelection(selection) <= WAIT_FOR_CELLS) return prepare({ warm: false });
+    // Keep answering from the previous versions; the new ones replace them when they are ready.
+    preparing ??= prepare({ warm: true }).finally(() => (preparing = undefined));
+    preparing.catch(() => undefined);
     return data;
   }
 
@@ -74,6 +134,11 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
       if (data && now() - checkedAt < revalidateAfterMs) return Promise.resolve(data);
       refreshing ??= refresh().finally(() => (refreshing = undefined));
       return refreshing;
+    },
+    remember(key, build) {
+      asked.delete(key);
+      asked.set(key, build);
+      if (asked.size > WARMED_ANSWERS) asked.delete(asked.keys().next().value!);
     },
   };
 }

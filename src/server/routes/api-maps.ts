@@ -5,7 +5,9 @@ import { buildMapFigures, noDataReason } from "../../domain/map-figures.js";
 import type { AppContext } from "../app-context.js";
 import type { MapFiguresResponse, MapsIndexResponse } from "../api-types.js";
 import { apiDataCacheFor } from "./api-data-cache.js";
-import { ApiRequestError, parseAreaParam, parseMapParam, parseYearParam, requireYear, sendApiError, sendCachedJson } from "./api-request.js";
+import { selectPopulationDenominator } from "../../domain/context/population-denominator.js";
+import { toPerCapitaRecord } from "../../domain/context/per-capita-record.js";
+import { ApiRequestError, parseAreaParam, parseMapParam, parseYearParam, requireYear, sendApiError, sendCachedJson, sendWarmedJson } from "./api-request.js";
 
 /** GET /api/v1/maps and /api/v1/maps/{map}/{year}?area=: the figures of one map for the 98 and the country. */
 export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
@@ -31,18 +33,29 @@ export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
       const year = parseYearParam(request.params.year)!;
       const area = parseAreaParam(map, request.query.area);
       const data = await cache.current();
-      const version = requireYear(data, year);
-      const reason = noDataReason(data.totals, map, year);
-      if (reason !== null) throw new ApiRequestError(404, "ukendt-aar", `${reason}.`);
-      return sendCachedJson(request, reply, data, `map|${map}|${year}|${area}`, (): MapFiguresResponse => {
-        const figures = buildMapFigures(data.totals, { map, year, area });
+      return sendWarmedJson(request, reply, cache, data, `map|${map}|${year}|${area}`, (data): MapFiguresResponse => {
+        const version = requireYear(data, year);
+        const reason = noDataReason(data.totals, map, year);
+        if (reason !== null) throw new ApiRequestError(404, "ukendt-aar", `${reason}.`);
+        const figures = buildMapFigures(data.totals, { map, year, area }, { revised: data.revisedTotals, rankIntervals: true });
+        // A published year's rows carry Ankestyrelsen's later figures next to the published ones (issue 9).
+        const revisionSource = version.revision && { datasetVersionId: version.revision.datasetVersionId, extractedOn: version.revision.extractedOn };
         return {
           map,
           year,
           area,
-          national: toFigureRecord(figures, figures.national),
-          municipalities: figures.municipalities.map((row) => toFigureRecord(figures, row)),
+          national: toFigureRecord(figures, figures.national, revisionSource),
+          municipalities: figures.municipalities.map((row) => toFigureRecord(figures, row, revisionSource)),
           areaCoverage: figures.areaCoverage,
+          perTenThousand: (() => {
+            const denominator = selectPopulationDenominator(data.context, map, area, year);
+            return {
+              national: toPerCapitaRecord(denominator, null, figures.national.estimate),
+              municipalities: figures.municipalities.map((row) => ({ municipalityCode: row.municipalityCode, ...toPerCapitaRecord(denominator, row.municipalityCode, row.estimate) })),
+            };
+          })(),
+          overdispersion: figures.funnelSummary.overdispersion,
+          funnelSummary: figures.funnelSummary,
           datasetVersions: [version],
           isDemo: version.isDemo,
         };

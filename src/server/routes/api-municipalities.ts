@@ -3,6 +3,9 @@ import { buildMunicipalityProfile } from "../../domain/municipality-profile.js";
 import type { AppContext } from "../app-context.js";
 import type { MunicipalityProfileResponse } from "../api-types.js";
 import { apiDataCacheFor } from "./api-data-cache.js";
+import { recipientsForMap } from "../../domain/context/map-recipients.js";
+import { toPerCapitaRecord } from "../../domain/context/per-capita-record.js";
+import { selectPopulationDenominator } from "../../domain/context/population-denominator.js";
 import { ApiRequestError, parseMunicipalityParam, parseYearParam, requireYear, sendApiError, sendCachedJson } from "./api-request.js";
 
 type Query = { year?: string; compare?: string };
@@ -24,14 +27,31 @@ export function registerApiMunicipalities(app: FastifyInstance, ctx: AppContext)
       const data = await cache.current();
       if (year !== undefined) requireYear(data, year);
       const versions = [...data.versionsByYear.values()].filter((v) => year === undefined || v.year <= year).sort((a, b) => a.year - b.year);
-      return sendCachedJson(request, reply, data, compare ? null : `municipality|${municipality.code}|${year ?? ""}`, (): MunicipalityProfileResponse => ({
-        profile: buildMunicipalityProfile(data.totals, municipality.code, {
+      return sendCachedJson(request, reply, data, compare ? null : `municipality|${municipality.code}|${year ?? ""}`, (): MunicipalityProfileResponse => {
+        const profile = buildMunicipalityProfile(data.totals, municipality.code, {
+          revised: data.revisedTotals,
           ...(year !== undefined ? { year } : {}),
           ...(compare ? { chosenGroup: { labelDa: "Valgte kommuner", codes: compare } } : {}),
-        }),
-        datasetVersions: versions,
-        isDemo: versions.some((v) => v.isDemo),
-      }));
+        });
+        // Each year divides by its own population (1 January of that year) in the map's band (issue 18).
+        const perTenThousand = profile.maps.flatMap((m) =>
+          m.areas.flatMap((a) =>
+            a.years.map((y) => {
+              const denominator = selectPopulationDenominator(data.context, m.map, a.area, y.year);
+              return { map: m.map, area: a.area, year: y.year, municipality: toPerCapitaRecord(denominator, municipality.code, y.municipality.estimate), national: toPerCapitaRecord(denominator, null, y.national.estimate) };
+            }),
+          ),
+        );
+        const focus = profile.focusYear;
+        const recipients = focus === null ? [] : profile.maps.flatMap((m) =>
+          recipientsForMap(data.context, m.map, municipality.code, focus).map((r) => ({
+            map: m.map,
+            year: focus,
+            lines: r.lines.map((l) => ({ table: r.table, period: r.period, labelDa: l.labelDa, unit: r.unit, status: l.value.kind, count: l.value.kind === "value" ? l.value.value : null, contextVersionId: r.provenance?.contextVersionId ?? null })),
+          })),
+        );
+        return { profile, perTenThousand, recipients, datasetVersions: versions, isDemo: versions.some((v) => v.isDemo) };
+      });
     } catch (error) {
       if (error instanceof ApiRequestError) return sendApiError(reply, error);
       throw error;

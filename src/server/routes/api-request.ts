@@ -1,9 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { createHash } from "node:crypto";
 import { AREA_NAMES_DA, isArea, isMapId, MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "../../domain/map-definition.js";
 import { resolveMunicipality, type Municipality } from "../../domain/municipality.js";
 import type { ApiError, DatasetVersionInfo } from "../api-types.js";
-import type { ApiData, CachedResponse } from "./api-data-cache.js";
+import { encodeAnswer, type AnswerBuilder, type ApiData, type ApiDataCache, type CachedResponse } from "./api-data-cache.js";
 
 /** A request the API refuses, with its status, a stable code and a Danish message. */
 export class ApiRequestError extends Error {
@@ -24,11 +23,6 @@ export function sendApiError(reply: FastifyReply, error: ApiRequestError): Fasti
 /** Enough for every map × year × area and the profiles people actually open; bounds the memory a crawler can take. */
 const MAX_CACHED_RESPONSES = 500;
 
-/** A strong ETag from the bytes themselves: equal bytes, equal tag, whichever dataset version made them. */
-function etagOf(body: Buffer): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-}
-
 /** True when the client's If-None-Match names this ETag (RFC 9110 §13.1.2: weak comparison, or "*"). */
 function clientHas(request: FastifyRequest, etag: string): boolean {
   const header = request.headers["if-none-match"];
@@ -46,8 +40,7 @@ function clientHas(request: FastifyRequest, etag: string): boolean {
 export function sendCachedJson(request: FastifyRequest, reply: FastifyReply, data: ApiData, key: string | null, build: () => unknown): FastifyReply {
   let cached: CachedResponse | undefined = key === null ? undefined : data.responses.get(key);
   if (cached === undefined) {
-    const body = Buffer.from(JSON.stringify(build()), "utf8");
-    cached = { body, etag: etagOf(body) };
+    cached = encodeAnswer(build());
     if (key !== null) {
       // Oldest first out: a Map iterates in insertion order.
       if (data.responses.size >= MAX_CACHED_RESPONSES) data.responses.delete(data.responses.keys().next().value!);
@@ -57,6 +50,17 @@ export function sendCachedJson(request: FastifyRequest, reply: FastifyReply, dat
   reply.header("etag", cached.etag).header("cache-control", "no-cache");
   if (clientHas(request, cached.etag)) return reply.code(304).send();
   return reply.type("application/json; charset=utf-8").send(cached.body);
+}
+
+/**
+ * sendCachedJson for an answer that is a function of the figures alone: the cache remembers how to build
+ * it, so a new dataset version has it ready before it is shown (api-data-cache.ts).
+ */
+export function sendWarmedJson(request: FastifyRequest, reply: FastifyReply, cache: ApiDataCache, data: ApiData, key: string, build: AnswerBuilder): FastifyReply {
+  const sent = sendCachedJson(request, reply, data, key, () => build(data));
+  // Only answers that could be built are remembered: a crawler's 404s do not push real ones out.
+  cache.remember(key, build);
+  return sent;
 }
 
 export function parseMapParam(value: string): MapId {

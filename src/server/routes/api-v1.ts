@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../app-context.js";
+import { registerApiActionPlans } from "./api-action-plans.js";
 import { registerApiMaps } from "./api-maps.js";
 import { registerApiMunicipalities } from "./api-municipalities.js";
 import { registerApiOpenApi } from "./api-openapi.js";
@@ -8,5 +9,6 @@ import { registerApiOpenApi } from "./api-openapi.js";
 export function registerApiV1(app: FastifyInstance, ctx: AppContext): void {
   registerApiMaps(app, ctx);
   registerApiMunicipalities(app, ctx);
+  registerApiActionPlans(app, ctx);
   registerApiOpenApi(app);
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
 import { AREA_NAMES_DA, MAP_DEFINITIONS, MAP_IDS, type Area } from "../../domain/map-definition.js";
 import { buildMapFigures, type MapFigures } from "../../domain/map-figures.js";
@@ -7,15 +7,24 @@ import { buildChoroplethModel } from "../../viz/choropleth-model.js";
 import { buildFigureTableModel, renderTableCsv, type TableModel } from "../../viz/figure-table.js";
 import { buildFunnelPlotModel, renderFunnelPlotSvg } from "../../viz/funnel-plot.js";
 import { shortValueDa } from "../../viz/figure-text.js";
-import { formatMeasureCountDa, formatMeasureValueDa, MEASURE_IDS, MEASURES, measureTitleDa, measureValue, POPULATION_SOURCE_DA, readingOf, type MeasureId } from "../../viz/map-measure.js";
+import { formatMeasureCountDa, formatMeasureValueDa, MEASURE_IDS, MEASURES, measureNameDa, measureTitleDa, measureValue, readingOf, type MeasureId } from "../../viz/map-measure.js";
+import { selectPopulationDenominator, type PopulationDenominator } from "../../domain/context/population-denominator.js";
+import { recipientsForMap, type MapRecipients } from "../../domain/context/map-recipients.js";
+import { describeRecipientsDa } from "../../viz/recipients-text.js";
+import { loadContextIndex } from "./context-data.js";
 import { areaParam, mapPageQuery, PageStateError, parseMapPageState, type MapPageState, type ViewId } from "../../viz/page-state.js";
 import { renderChoroplethLegendHtml, renderChoroplethSvg } from "../../viz/render-choropleth-svg.js";
 import { buildSourceLineDa } from "../../viz/source-line.js";
+import { revisionNoteDa } from "../../viz/revision-note.js";
 import type { AppContext } from "../app-context.js";
 import { mapGeometries, type LoadedGeometries } from "../geo-boundaries.js";
 import { escapeHtml, renderPage } from "../html-page.js";
+import { renderMessagePage } from "../views/message-page.js";
+import { pageAccount } from "../auth/page-account.js";
 import { loadPageData, type PageData } from "./page-data.js";
+import { scrollableTableHtml } from "./page-table-html.js";
 import { renderTableXlsx } from "./page-table-xlsx.js";
+import { renderFunnelSummaryHtml } from "./funnel-summary-html.js";
 
 type Query = Record<string, string | undefined>;
 
@@ -25,19 +34,38 @@ export function profileHref(code: string, state: Pick<MapPageState, "map" | "yea
   return `/kommuner/${code}?kort=${state.map}&aar=${state.year}`;
 }
 
-type Resolved = { state: MapPageState; data: PageData; figures: MapFigures; titleDa: string; sourceLineDa: string };
+type Resolved = {
+  state: MapPageState;
+  data: PageData;
+  figures: MapFigures;
+  titleDa: string;
+  sourceLineDa: string;
+  /** Who cases per 10.000 are counted against on this map and year (issue 18): the year's FOLK1A band, or the rounded fallback. */
+  denominator: PopulationDenominator;
+  /** Recipients beside the rate where a Danmarks Statistik table covers the map; empty lists otherwise. */
+  recipients: (code: string | null) => readonly MapRecipients[];
+};
 
 async function resolve(ctx: AppContext, query: Query): Promise<Resolved> {
-  const data = await loadPageData(ctx.db);
+  const [data, context] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db)]);
   const state = parseMapPageState(query, { year: data.years.at(-1) ?? 2024 });
-  const figures = buildMapFigures(data.totals, { map: state.map, year: state.year, area: state.area });
+  const figures = buildMapFigures(data.totals, { map: state.map, year: state.year, area: state.area }, { revised: data.revisedTotals, rankIntervals: true });
   const def = MAP_DEFINITIONS[state.map];
   const areaPart = state.area === "total" ? "" : `, ${AREA_NAMES_DA[state.area]}`;
-  const titleDa = `${measureTitleDa(state.measure)}, ${def.nameDa.toLowerCase()}${areaPart}, ${state.year}`;
+  const denominator = selectPopulationDenominator(context.index, state.map, state.area, state.year);
+  const measureTitle = MEASURES[state.measure].unit === "pct" ? measureTitleDa(state.measure) : measureNameDa(state.measure, denominator);
+  const titleDa = `${measureTitle}, ${def.nameDa.toLowerCase()}${areaPart}, ${state.year}`;
   const sourceLine = buildSourceLineDa(data.provenanceByYear.get(state.year));
   // Cases per 10.000 inhabitants rest on a second source, which every download then names too.
-  const sourceLineDa = MEASURES[state.measure].unit === "per-10000" ? `${sourceLine} ${POPULATION_SOURCE_DA}.` : sourceLine;
-  return { state, data, figures, titleDa, sourceLineDa };
+  const sourceLineDa = MEASURES[state.measure].unit === "per-10000" ? `${sourceLine} ${denominator.sourceDa}.` : sourceLine;
+  const recipientsCache = new Map<string, readonly MapRecipients[]>();
+  const recipients = (code: string | null) => {
+    const key = code ?? "";
+    let found = recipientsCache.get(key);
+    if (!found) recipientsCache.set(key, (found = state.area === "total" ? recipientsForMap(context.index, state.map, code, state.year) : []));
+    return found;
+  };
+  return { state, data, figures, titleDa, sourceLineDa, denominator, recipients };
 }
 
 function geometryFor(state: MapPageState, geometries: LoadedGeometries) {
@@ -48,7 +76,7 @@ function geometryFor(state: MapPageState, geometries: LoadedGeometries) {
 function badRequest(reply: FastifyReply, error: unknown): string {
   reply.code(400).type("text/html; charset=utf-8");
   const message = error instanceof Error ? error.message : String(error);
-  return renderPage({ title: "Ugyldig adresse", isDemo: false, body: `<h1>Adressen kan ikke vises</h1><p class="alert-text">${escapeHtml(message)}</p><p><a href="/kort">Gå til kortet</a></p>` });
+  return renderMessagePage({ title: "Ugyldig adresse", heading: "Adressen kan ikke vises", messageDa: message, messageIsAlert: true, link: "kort", isDemo: false, account: pageAccount(reply.request) });
 }
 
 /** The selection in the URL, or the Danish error that makes it a bad request (anything else is thrown). */
@@ -63,7 +91,7 @@ async function resolveQuery(ctx: AppContext, query: Query): Promise<Resolved | P
 
 /** The map page and its table and funnel views, plus the downloads of the same selection. */
 export function registerMapPage(app: FastifyInstance, ctx: AppContext): void {
-  app.get("/kort", async (request, reply) => {
+  const mapPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const resolved = await resolveQuery(ctx, request.query as Query);
     if (resolved instanceof Error) return badRequest(reply, resolved);
     const geometries = await mapGeometries();
@@ -71,10 +99,15 @@ export function registerMapPage(app: FastifyInstance, ctx: AppContext): void {
     return renderPage({
       title: resolved.titleDa,
       isDemo: resolved.data.isDemo,
+      account: pageAccount(request),
       body: renderMapPageBody(resolved, geometries),
       scripts: ["/assets/build/map-page.js"],
     });
-  });
+  };
+  // The front page is the map of the latest year with figures (real ones, once any are loaded), with the
+  // national figures in one line (issue 9, point 7): a newcomer meets the map, not a table of files.
+  app.get("/", mapPage);
+  app.get("/kort", mapPage);
 
   const download = (path: string, produce: (r: Resolved, g: LoadedGeometries) => Promise<{ type: string; body: string | Buffer; name: string }>) =>
     app.get(path, async (request, reply) => {
@@ -96,7 +129,7 @@ export function registerMapPage(app: FastifyInstance, ctx: AppContext): void {
 }
 
 function tableFor(r: Resolved): TableModel {
-  return buildFigureTableModel(r.figures, r.titleDa, r.sourceLineDa, { measure: r.state.measure });
+  return buildFigureTableModel(r.figures, r.titleDa, r.sourceLineDa, { measure: r.state.measure, denominator: r.denominator, recipients: r.recipients });
 }
 
 function choroplethModel(r: Resolved, g: LoadedGeometries) {
@@ -108,6 +141,11 @@ function choroplethModel(r: Resolved, g: LoadedGeometries) {
     sourceLineDa: r.sourceLineDa,
     profileHref: (code) => profileHref(code, r.state),
     selectedCode: r.state.municipality,
+    denominator: r.denominator,
+    extraDescriptionDa: (code) => {
+      const text = describeRecipientsDa(r.recipients(code));
+      return text ? ` ${text}` : "";
+    },
   });
 }
 
@@ -115,11 +153,27 @@ function choroplethSvg(r: Resolved, g: LoadedGeometries): string {
   return renderChoroplethSvg(choroplethModel(r, g));
 }
 
-function funnelSvg(r: Resolved): string {
+function funnelSvg(r: Resolved, width?: number): string {
   const titleDa = `Tragtplot: omgørelsesprocent og antal sager, ${MAP_DEFINITIONS[r.state.map].nameDa.toLowerCase()}, ${r.state.year}`;
   return renderFunnelPlotSvg(
-    buildFunnelPlotModel({ figures: r.figures, titleDa, sourceLineDa: r.sourceLineDa, profileHref: (code) => profileHref(code, r.state), selectedCode: r.state.municipality }),
+    buildFunnelPlotModel({
+      figures: r.figures,
+      titleDa,
+      sourceLineDa: r.sourceLineDa,
+      profileHref: (code) => profileHref(code, r.state),
+      selectedCode: r.state.municipality,
+      ...(width ? { width } : {}),
+    }),
   );
+}
+
+/**
+ * The funnel plot laid out for a wide page and for a phone (issue 9, point 7: scaled down from 720 px its
+ * text was about 6 px at 390 px). CSS shows one; the other is display: none, out of the tab order and the
+ * accessibility tree. The wide one comes first, so the PNG download draws it.
+ */
+function funnelFigureSvgs(r: Resolved): string {
+  return `<div class="chart-wide">${funnelSvg(r)}</div><div class="chart-narrow">${funnelSvg(r, 360)}</div>`;
 }
 
 function option(value: string, label: string, selected: boolean): string {
@@ -135,7 +189,7 @@ function renderSelectionForm(r: Resolved, geometries: LoadedGeometries): string 
 ${field("vaelg-kort", "Kort", `<select class="form-select" id="vaelg-kort" name="kort">${MAP_IDS.map((m) => option(m, MAP_DEFINITIONS[m].nameDa, m === state.map)).join("")}</select>`)}
 ${field("vaelg-aar", "År", `<select class="form-select" id="vaelg-aar" name="aar">${[...years].reverse().map((y) => option(String(y), String(y), y === state.year)).join("")}</select>`)}
 ${field("vaelg-omraade", "Område", `<select class="form-select" id="vaelg-omraade" name="omraade">${areas.map((a) => option(areaParam(a), a === "total" ? "I alt" : AREA_NAMES_DA[a], a === state.area)).join("")}</select>`)}
-${field("vaelg-maal", "Mål", `<select class="form-select" id="vaelg-maal" name="maal">${MEASURE_IDS.map((m) => option(m, MEASURES[m].nameDa, m === state.measure)).join("")}</select>`)}
+${field("vaelg-maal", "Mål", `<select class="form-select" id="vaelg-maal" name="maal">${MEASURE_IDS.map((m) => option(m, measureNameDa(m, r.denominator), m === state.measure)).join("")}</select>`)}
 ${field("vaelg-geometri", "Korttype", `<select class="form-select" id="vaelg-geometri" name="geometri">${geometries.geographic ? option("geografisk", "Geografisk kort", state.geometry !== "felter") : ""}${option("felter", "Feltkort (lige store felter)", state.geometry === "felter" || !geometries.geographic)}</select>`)}
 <input type="hidden" name="visning" value="${state.view}">
 ${state.municipality ? `<input type="hidden" name="kommune" value="${state.municipality}">` : ""}
@@ -154,8 +208,8 @@ function renderNational(r: Resolved): string {
   const e = r.figures.national.estimate;
   switch (e.kind) {
     case "estimate": {
-      const perCapita = MEASURES[r.state.measure].unit === "per-10000" ? measureValue(r.state.measure, e, null) : null;
-      const perCapitaText = perCapita ? ` ${formatMeasureValueDa(r.state.measure, perCapita.value)} (${formatMeasureCountDa(r.state.measure, perCapita)}).` : "";
+      const perCapita = MEASURES[r.state.measure].unit === "per-10000" ? measureValue(r.state.measure, e, null, r.denominator) : null;
+      const perCapitaText = perCapita ? ` ${formatMeasureValueDa(r.state.measure, perCapita.value, r.denominator)} (${formatMeasureCountDa(r.state.measure, perCapita, r.denominator)}).` : "";
       return `<p class="national-line"><strong>Hele landet:</strong>${perCapitaText} Omgørelsesprocent ${formatPercent(e.reversalRate)} pct. (${formatInteger(e.reversed)} omgjort af ${formatInteger(e.decided)} realitetsbehandlede sager; ændret/ophævet ${formatPercent(e.changedRate)} pct., hjemvist ${formatPercent(e.remittedRate)} pct.).</p>`;
     }
     case "no-cases":
@@ -163,6 +217,21 @@ function renderNational(r: Resolved): string {
     case "no-data":
       return `<div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text"><strong>Ingen data:</strong> ${escapeHtml(e.reasonDa)}.</p></div></div>`;
   }
+}
+
+/**
+ * Where Ankestyrelsen has revised the published map since, the map page says so under the national line,
+ * with both figures for each revised row and both dates (issue 9, point 2). The map keeps the published figures.
+ */
+function renderRevisions(r: Resolved): string {
+  const rows = [r.figures.national, ...r.figures.municipalities].filter((row) => row.revision?.kind === "revised");
+  if (rows.length === 0) return "";
+  const revisedOn = r.data.revisionByYear.get(r.state.year)?.extractedOn ?? null;
+  const shownOn = r.data.provenanceByYear.get(r.state.year)?.extractedOn ?? null;
+  const items = rows
+    .map((row) => `<li><strong>${escapeHtml(row.municipalityName)}:</strong> ${escapeHtml(revisionNoteDa(row.estimate, row.revision, { revisedOn, shownOn }) ?? "")}</li>`)
+    .join("");
+  return `<section class="revision-notes" aria-labelledby="h-revideret"><h2 id="h-revideret" class="h5">Ankestyrelsen har siden revideret tallene for ${r.state.year}</h2><ul>${items}</ul></section>`;
 }
 
 /** Column classes: numbers right-aligned; the municipality code only in the downloads (the name links to the profile). */
@@ -188,7 +257,7 @@ function renderTableHtml(model: TableModel, selectedCode: string | null = null):
       return row.code === selectedCode ? `<tr data-municipality="${row.code}" class="selected-row" aria-current="true">${cells}</tr>` : `<tr data-municipality="${row.code}">${cells}</tr>`;
     })
     .join("");
-  return `<div class="table-scroll"><table class="table table--compact figure-table" data-sortable><caption>${escapeHtml(model.captionDa)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return scrollableTableHtml(model.captionDa, `<table class="table table--compact figure-table" data-sortable><caption>${escapeHtml(model.captionDa)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`);
 }
 
 function renderDownloads(r: Resolved, kind: "map" | "table" | "funnel"): string {
@@ -202,7 +271,8 @@ function renderDownloads(r: Resolved, kind: "map" | "table" | "funnel"): string 
   if (kind === "funnel") links.push(`<li><a href="/kort/tragt.svg?${q}" download>Tragtplot som SVG</a></li>`, png("svg.funnel-plot", `${base}-tragtplot.png`, "Tragtplot som PNG"));
   return `<section class="downloads" aria-labelledby="downloads-heading"><h2 id="downloads-heading" class="h4">Hent data og figurer</h2><ul class="nobullet-list download-list">${links.join("")}</ul>
 <p class="source-line">${escapeHtml(r.sourceLineDa)}</p>
-<p class="permalink">Link til denne visning: <a href="/kort?${q}">${escapeHtml(`/kort?${mapPageQuery(r.state)}`)}</a></p></section>`;
+<p class="permalink">Link til denne visning: <a href="/kort?${q}">${escapeHtml(`/kort?${mapPageQuery(r.state)}`)}</a></p>
+<p><a href="/data">Indlæste datasæt og deres kilder</a></p></section>`;
 }
 
 function renderSearch(): string {
@@ -214,26 +284,53 @@ function renderSearch(): string {
 <button class="button button-secondary" type="submit">Åbn kommunen</button></form>`;
 }
 
-const NOTES_DA = `<section class="reading-notes" aria-labelledby="notes-heading"><h2 id="notes-heading" class="h4">Sådan læses tallene</h2><ul>
+const NOTES_TEMPLATE_DA = `<section class="reading-notes" aria-labelledby="notes-heading"><h2 id="notes-heading" class="h4">Sådan læses tallene</h2><ul>
 <li>Omgørelsesprocenten er andelen af de realitetsbehandlede klagesager, hvor Ankestyrelsen ændrede, ophævede eller hjemviste kommunens afgørelse. Afviste sager tæller ikke med.</li>
 <li>Procenten siger intet om de afgørelser, som ingen klagede over, og en hjemvisning betyder ikke nødvendigvis, at afgørelsen var forkert – den kan skyldes nye oplysninger.</li>
 <li>Med få sager kan procenten svinge meget fra år til år af ren tilfældighed. Se derfor altid antallet af sager og 95 %-intervallet.</li>
-<li>Tragtplottet viser, om en kommune ligger uden for den variation, man kan forvente af tilfældighed omkring landsgennemsnittet.</li>
-<li>Sager pr. 10.000 indbyggere viser, hvor mange sager Ankestyrelsen realitetsbehandlede fra kommunen i forhold til dens størrelse. Det siger noget om, hvor meget der klages, ikke om hvor gode afgørelserne er. Der deles med alle kommunens indbyggere, også på børne- og voksenområdet. Folketallene er afrundede og fra 1. januar 2024.</li>
+<li>Tragtplottet viser, om en kommune ligger uden for den variation, man kan forvente af tilfældighed omkring landsplan (den samlede omgørelsesprocent for alle sager i landet). Med omkring 98 kommuner ligger nogle få uden for 95 %-grænserne af ren tilfældighed; "over" og "under landsplan" forbeholdes derfor 99,8 %-grænsen. En kommune med så få sager, at intet udfald kunne ligge uden for grænserne, står som "kan ikke vurderes – for få sager".</li>
+__PER_CAPITA_NOTE__
 </ul></section>`;
+
+/**
+ * What "sager pr. 10.000" divides by on this map and year (issue 18, issue 10 item 8): the year's own FOLK1A
+ * population on 1 January in the map's age band, or, until that is imported, the rounded 2024 figures.
+ */
+function perCapitaNoteDa(d: PopulationDenominator): string {
+  const lead = "Sager pr. 10.000 viser, hvor mange sager Ankestyrelsen realitetsbehandlede fra kommunen i forhold til dens størrelse. Det siger noget om, hvor meget der klages, ikke om hvor gode afgørelserne er.";
+  switch (d.basis.kind) {
+    case "imported":
+      return `<li>${lead} På dette kort deles med ${escapeHtml(d.labelDa)} i kommunen den 1. januar i dataåret (Danmarks Statistik, FOLK1A, ${escapeHtml(d.basis.period)}).</li>`;
+    case "rounded":
+      return `<li>${lead} Der deles med alle kommunens indbyggere, også på børne- og voksenområdet, fordi årets folketal fra Danmarks Statistik ikke er indlæst: folketallene er afrundede og fra 1. januar ${d.basis.year} (afrundet, ${d.basis.year}).</li>`;
+  }
+}
 
 function selectedNote(r: Resolved, how: "sort kant" | "gul baggrund" | "en sort ring" = "sort kant", measure: MeasureId = r.state.measure): string {
   const code = r.state.municipality;
   if (!code) return "";
   const row = r.figures.municipalities.find((m) => m.municipalityCode === code);
   const name = row?.municipalityName ?? code;
-  const reading = row ? readingOf(measure, row) : null;
+  const reading = row ? readingOf(measure, row, r.denominator) : null;
   // A rate is never shown without its number of cases.
-  const value = reading ? `${formatMeasureValueDa(measure, reading.value)} (${formatMeasureCountDa(measure, reading)})` : row ? shortValueDa(row, measure) : "";
+  const value = reading ? `${formatMeasureValueDa(measure, reading.value, r.denominator)} (${formatMeasureCountDa(measure, reading, r.denominator)})` : row ? shortValueDa(row, measure, r.denominator) : "";
   return `<p class="selected-note"><strong>${escapeHtml(name)}</strong> er fremhævet med ${how}${value ? `: ${escapeHtml(value)}` : ""}. <a href="/kort?${escapeHtml(mapPageQuery({ ...r.state, municipality: null }))}">Fjern fremhævningen</a> · <a href="${escapeHtml(profileHref(code, r.state))}">Gå til ${escapeHtml(name)}s side</a></p>`;
 }
 
+/**
+ * Each of the 98 municipalities on the map (and points in the funnel plot) is a Tab stop; a keyboard user
+ * skips them with this link, shown when it has focus (issue 9, point 7: 113 Tab presses to reach search).
+ */
+function skipPastFigure(labelDa: string): string {
+  return `<a class="skip-past-figure" href="#efter-figuren">${escapeHtml(labelDa)}</a>`;
+}
+
+/** An empty database: say so plainly, so nobody reads an empty map as zero. */
+const NO_DATA_BODY_DA = `<h1>Danmarkskort over omgørelsesprocenter</h1>
+<p>Der er endnu ikke indlæst data. Indlæs Ankestyrelsens tal med <code>npm run -s cli -- import &lt;fil&gt;</code>, eller prøv med demodata: <code>npm run -s cli -- demo</code>.</p>`;
+
 function renderMapPageBody(r: Resolved, geometries: LoadedGeometries): string {
+  if (r.data.years.length === 0) return NO_DATA_BODY_DA;
   const { state } = r;
   const geometry = geometryFor(state, geometries);
   const tableLink = `<a href="/kort?${escapeHtml(mapPageQuery({ ...state, view: "tabel" }))}">tabellen</a>`;
@@ -245,20 +342,20 @@ function renderMapPageBody(r: Resolved, geometries: LoadedGeometries): string {
           ? `Feltkort: hver kommune er et lige stort felt, placeret omtrent som på et almindeligt kort (Bornholm er rykket ind), så små kommuner som Dragør og Vallensbæk er lige så synlige som store.${geometries.geographic ? "" : ` ${escapeHtml(geometries.geographicStatusDa)}`}`
           : `${escapeHtml(geometries.geographicStatusDa)} Bornholm er vist i en ramme øverst til højre. Små kommuner er lettere at ramme på feltkortet.`;
       const model = choroplethModel(r, geometries);
-      view = `${selectedNote(r)}<div class="figure-layout">
+      view = `${selectedNote(r)}<h2 class="h4 map-title">${escapeHtml(r.titleDa)}</h2>${skipPastFigure("Spring kortets 98 kommuner over: gå til søgning og downloads")}<div class="figure-layout">
 <figure class="map-figure" data-geometry="${geometry.kind}"><div class="map-scroll">${renderChoroplethSvg(model, { furniture: "map-only" })}</div><figcaption><p>Klik på en kommune for at se dens side, eller hold musen over den for at se tallene. Alle tal står også i ${tableLink}.</p><p class="geometry-note">${notice}</p></figcaption></figure>
-<div class="figure-side"><section class="map-legend" aria-labelledby="legend-heading"><h2 id="legend-heading" class="h4">Signaturforklaring</h2>${renderChoroplethLegendHtml(model)}</section>${renderSearch()}${renderDownloads(r, "map")}</div>
+<div class="figure-side" id="efter-figuren" tabindex="-1"><section class="map-legend" aria-labelledby="legend-heading"><h2 id="legend-heading" class="h4">Signaturforklaring</h2>${renderChoroplethLegendHtml(model)}<h3 class="h5">Sammenlignet med landsplan (tragtplot)</h3>${renderFunnelSummaryHtml(r.figures.funnelSummary, { withCounts: true })}</section>${renderSearch()}${renderDownloads(r, "map")}</div>
 </div>
 <div class="map-tooltip" role="tooltip" id="map-tooltip" hidden></div>`;
       break;
     }
     case "tabel":
-      view = `${selectedNote(r, "gul baggrund")}<p>Klik på en kolonneoverskrift for at sortere tabellen. Klik på en kommune for at se dens side. Kolonnen "Sammenlignet med landsplan" siger, om kommunens omgørelsesprocent ligger over eller under tragtplottets 95 %- eller 99,8 %-grænser omkring landsgennemsnittet, eller inden for dem (dvs. inden for den variation, tilfældighed kan give).</p>${renderTableHtml(tableFor(r), r.state.municipality)}${renderDownloads(r, "table")}`;
+      view = `${selectedNote(r, "gul baggrund")}<p>Klik på en kolonneoverskrift for at sortere tabellen. Klik på en kommune for at se dens side. Kolonnen "Sammenlignet med landsplan" siger, om kommunens omgørelsesprocent ligger over eller under tragtplottets 95 %- eller 99,8 %-grænser omkring landsplan, inden for dem (dvs. inden for den variation, tilfældighed kan give), eller ikke kan vurderes, fordi kommunen har for få sager.</p>${renderFunnelSummaryHtml(r.figures.funnelSummary)}${renderTableHtml(tableFor(r), r.state.municipality)}${renderDownloads(r, "table")}`;
       break;
     case "tragt":
-      view = `${selectedNote(r, "en sort ring", "omgoerelse")}<div class="figure-layout">
-<figure class="funnel-figure">${funnelSvg(r)}<figcaption><p>Hver kommune er et punkt: vandret antallet af realitetsbehandlede sager, lodret omgørelsesprocenten. Punkter uden for de stiplede linjer (95 %) eller de fuldt optrukne (99,8 %) afviger mere fra landsgennemsnittet, end tilfældighed plejer at give (Spiegelhalter 2005). Hold musen over eller gå med Tab til et punkt for at se kommunens tal. Tragtplottet viser altid omgørelsesprocenten; alle tal står også i ${tableLink}.</p></figcaption></figure>
-<div class="figure-side">${renderDownloads(r, "funnel")}</div>
+      view = `${selectedNote(r, "en sort ring", "omgoerelse")}${skipPastFigure("Spring tragtplottets 98 punkter over: gå til downloads")}<div class="figure-layout">
+<figure class="funnel-figure">${funnelFigureSvgs(r)}<figcaption><p>Hver kommune er et punkt: vandret antallet af realitetsbehandlede sager, lodret omgørelsesprocenten. Punkter uden for de stiplede linjer (95 %) eller de fuldt optrukne (99,8 %) afviger mere fra landsplan, end tilfældighed plejer at give (Spiegelhalter 2005): udfyldte trekanter ligger uden for 99,8 %-grænsen, åbne kun uden for 95 %-grænsen, og åbne cirkler har for få sager til at kunne vurderes. Hold musen over eller gå med Tab til et punkt for at se kommunens tal. Tragtplottet viser altid omgørelsesprocenten; alle tal står også i ${tableLink}.</p>${renderFunnelSummaryHtml(r.figures.funnelSummary)}</figcaption></figure>
+<div class="figure-side" id="efter-figuren" tabindex="-1">${renderDownloads(r, "funnel")}</div>
 </div>
 <div class="map-tooltip" role="tooltip" id="map-tooltip" hidden></div>`;
       break;
@@ -266,7 +363,8 @@ function renderMapPageBody(r: Resolved, geometries: LoadedGeometries): string {
   return `<h1>Danmarkskort over omgørelsesprocenter</h1>
 ${renderSelectionForm(r, geometries)}
 ${renderNational(r)}
+${renderRevisions(r)}
 ${renderViewTabs(state)}
 <div class="view-content" data-view="${state.view}">${view}</div>
-${NOTES_DA}`;
+${NOTES_TEMPLATE_DA.replace("__PER_CAPITA_NOTE__", perCapitaNoteDa(r.denominator))}`;
 }

@@ -1,39 +1,61 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { renderAgendaItemFormHtml } from "../views/agenda-item-form.js";
 import { buildCouncilTreatment } from "../../domain/council-treatment.js";
 import { isMapId, MAP_DEFINITIONS, type MapId } from "../../domain/map-definition.js";
 import { buildMunicipalityProfile, type MapProfile, type MunicipalityProfile } from "../../domain/municipality-profile.js";
-import { findMunicipalityByCode, resolveMunicipality } from "../../domain/municipality.js";
+import { findMunicipalityByCode } from "../../domain/municipality.js";
+import { searchMunicipalities } from "../../domain/search-municipalities.js";
 import { neighboursOf } from "../../domain/neighbours.js";
 import { renderTableCsv, type TableModel } from "../../viz/figure-table.js";
 import { buildNeighbourMapModel, renderMunicipalityMapSvg } from "../../viz/neighbour-map.js";
 import { buildComparisonTableModel, buildProfileTableModel, buildSubjectTableModel } from "../../viz/profile-tables.js";
-import { buildSourceLineDa } from "../../viz/source-line.js";
-import { funnelVerdictDa, intervalDa } from "../../viz/figure-text.js";
-import { formatMeasureNumberDa, measureValue } from "../../viz/map-measure.js";
+import { buildSeriesSourceLineDa, buildSourceLineDa } from "../../viz/source-line.js";
+import { funnelVerdictDa, intervalDa, intervalVerdictNoteDa } from "../../viz/figure-text.js";
+import { describeChanceFlagsDa } from "../../domain/funnel-summary-text.js";
+import { formatMeasureNumberDa, measureValue, missingPopulationDa } from "../../viz/map-measure.js";
+import type { ContextIndex } from "../../domain/context/context-index.js";
+import { recipientsForMap } from "../../domain/context/map-recipients.js";
+import { selectPopulationDenominator } from "../../domain/context/population-denominator.js";
+import { describeRecipientsDa } from "../../viz/recipients-text.js";
+import { loadContextIndex } from "./context-data.js";
 import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
 import { buildTrendChartModel, renderTrendChartSvg } from "../../viz/trend-chart.js";
+import { revisionNoteDa } from "../../viz/revision-note.js";
 import { loadMunicipalityComment, type MunicipalityComment } from "../../storage/municipality-comments.js";
 import type { AppContext } from "../app-context.js";
 import { mapGeometries } from "../geo-boundaries.js";
 import { escapeHtml, renderPage } from "../html-page.js";
+import { renderMessagePage } from "../views/message-page.js";
 import { loadPageData, type PageData } from "./page-data.js";
+import { loadCommentForEditing } from "../../app/comments/save-comment.js";
+import type { Caller } from "../../app/caller.js";
+import { loadTreatmentRecord } from "../../app/treatment/load-treatment.js";
+import { renderTreatmentSectionHtml } from "../views/treatment-section.js";
+import type { CommentRecord } from "../../storage/municipality-comments.js";
+import { formatDateDa } from "../../domain/format-danish-date.js";
+import { accountDepsOf } from "../app-context.js";
+import { pageAccount } from "../auth/page-account.js";
+import { csrfTokenFor } from "../auth/security-plugins.js";
+import { commentFormHtml, commentStatusDa } from "./page-comment.js";
 import { renderSimpleTableHtml } from "./page-table-html.js";
 import { renderTableXlsx } from "./page-table-xlsx.js";
 
 type Query = Record<string, string | undefined>;
-type Loaded = { profile: MunicipalityProfile; data: PageData; year: number | null; sourceLineDa: string; comment: MunicipalityComment | null };
+type Loaded = { profile: MunicipalityProfile; data: PageData; year: number | null; sourceLineDa: string; comment: MunicipalityComment | null; context: ContextIndex };
 
 class ProfileRequestError extends Error {}
 
 async function load(ctx: AppContext, codeParam: string, query: Query): Promise<Loaded> {
   const municipality = findMunicipalityByCode(codeParam);
   if (!municipality || !/^\d{1,4}$/.test(codeParam)) throw new ProfileRequestError(`Ukendt kommunekode "${codeParam}". Brug den firecifrede kode, fx 0657 for Herning.`);
-  const data = await loadPageData(ctx.db);
+  const [data, context] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db)]);
   if (query.aar !== undefined && !/^\d{4}$/.test(query.aar)) throw new ProfileRequestError(`Året skal være fire cifre, ikke "${query.aar}" (parameter aar).`);
   const year = query.aar ? Number(query.aar) : (data.years.at(-1) ?? null);
-  const profile = buildMunicipalityProfile(data.totals, municipality.code, year === null ? {} : { year });
+  const profile = buildMunicipalityProfile(data.totals, municipality.code, { ...(year === null ? {} : { year }), revised: data.revisedTotals });
   const comment = year === null ? null : await loadMunicipalityComment(ctx.db, municipality.code, year);
-  return { profile, data, year, sourceLineDa: buildSourceLineDa(year === null ? undefined : data.provenanceByYear.get(year)), comment };
+  // The profile's tables and charts run over years: the source line names the version behind each (issue 9).
+  const sourceLineDa = year === null ? buildSourceLineDa(undefined) : buildSeriesSourceLineDa(data.provenanceByYear, data.years.filter((y) => y <= year));
+  return { profile, data, year, sourceLineDa, comment, context: context.index };
 }
 
 function mapOf(profile: MunicipalityProfile, query: Query): MapProfile {
@@ -43,11 +65,14 @@ function mapOf(profile: MunicipalityProfile, query: Query): MapProfile {
 }
 
 function fail(reply: FastifyReply, error: unknown): string {
-  reply.code(error instanceof ProfileRequestError ? 400 : 500).type("text/html; charset=utf-8");
-  return renderPage({ title: "Kommunen kan ikke vises", isDemo: false, body: `<h1>Kommunen kan ikke vises</h1><p>${escapeHtml(error instanceof Error ? error.message : String(error))}</p><p><a href="/kort">Gå til kortet</a></p>` });
+  // Anything but the request's own error goes to the app's error handler: 503 while the database
+  // reconnects, a 500 without internal details otherwise (an internal message is English and no use).
+  if (!(error instanceof ProfileRequestError)) throw error;
+  reply.code(400).type("text/html; charset=utf-8");
+  return renderMessagePage({ title: "Kommunen kan ikke vises", messageDa: error.message, link: "kort", isDemo: false, account: pageAccount(reply.request) });
 }
 
-function trendSvg(loaded: Loaded, mapProfile: MapProfile): string {
+function trendSvg(loaded: Loaded, mapProfile: MapProfile, width?: number): string {
   const total = mapProfile.areas.find((a) => a.area === "total")!;
   return renderTrendChartSvg(
     buildTrendChartModel({
@@ -56,9 +81,21 @@ function trendSvg(loaded: Loaded, mapProfile: MapProfile): string {
       series: total.years.map((y) => ({ year: y.year, estimate: y.municipality.estimate })),
       national: total.years.map((y) => ({ year: y.year, estimate: y.national.estimate })),
       sourceLineDa: loaded.sourceLineDa,
+      ...(width ? { width } : {}),
     }),
   );
 }
+
+/**
+ * The chart laid out twice: for a wide page and for a phone (issue 9, point 7: scaled down from 640 px, its
+ * text was about 6 px at 390 px). CSS shows one; the other is display: none, so out of the accessibility tree.
+ */
+function trendFigureHtml(loaded: Loaded, mapProfile: MapProfile): string {
+  return `<div class="chart-wide">${trendSvg(loaded, mapProfile)}</div><div class="chart-narrow">${trendSvg(loaded, mapProfile, NARROW_CHART_WIDTH)}</div>`;
+}
+
+/** The narrow layout's width in px: the content width of a 390 px phone, so text is drawn at about its own size. */
+const NARROW_CHART_WIDTH = 360;
 
 async function neighbourSvg(loaded: Loaded): Promise<string> {
   const geometries = await mapGeometries();
@@ -72,14 +109,21 @@ async function neighbourSvg(loaded: Loaded): Promise<string> {
 export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void {
   app.get("/kommuner", async (request, reply) => {
     const search = ((request.query as Query).soeg ?? "").trim();
-    const found = search ? resolveMunicipality(search) : undefined;
-    if (found) return reply.redirect(`/kommuner/${found.code}`);
-    reply.code(search ? 404 : 200).type("text/html; charset=utf-8");
-    const message = search ? `<p>Ingen kommune hedder "${escapeHtml(search)}". Vælg en fra listen:</p>` : "<p>Vælg en kommune:</p>";
+    const result = searchMunicipalities(search);
+    if (result.kind === "found") return reply.redirect(`/kommuner/${result.municipality.code}`);
+    reply.code(result.kind === "none" ? 404 : 200).type("text/html; charset=utf-8");
+    const links = (ms: readonly { code: string; name: string }[]) => ms.map((m) => `<a href="/kommuner/${m.code}">${escapeHtml(m.name)}</a>`);
+    const message =
+      result.kind === "several"
+        ? `<p class="search-result" role="status">Flere kommuner passer på "${escapeHtml(search)}": ${joinDaHtml(links(result.matches))}. Vælg en, eller se alle kommuner nedenfor.</p>`
+        : result.kind === "none"
+          ? `<p class="search-result" role="status">Ingen kommune hedder "${escapeHtml(search)}".${result.suggestions.length > 0 ? ` Mente du ${joinDaHtml(links(result.suggestions), "eller")}?` : ""} Vælg en fra listen:</p>`
+          : "<p>Vælg en kommune:</p>";
     const { MUNICIPALITIES } = await import("../../domain/municipality.js");
     return renderPage({
       title: "Kommuner",
       isDemo: (await loadPageData(ctx.db)).isDemo,
+      account: pageAccount(request),
       body: `<h1>Kommuner</h1>${message}${renderMunicipalityList(MUNICIPALITIES)}`,
     });
   });
@@ -92,7 +136,19 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
       return fail(reply, error);
     }
     reply.type("text/html; charset=utf-8");
-    return renderPage({ title: `${loaded.profile.municipality.name} Kommune`, isDemo: loaded.data.isDemo, body: await renderProfileBody(loaded), scripts: ["/assets/build/profile-page.js"] });
+    let editing: CommentEditing | null = null;
+    if (request.caller.actor.kind === "user" && loaded.year !== null) {
+      const found = await loadCommentForEditing(accountDepsOf(ctx), request.caller, loaded.profile.municipality.code, loaded.year);
+      if (found.kind === "comment") editing = { comment: found.comment, csrfToken: found.mayWrite ? csrfTokenFor(ctx, request, reply) : null, saved: (request.query as Query).gemt !== undefined };
+    }
+    const treatment = loaded.year === null ? null : await loadTreatmentSection(ctx, request.caller, loaded.profile.municipality.code, loaded.year);
+    return renderPage({
+      title: `${loaded.profile.municipality.name} Kommune`,
+      isDemo: loaded.data.isDemo,
+      account: pageAccount(request),
+      body: await renderProfileBody(loaded, editing, treatment),
+      scripts: ["/assets/build/profile-page.js"],
+    });
   });
 
   const download = (suffix: string, produce: (l: Loaded, q: Query) => Promise<{ type: string; body: string | Buffer; name: string }>) =>
@@ -115,7 +171,7 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
       case "tal":
         return buildProfileTableModel(m, l.year ?? 0, name, l.profile.maps.indexOf(m) + 1, l.sourceLineDa);
       case "naboer":
-        return buildComparisonTableModel(m, name, l.sourceLineDa);
+        return buildComparisonTableModel(m, name, l.sourceLineDa, l.data.years);
       case "emner":
         return buildSubjectTableModel(m, l.year ?? 0, name, l.sourceLineDa);
       default:
@@ -146,6 +202,11 @@ function chartDownloadLinks(code: string, map: MapId, year: number | null): stri
 }
 
 /** The 98 municipalities by region, each list alphabetical in Danish order (Æ, Ø, Å last). */
+/** "a, b og c" (or "eller") for links already escaped. */
+function joinDaHtml(items: readonly string[], last: "og" | "eller" = "og"): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}`;
+}
+
 function renderMunicipalityList(municipalities: readonly { code: string; name: string; region: string }[]): string {
   const regions = [...new Set(municipalities.map((m) => m.region))].sort((a, b) => a.localeCompare(b, "da"));
   return regions
@@ -170,32 +231,70 @@ function renderKeyFigures(loaded: Loaded, year: number): string {
       if (!y || !e || e.kind === "no-data") return `<li>${label} ingen data for ${year}.</li>`;
       if (e.kind === "no-cases") return `<li>${label} ingen realitetsbehandlede sager i ${year}.</li>`;
       const national = y.national.estimate.kind === "estimate" ? ` Landsplan ${formatPercent(y.national.estimate.reversalRate)} pct.;` : "";
-      const perCapita = measureValue("sager-pr-10000", e, loaded.profile.municipality.code);
-      const nationalPerCapita = y.national.estimate.kind === "estimate" ? measureValue("sager-pr-10000", y.national.estimate, null) : null;
+      // The year's own population in the map's band (issue 18), or the labelled rounded fallback.
+      const code = loaded.profile.municipality.code;
+      const denominator = selectPopulationDenominator(loaded.context, mapProfile.map, "total", year);
+      const perCapita = measureValue("sager-pr-10000", e, code, denominator);
+      const nationalPerCapita = y.national.estimate.kind === "estimate" ? measureValue("sager-pr-10000", y.national.estimate, null, denominator) : null;
+      const basis = denominator.basis.kind === "imported" ? `folketal 1. januar ${year}, FOLK1A ${denominator.basis.period}` : `afrundet, ${denominator.basis.year}`;
       const perCapitaText = perCapita
-        ? ` ${formatMeasureNumberDa("sager-pr-10000", perCapita.value)} realitetsbehandlede sager pr. 10.000 indbyggere${nationalPerCapita ? ` (landsplan ${formatMeasureNumberDa("sager-pr-10000", nationalPerCapita.value)})` : ""}.`
-        : "";
-      return `<li>${label} ${formatPercent(e.reversalRate)} pct. omgjort (${formatInteger(e.reversed)} af ${formatInteger(e.decided)} realitetsbehandlede sager, 95 %-interval ${escapeHtml(intervalDa(y.municipality))}).${national} ${escapeHtml(funnelVerdictDa(y.municipality.funnel))}.${perCapitaText}</li>`;
+        ? ` ${formatMeasureNumberDa("sager-pr-10000", perCapita.value)} realitetsbehandlede sager pr. 10.000 ${denominator.labelDa} (${formatInteger(perCapita.base)}; ${basis})${nationalPerCapita ? `, landsplan ${formatMeasureNumberDa("sager-pr-10000", nationalPerCapita.value)}` : ""}.`
+        : ` Sager pr. 10.000 ${denominator.labelDa}: ${missingPopulationDa(denominator, code)} (${basis}).`;
+      const recipients = describeRecipientsDa(recipientsForMap(loaded.context, mapProfile.map, code, year));
+      const revised = revisionNoteDa(e, y.municipality.revision, { revisedOn: loaded.data.revisionByYear.get(year)?.extractedOn ?? null, shownOn: loaded.data.provenanceByYear.get(year)?.extractedOn ?? null });
+      const revisedText = revised ? ` <span class="revision-note">${escapeHtml(revised)}</span>` : "";
+      return `<li>${label} ${formatPercent(e.reversalRate)} pct. omgjort (${formatInteger(e.reversed)} af ${formatInteger(e.decided)} realitetsbehandlede sager, 95 %-interval ${escapeHtml(intervalDa(y.municipality))}).${national} Sammenlignet med landsplan: ${escapeHtml(funnelVerdictDa(y.municipality.funnel))}.${escapeHtml([intervalVerdictNoteDa(y.municipality), describeChanceFlagsDa(y.funnelSummary)].filter((t) => t !== null).map((t) => ` ${t}`).join(""))}${escapeHtml(perCapitaText)}${recipients ? ` ${escapeHtml(recipients)}` : ""}${revisedText}</li>`;
     })
     .join("");
-  return `<section class="key-figures" aria-labelledby="h-noegletal"><h2 id="h-noegletal" class="h3">Omgørelsesprocenten i ${year}</h2><ul class="no-max-width">${items}</ul></section>`;
+  // Said once for the page, instead of a one-dot chart and columns of "ingen data" per map (issue 9, point 4).
+  const earlier = loaded.data.years.filter((y) => y < year);
+  const missing = earlier.length === 0 ? `<p class="loaded-years-note">Der er kun indlæst tal for ${year}; tal for tidligere år er ikke indlæst, så siden viser ikke udviklingen over tid.</p>` : "";
+  return `<section class="key-figures" aria-labelledby="h-noegletal"><h2 id="h-noegletal" class="h3">Omgørelsesprocenten i ${year}</h2><ul class="no-max-width">${items}</ul>${missing}</section>`;
 }
 
 /** The municipality's own comment on the year's figures (stored with `danmarkskort kommentar`), or a note that there is none. */
-function renderComment(loaded: Loaded, year: number): string {
+/**
+ * What the signed-in person sees of the comment beyond the public text: the draft and its state for the
+ * municipality's own users and the national roles, and the form for its editors (csrfToken set).
+ */
+type CommentEditing = { readonly comment: CommentRecord | null; readonly csrfToken: string | null; readonly saved: boolean };
+
+function renderCommentEditing(code: string, year: number, editing: CommentEditing): string {
+  const state = editing.comment ? `<p class="comment-state">${escapeHtml(commentStatusDa(editing.comment))}</p>` : "";
+  const saved = editing.saved && editing.comment
+    ? `<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">Kommentaren er gemt som ${editing.comment.status === "published" ? "offentliggjort" : "kladde"}.</p></div></div>`
+    : "";
+  if (editing.csrfToken === null) {
+    const draft = editing.comment && editing.comment.status === "draft" ? `<div class="municipality-comment comment-draft"><p class="comment-draft-label">Kladde (ikke offentlig):</p><blockquote>${escapeHtml(editing.comment.text)}</blockquote></div>` : "";
+    return `${state}${draft}`;
+  }
+  return `<div class="comment-editor">${saved}<h3 class="h4">Skriv kommunens kommentar</h3>${state}${commentFormHtml(editing.csrfToken, code, year, { text: editing.comment?.text ?? "", status: editing.comment?.status ?? "draft" })}</div>`;
+}
+
+function renderComment(loaded: Loaded, year: number, editing: CommentEditing | null): string {
   const name = loaded.profile.municipality.name;
   const body = loaded.comment
     ? `<div class="municipality-comment"><blockquote>${escapeHtml(loaded.comment.text)}</blockquote><p class="source-line">Kommentar fra ${escapeHtml(name)} Kommune om tallene for ${year}, senest ændret ${formatDateDa(loaded.comment.updatedAt)}. Kommentaren er kommunens egen; den er ikke en del af Ankestyrelsens statistik.</p></div>`
     : `<p>${escapeHtml(name)} Kommune har ikke skrevet en kommentar til tallene for ${year}.</p>`;
-  return `<section class="comment-section" aria-labelledby="h-kommentar"><h2 id="h-kommentar" class="h3">Kommunens kommentar</h2>${body}</section>`;
+  const edit = editing ? renderCommentEditing(loaded.profile.municipality.code, year, editing) : "";
+  return `<section class="comment-section" aria-labelledby="h-kommentar"><h2 id="h-kommentar" class="h3">Kommunens kommentar</h2>${body}${edit}</section>`;
 }
 
-/** "5. juni 2025" from an ISO timestamp (the date in Danish time). */
-function formatDateDa(iso: string): string {
-  return new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" }).format(new Date(iso));
+/**
+ * The council's treatment record for the year (issue 13): its status sentence for the box at the top and
+ * the section with the meetings. Null for a year before the maps existed (data year 2016), where the page
+ * keeps its general text.
+ */
+type TreatmentOnPage = { readonly statusDa: string; readonly sectionHtml: string };
+
+async function loadTreatmentSection(ctx: AppContext, caller: Caller, code: string, year: number): Promise<TreatmentOnPage | null> {
+  const found = await loadTreatmentRecord(accountDepsOf(ctx), caller, code, year);
+  if (found.kind !== "record") return null;
+  const r = found.record;
+  return { statusDa: r.status.sentenceDa, sectionHtml: renderTreatmentSectionHtml({ record: r, editHref: r.may.write || r.may.order ? `/kommuner/${code}/behandling/${year}` : null }) };
 }
 
-async function renderProfileBody(loaded: Loaded): Promise<string> {
+async function renderProfileBody(loaded: Loaded, editing: CommentEditing | null = null, treatmentOnPage: TreatmentOnPage | null = null): Promise<string> {
   const { profile, year } = loaded;
   const m = profile.municipality;
   if (year === null) return `<h1>${escapeHtml(m.name)} Kommune</h1><p>Der er endnu ikke indlæst data.</p>`;
@@ -205,14 +304,21 @@ async function renderProfileBody(loaded: Loaded): Promise<string> {
     .map((mapProfile, i) => {
       const def = MAP_DEFINITIONS[mapProfile.map];
       const table = buildProfileTableModel(mapProfile, year, m.name, i + 1);
-      const neighbours = mapProfile.neighbours.members.length > 0 ? buildComparisonTableModel(mapProfile, m.name) : null;
+      const neighbours = mapProfile.neighbours.members.length > 0 ? buildComparisonTableModel(mapProfile, m.name, null, loaded.data.years) : null;
+      // One dot is no development: the chart is drawn from two years with a rate (issue 9, point 4).
+      const trendYears = mapProfile.areas.find((a) => a.area === "total")?.years.filter((p) => p.year <= year && p.municipality.estimate.kind === "estimate").length ?? 0;
+      const neighbourYears = mapProfile.neighbours.years.filter((y) => loaded.data.years.includes(y));
       return `<section class="profile-map" aria-labelledby="h-${mapProfile.map}"><h2 id="h-${mapProfile.map}">${escapeHtml(def.nameDa)}</h2>
 ${renderSimpleTableHtml(table, `profile-table-${mapProfile.map}`)}
 ${downloadLinks(m.code, mapProfile.map, year, "tal")}
-<h3>Udviklingen over årene</h3>
-<figure class="trend-figure" id="trend-${mapProfile.map}">${trendSvg(loaded, mapProfile)}</figure>
-${chartDownloadLinks(m.code, mapProfile.map, year)}
-<h3>Nabokommuner de seneste fire år</h3>
+${
+  trendYears >= 2
+    ? `<h3>Udviklingen over årene</h3>
+<figure class="trend-figure" id="trend-${mapProfile.map}">${trendFigureHtml(loaded, mapProfile)}</figure>
+${chartDownloadLinks(m.code, mapProfile.map, year)}`
+    : ""
+}
+<h3>${neighbourYears.length === 1 ? `Nabokommuner i ${neighbourYears[0]}` : "Nabokommuner de seneste fire år"}</h3>
 ${neighbours ? `${renderSimpleTableHtml(neighbours, `neighbours-${mapProfile.map}`)}${downloadLinks(m.code, mapProfile.map, year, "naboer")}` : `<p>${escapeHtml(m.name)} har ingen landgrænse til andre kommuner. Sammenlign i stedet med ${escapeHtml(m.region)} på <a href="/kort?kort=${mapProfile.map}&amp;aar=${year}&amp;visning=tabel">tabellen over alle kommuner</a>.</p>`}
 <h3>Sagsemner bag omgørelserne</h3>
 ${subjectsHtml(mapProfile, year, m.name, m.code)}
@@ -233,13 +339,20 @@ ${renderKeyFigures(loaded, year)}
 <nav aria-label="På denne side" class="profile-nav"><ul class="nobullet-list no-max-width"><li><a href="#h-kommentar">Kommunens kommentar</a></li>${profile.maps.map((mp) => `<li><a href="#h-${mp.map}">${escapeHtml(MAP_DEFINITIONS[mp.map].nameDa)}</a></li>`).join("")}<li><a href="#h-behandling">Byrådets behandling</a></li></ul></nav>
 <section class="council" aria-labelledby="h-behandling-kort"><h2 id="h-behandling-kort" class="h3">Byrådets behandling af kortet for ${year}</h2>
 <p>Kortet for ${year} ${treatment.publishedOn ? `blev offentliggjort den ${escapeHtml(treatment.publishedDa)}` : `offentliggøres ${escapeHtml(treatment.publishedDa)}`}. Kommunalbestyrelsen skal behandle det på et møde senest <strong>${escapeHtml(treatment.deadlineDa)}</strong> (retssikkerhedslovens § 79 b, stk. 1).</p>
-<p><a class="button button-primary" href="/kommuner/${m.code}/dagsordenpunkt?aar=${year}&amp;format=docx">Lav dagsordenpunkt</a> <span class="report-formats">Også som ${reportLinks}</span></p></section>
+${treatmentOnPage ? `<p class="treatment-status-summary"><strong>${escapeHtml(treatmentOnPage.statusDa)}</strong> <a href="#h-behandling">Se behandlingen</a></p>` : ""}
+<p><a class="button button-primary" href="/kommuner/${m.code}/dagsordenpunkt?aar=${year}&amp;format=docx">Lav dagsordenpunkt</a> <span class="report-formats">Også som ${reportLinks}</span></p>
+<details class="agenda-item-choices"><summary>Vælg skabelon, afsnit, sammenligning og indstilling</summary>${renderAgendaItemFormHtml({ code: m.code, year })}</details></section>
 <div class="alert alert-info small-numbers-note"><div class="alert-body"><p class="alert-text"><strong>Om små tal:</strong> Har kommunen få sager på et kort, kan procenten svinge meget fra år til år af ren tilfældighed – Ankestyrelsen kalder selv en enkelt års procent "lidt tilfældig". Se derfor antallet af sager og 95 %-intervallet (det skraverede bånd). Omgørelsesprocenten siger intet om de afgørelser, ingen klagede over, og en hjemvisning kan skyldes nye oplysninger frem for en forkert afgørelse.</p></div></div>
-${renderComment(loaded, year)}
+${renderComment(loaded, year, editing)}
 ${sections}
 <section aria-labelledby="h-naboer-kort"><h2 id="h-naboer-kort">Kommunen og dens naboer på kortet</h2><figure class="neighbour-figure">${await neighbourSvg(loaded)}</figure><p class="download-links">Hent nabokortet: <a href="/kommuner/${m.code}/naboer.svg?aar=${year}" download>SVG</a><span class="needs-js" hidden> · <button type="button" class="button button-unstyled link-button" data-png-from=".neighbour-figure svg" data-png-name="${m.code}-naboer.png">PNG</button></span></p></section>
-<section aria-labelledby="h-behandling"><h2 id="h-behandling">Byrådets behandling</h2>
+${
+  treatmentOnPage
+    ? treatmentOnPage.sectionHtml
+    : `<section aria-labelledby="h-behandling"><h2 id="h-behandling">Byrådets behandling</h2>
 <p>Kortet skal behandles af kommunalbestyrelsen senest ${escapeHtml(treatment.deadlineDa)}. Sagen går normalt gennem:</p><ul>${bodies}</ul>${plan}
-</section>
+</section>`
+}
+<p><a href="/kommuner/${m.code}/handleplaner">Kommunens handleplaner og opfølgningen på dem</a></p>
 <p class="source-line">${escapeHtml(loaded.sourceLineDa)}</p>`;
 }

@@ -1,6 +1,14 @@
 import type { TableModel } from "../../viz/figure-table.js";
 import { escapeHtml } from "../html-page.js";
 
+/**
+ * A wide table in a horizontally scrollable box that a keyboard can reach and scroll (axe
+ * scrollable-region-focusable, WCAG 2.1.1): focusable, and named by the table's caption (issue 9, point 7).
+ */
+export function scrollableTableHtml(captionDa: string, tableHtml: string): string {
+  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(captionDa)}">${tableHtml}</div>`;
+}
+
 /** A TableModel as an accessible HTML table: caption, column headers, the first cell a row header. */
 export function renderSimpleTableHtml(model: TableModel, id: string): string {
   const head = model.columns.map((c) => `<th scope="col"${c.numeric ? ' class="numeric"' : ""}>${escapeHtml(c.labelDa) || '<span class="sr-only">Række</span>'}</th>`).join("");
@@ -10,5 +18,5 @@ export function renderSimpleTableHtml(model: TableModel, id: string): string {
       return `<tr${row.code === "municipality" ? ' class="own-row"' : ""}>${cells}</tr>`;
     })
     .join("");
-  return `<div class="table-scroll"><table class="table table--compact" id="${escapeHtml(id)}"><caption>${escapeHtml(model.captionDa)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return scrollableTableHtml(model.captionDa, `<table class="table table--compact" id="${escapeHtml(id)}"><caption>${escapeHtml(model.captionDa)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`);
 }

@@ -1,17 +1,26 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { findMunicipalityByCode } from "../../domain/municipality.js";
-import { buildAgendaItemFor, isReportFormat, REPORT_CONTENT_TYPES, REPORT_FORMATS, renderAgendaItemFile } from "../../reports/agenda-item-files.js";
+import type { Caller } from "../../app/caller.js";
+import { loadKnowledgeAgendaSummary } from "../../app/knowledge/knowledge-figures.js";
+import { loadActionPlanAgendaSummary } from "../../app/action-plans/action-plan-agenda.js";
+import { resolveApiCaller } from "../auth/request-caller.js";
+import { buildAgendaItemFor, isReportFormat, REPORT_CONTENT_TYPES, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
 import { buildReportSvgs } from "../../reports/build-report-svgs.js";
 import { convertDocxToPdf, PdfConversionError, PdfConverterMissingError } from "../../reports/convert-docx-to-pdf.js";
 import { openSvgRasterizer, svgOnlyImages, type SvgRasterizer } from "../../reports/rasterize-svg.js";
-import { isReportBody, REPORT_BODIES } from "../../reports/report-context.js";
+import { isReportBody, REPORT_BODIES, type ReportBody } from "../../reports/report-context.js";
 import type { ReportImages } from "../../reports/report-images.js";
 import type { AppContext } from "../app-context.js";
 import { mapGeometries } from "../geo-boundaries.js";
-import { escapeHtml, renderPage } from "../html-page.js";
+import { renderMessagePage } from "../views/message-page.js";
+import { pageAccount } from "../auth/page-account.js";
 import { loadPageData } from "./page-data.js";
+import { loadContextIndex } from "./context-data.js";
+import { createRenderQueue, RenderQueueFullError } from "../render-queue.js";
+import { parseReportChoices, ReportChoiceError, type ParsedReportChoices, type RawReportChoices } from "../../reports/parse-report-choices.js";
+import { loadMunicipalityYearCells } from "../../storage/complaint-store.js";
 
-type Query = Record<string, string | undefined>;
+type Query = Record<string, string | string[] | undefined>;
 
 class ReportRequestError extends Error {
   constructor(
@@ -24,68 +33,204 @@ class ReportRequestError extends Error {
 
 function fail(reply: FastifyReply, error: ReportRequestError): string {
   reply.code(error.status).type("text/html; charset=utf-8");
-  return renderPage({
-    title: "Dagsordenpunktet kan ikke laves",
-    isDemo: false,
-    body: `<h1>Dagsordenpunktet kan ikke laves</h1><p>${escapeHtml(error.message)}</p><p><a href="/">Gå til forsiden</a></p>`,
-  });
+  return renderMessagePage({ title: "Dagsordenpunktet kan ikke laves", messageDa: error.message, link: "forside", isDemo: false, account: pageAccount(reply.request) });
+}
+
+/** Agenda items rendered at once, and requests that may wait for a turn (README, "Dagsordenpunkt til byrådet"). */
+export const REPORT_CONCURRENCY = 2;
+export const REPORT_MAX_WAITING = 16;
+
+type ReportRequest = {
+  readonly municipality: NonNullable<ReturnType<typeof findMunicipalityByCode>>;
+  readonly year: number;
+  readonly format: ReportFormat;
+  readonly body: ReportBody;
+  readonly caseNumber?: string;
+  readonly choices: ParsedReportChoices;
+};
+
+/** The parameter names of each door: the page's Danish ones, the API's English ones (issue 16). */
+type ParamNames = Readonly<Record<"year" | "format" | "body" | "caseNumber" | "caseworker" | "caseworkers" | keyof Omit<RawReportChoices, "caseworkers">, string>>;
+
+const PAGE_PARAMS: ParamNames = {
+  year: "aar",
+  format: "format",
+  body: "organ",
+  caseNumber: "journalnummer",
+  caseworker: "sagsbehandler",
+  caseworkers: "sagsbehandlere",
+  template: "skabelon",
+  sections: "afsnit",
+  compare: "sammenlign",
+  years: "antal-aar",
+  actionPlan: "handleplan",
+  points: "punkt",
+  route: "forloeb",
+  competence: "kompetence",
+  economy: "oekonomi",
+};
+
+const API_PARAMS: ParamNames = {
+  year: "year",
+  format: "format",
+  body: "body",
+  caseNumber: "caseNumber",
+  caseworker: "caseworker",
+  caseworkers: "caseworkers",
+  template: "template",
+  sections: "sections",
+  compare: "compare",
+  years: "compareYears",
+  actionPlan: "actionPlan",
+  points: "point",
+  route: "route",
+  competence: "competence",
+  economy: "economy",
+};
+
+/** A query value the client sent once; a repeated parameter counts as its first value. */
+function one(q: Query, name: string): string | undefined {
+  const v = q[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The request's parameters checked once, for GET and HEAD alike; a ReportRequestError says what is wrong. */
+function parseReportRequest(code: string, q: Query, names: ParamNames = PAGE_PARAMS): ReportRequest | ReportRequestError {
+  const municipality = /^\d{4}$/.test(code) ? findMunicipalityByCode(code) : undefined;
+  if (!municipality) return new ReportRequestError(`Ukendt kommunekode "${code.slice(0, 40)}". Brug den firecifrede kode, fx 0657 for Herning.`, 404);
+  const year = one(q, names.year);
+  if (!year || !/^\d{4}$/.test(year)) return new ReportRequestError(`Angiv dataåret med fire cifre, fx ${names.year}=2024 (ikke "${(year ?? "").slice(0, 40)}").`, 400);
+  const format = one(q, names.format) ?? "docx";
+  if (!isReportFormat(format)) return new ReportRequestError(`Ukendt format "${format.slice(0, 40)}". Brug ${names.format}=${REPORT_FORMATS.join("|")}.`, 400);
+  const body = one(q, names.body) ?? "byraad";
+  if (!isReportBody(body)) return new ReportRequestError(`Ukendt organ "${body.slice(0, 40)}". Brug ${names.body}=${REPORT_BODIES.join("|")}.`, 400);
+  const rawPoints = q[names.points];
+  // Points come separated by semicolons: an address may not hold line breaks (request-guard.ts), nor the
+  // same parameter twice.
+  const points = (Array.isArray(rawPoints) ? rawPoints : rawPoints ? [rawPoints] : []).flatMap((p) => p.split(";"));
+  // The page's form sends one field per section ("afsnit-udvikling=bilag") and the chosen municipalities in
+  // their own field; both become the same words the CLI takes.
+  const perSection = Object.entries(q)
+    .filter(([k, v]) => k.startsWith("afsnit-") && typeof v === "string" && v !== "")
+    .map(([k, v]) => (v === "ud" ? `-${k.slice("afsnit-".length)}` : `${k.slice("afsnit-".length)}:${v as string}`));
+  const sections = [one(q, names.sections), ...perSection].filter((s) => s && s.trim() !== "").join(",");
+  const compare = one(q, "sammenlign-kommuner")?.trim() || one(q, names.compare);
+  try {
+    const choices = parseReportChoices({
+      template: one(q, names.template),
+      sections,
+      compare,
+      years: one(q, names.years),
+      actionPlan: one(q, names.actionPlan),
+      points,
+      route: one(q, names.route),
+      caseworkers: one(q, names.caseworkers) ?? one(q, names.caseworker),
+      competence: one(q, names.competence),
+      economy: one(q, names.economy),
+    });
+    const caseNumber = one(q, names.caseNumber);
+    return { municipality, year: Number(year), format, body, ...(caseNumber ? { caseNumber } : {}), choices };
+  } catch (error) {
+    if (error instanceof ReportChoiceError) return new ReportRequestError(error.message, 400);
+    throw error;
+  }
 }
 
 /**
  * GET /kommuner/{code}/dagsordenpunkt?aar=YYYY&format=docx|pdf|html|md[&organ=byraad|udvalg|handicapraad]
- * [&journalnummer=…&sagsbehandler=…]: the profile page's "Lav dagsordenpunkt". Returns the file with a
+ * [&journalnummer=…&sagsbehandler(e)=…&skabelon=…&afsnit=…&afsnit-<id>=tekst|bilag|ud&sammenlign=…&sammenlign-kommuner=…
+ * &antal-aar=…&handleplan=…&punkt=…&forloeb=…&kompetence=…&oekonomi=…]: the profile page's "Lav dagsordenpunkt"
+ * and its form (issue 16). Returns the file with a
  * Danish, ASCII-only file name; HTML opens in the browser (to copy into an agenda system), the rest download.
+ * Renderings run REPORT_CONCURRENCY at a time with REPORT_MAX_WAITING waiting (issue 19); more get a Danish
+ * 503 with Retry-After. HEAD answers from the parameters and the data alone: it never renders.
  */
 export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Params: { code: string }; Querystring: Query }>("/kommuner/:code/dagsordenpunkt", async (request, reply) => {
-    const { code } = request.params;
-    const q = request.query;
-    const municipality = /^\d{4}$/.test(code) ? findMunicipalityByCode(code) : undefined;
-    if (!municipality) return fail(reply, new ReportRequestError(`Ukendt kommunekode "${code}". Brug den firecifrede kode, fx 0657 for Herning.`, 404));
-    if (!q.aar || !/^\d{4}$/.test(q.aar)) return fail(reply, new ReportRequestError(`Angiv dataåret med fire cifre, fx aar=2024 (ikke "${q.aar ?? ""}").`, 400));
-    const format = q.format ?? "docx";
-    if (!isReportFormat(format)) return fail(reply, new ReportRequestError(`Ukendt format "${format}". Brug format=${REPORT_FORMATS.join("|")}.`, 400));
-    const body = q.organ ?? "byraad";
-    if (!isReportBody(body)) return fail(reply, new ReportRequestError(`Ukendt organ "${body}". Brug organ=${REPORT_BODIES.join("|")}.`, 400));
-    const year = Number(q.aar);
+  const queue = createRenderQueue({ concurrency: REPORT_CONCURRENCY, maxWaiting: REPORT_MAX_WAITING });
+  // Before the GET route: Fastify then uses this HEAD handler instead of running GET and dropping the body.
+  app.head<{ Params: { code: string }; Querystring: Query }>("/kommuner/:code/dagsordenpunkt", async (request, reply) => {
+    const parsed = parseReportRequest(request.params.code, request.query);
+    if (parsed instanceof ReportRequestError) return reply.code(parsed.status).type("text/html; charset=utf-8").send();
     const data = await loadPageData(ctx.db);
-    if (!data.provenanceByYear.has(year)) return fail(reply, new ReportRequestError(`Der er ingen data for ${year}, så dagsordenpunktet kan ikke laves.`, 404));
-
-    // PNG images need Chromium; without it the item is still made, without figures, rather than not at all.
-    let rasterizer: SvgRasterizer | null = null;
-    if (format === "docx" || format === "pdf") rasterizer = await openSvgRasterizer(process.env.DANMARKSKORT_CHROMIUM).catch(() => null);
-    const includeFigures = rasterizer !== null || format === "html" || format === "md";
-    try {
-      const { model, figures } = buildAgendaItemFor(data.totals, data.provenanceByYear, municipality.code, year, {
-        body,
-        caseNumber: q.journalnummer,
-        caseworker: q.sagsbehandler,
-        includeFigures,
-      });
-      let images: ReportImages = new Map();
-      if (includeFigures) {
-        const geometries = await mapGeometries();
-        const svgs = buildReportSvgs({ figures, geometry: geometries.geographic ?? geometries.tile });
-        images = rasterizer ? await rasterizer.rasterize(svgs) : svgOnlyImages(svgs);
-      }
-      let bytes: Buffer;
-      if (format === "pdf") {
-        try {
-          bytes = await convertDocxToPdf(await renderAgendaItemFile(model, images, "docx"), model.fileBaseName, { command: process.env.DANMARKSKORT_SOFFICE });
-        } catch (error) {
-          if (error instanceof PdfConverterMissingError || error instanceof PdfConversionError) return fail(reply, new ReportRequestError(error.message, 503));
-          throw error;
-        }
-      } else {
-        bytes = await renderAgendaItemFile(model, images, format);
-      }
-      const fileName = `${model.fileBaseName}.${format}`;
-      return reply
-        .type(REPORT_CONTENT_TYPES[format])
-        .header("Content-Disposition", `${format === "html" ? "inline" : "attachment"}; filename="${fileName}"`)
-        .send(bytes);
-    } finally {
-      await rasterizer?.close();
-    }
+    if (!data.provenanceByYear.has(parsed.year)) return reply.code(404).type("text/html; charset=utf-8").send();
+    return reply.code(200).type(REPORT_CONTENT_TYPES[parsed.format]).send();
   });
+  app.get<{ Params: { code: string }; Querystring: Query }>("/kommuner/:code/dagsordenpunkt", async (request, reply) => {
+    const parsed = parseReportRequest(request.params.code, request.query);
+    if (parsed instanceof ReportRequestError) return fail(reply, parsed);
+    return answer(reply, parsed, (error) => fail(reply, error), request.caller);
+  });
+
+  /**
+   * GET /api/v1/municipalities/{code}/agenda-item?year=YYYY[&format=…&template=orientering|beslutning&sections=…
+   * &compare=…&compareYears=…&actionPlan=…&point=…&route=…&caseworkers=…&caseNumber=…&competence=…&economy=…]:
+   * the same item with the same choices as the CLI and the page (README, "Dagsordenpunkt til byrådet").
+   * Errors are the API's JSON ({ error, message }) in Danish.
+   */
+  app.get<{ Params: { code: string }; Querystring: Query }>("/api/v1/municipalities/:code/agenda-item", async (request, reply) => {
+    const apiFail = (error: ReportRequestError) =>
+      reply.code(error.status).type("application/json; charset=utf-8").send({ error: error.status === 404 ? "not-found" : error.status === 503 ? "unavailable" : "bad-request", message: error.message });
+    const parsed = parseReportRequest(request.params.code, request.query, API_PARAMS);
+    if (parsed instanceof ReportRequestError) return apiFail(parsed);
+    return answer(reply, parsed, apiFail, (await resolveApiCaller(ctx, request)) ?? { actor: { kind: "public" }, channel: "api" });
+  });
+
+  /** Renders the item for a checked request, in turn (the render queue), and sends it as a file. */
+  async function answer(reply: FastifyReply, parsed: ReportRequest, failWith: (error: ReportRequestError) => unknown, caller: Caller) {
+    const { municipality, year, format, body } = parsed;
+    const [data, context] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db)]);
+    if (!data.provenanceByYear.has(year)) return failWith(new ReportRequestError(`Der er ingen data for ${year}, så dagsordenpunktet kan ikke laves.`, 404));
+    try {
+      return await queue.run(() => render());
+    } catch (error) {
+      if (!(error instanceof RenderQueueFullError)) throw error;
+      reply.header("Retry-After", String(error.retryAfterSeconds));
+      return failWith(new ReportRequestError(`Der laves mange dagsordenpunkter lige nu. Prøv igen om ${error.retryAfterSeconds} sekunder.`, 503));
+    }
+
+    async function render() {
+      // PNG images for DOCX/PDF are drawn by resvg; should its native module not load, the item is still
+      // made, without figures, rather than not at all.
+      let rasterizer: SvgRasterizer | null = null;
+      if (format === "docx" || format === "pdf") rasterizer = await openSvgRasterizer().catch(() => null);
+      const includeFigures = rasterizer !== null || format === "html" || format === "md";
+      try {
+        const { model, figures } = buildAgendaItemFor(data.totals, data.provenanceByYear, municipality.code, year, {
+          revised: { totals: data.revisedTotals, provenanceByYear: data.revisionByYear },
+          body,
+          caseNumber: parsed.caseNumber,
+          includeFigures,
+          context: context.index,
+          ...parsed.choices,
+          yearCells: await loadMunicipalityYearCells(ctx.db, municipality.code, year),
+          knowledgeBank: await loadKnowledgeAgendaSummary(ctx.db, caller, municipality.code, year),
+          actionPlans: await loadActionPlanAgendaSummary(ctx.db, { totals: data.totals, revisedTotals: data.revisedTotals }, municipality.code, year),
+        });
+        let images: ReportImages = new Map();
+        if (includeFigures) {
+          const geometries = await mapGeometries();
+          const svgs = buildReportSvgs({ figures, geometry: geometries.geographic ?? geometries.tile });
+          images = rasterizer ? await rasterizer.rasterize(svgs) : svgOnlyImages(svgs);
+        }
+        let bytes: Buffer;
+        if (format === "pdf") {
+          try {
+            bytes = await convertDocxToPdf(await renderAgendaItemFile(model, images, "docx"), model.fileBaseName, { command: process.env.DANMARKSKORT_SOFFICE });
+          } catch (error) {
+            if (error instanceof PdfConverterMissingError || error instanceof PdfConversionError) return failWith(new ReportRequestError(error.message, 503));
+            throw error;
+          }
+        } else {
+          bytes = await renderAgendaItemFile(model, images, format);
+        }
+        const fileName = `${model.fileBaseName}.${format}`;
+        return reply
+          .type(REPORT_CONTENT_TYPES[format])
+          .header("Content-Disposition", `${format === "html" ? "inline" : "attachment"}; filename="${fileName}"`)
+          .send(bytes);
+      } finally {
+        await rasterizer?.close();
+      }
+    }
+  }
 }

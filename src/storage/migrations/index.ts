@@ -3,6 +3,14 @@ import { sql as datasetImportDetails } from "./002-dataset-import-details.js";
 import { sql as municipalityComment } from "./003-municipality-comment.js";
 import { sql as complaintCellVersionCheck } from "./004-complaint-cell-version-check.js";
 import { sql as complaintCellBrinIndex } from "./005-complaint-cell-brin-index.js";
+import { sql as figuresFingerprint } from "./015-figures-fingerprint.js";
+import { sql as contextFigures } from "./025-context-figures.js";
+import { sql as accountsAndAudit } from "./040-accounts-and-audit.js";
+import { sql as commentStatus } from "./041-comment-status.js";
+import { sql as oidcLoginState } from "./042-oidc-login-state.js";
+import { sql as treatmentRecord } from "./050-treatment-record.js";
+import { sql as actionPlans } from "./055-action-plans.js";
+import { sql as knowledgeBank } from "./060-knowledge-bank.js";
 
 export type Migration = { readonly id: string; readonly sql: string };
 
@@ -13,4 +21,12 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: "003-municipality-comment", sql: municipalityComment },
   { id: "004-complaint-cell-version-check", sql: complaintCellVersionCheck },
   { id: "005-complaint-cell-brin-index", sql: complaintCellBrinIndex },
+  { id: "015-figures-fingerprint", sql: figuresFingerprint },
+  { id: "025-context-figures", sql: contextFigures },
+  { id: "040-accounts-and-audit", sql: accountsAndAudit },
+  { id: "041-comment-status", sql: commentStatus },
+  { id: "042-oidc-login-state", sql: oidcLoginState },
+  { id: "050-treatment-record", sql: treatmentRecord },
+  { id: "055-action-plans", sql: actionPlans },
+  { id: "060-knowledge-bank", sql: knowledgeBank },
 ];

@@ -5,7 +5,7 @@ import { MUNICIPALITIES } from "../../../src/domain/municipality.js";
  * Synthetic ComplaintCells for 2021–2024 whose 2024 totals equal the published figures of domain.md §7
  * (whole country and Herning 0657, on all three maps and both areas). Earlier years are invented but
  * plausible; Herning's 2023 child disability figure (17 of 33) and adult figure (5 of 9) follow the
- * Herning minutes of 2025. Everything outside Herning is spread evenly over the other 97 municipalities,
+ * Herning minutes of 2025, as are the 2023 rates on the general map (national 38,6 %, Herning 39 %). Everything outside Herning is spread evenly over the other 97 municipalities,
  * so sums are exact and every municipality has cases.
  */
 export const HERNING = "0657";
@@ -61,8 +61,8 @@ const YEAR_2024: YearSpec = {
 
 const EARLIER: Readonly<Record<number, YearSpec>> = {
   2023: {
-    herning: { childDisability: [16, 3, 14], childOther: [18, 1, 6], adultDisability: [4, 2, 3], adultOther: [10, 0, 4], adultHousing: [6, 0, 3] },
-    national: { childDisability: [1186, 200, 913], childOther: [1300, 150, 500], adultDisability: [454, 40, 227], adultOther: [1100, 90, 600], adultHousing: [700, 40, 400] },
+    herning: { childDisability: [16, 3, 14], childOther: [18, 1, 6], adultDisability: [4, 2, 3], adultOther: [11, 0, 3], adultHousing: [6, 0, 3] },
+    national: { childDisability: [1186, 200, 913], childOther: [1300, 150, 500], adultDisability: [454, 40, 227], adultOther: [1210, 90, 490], adultHousing: [700, 40, 400] },
   },
   2022: {
     herning: { childDisability: [20, 2, 9], childOther: [15, 1, 5], adultDisability: [6, 1, 2], adultOther: [12, 1, 4], adultHousing: [7, 0, 2] },

@@ -1,0 +1,131 @@
+/** The audit trail's action codes in Danish, for the admin page and `danmarkskort revisionsspor` (one phrasebook). */
+export const AUDIT_ACTION_NAMES_DA: Readonly<Record<string, string>> = {
+  "comment.save": "Kommentar gemt",
+  "comment.publish": "Kommentar offentliggjort",
+  "user.create": "Bruger oprettet",
+  "user.create-oidc": "Bruger oprettet ved login gennem OpenID Connect",
+  "user.role-from-idp": "Rolle sat af identitetsudbyderen",
+  "user.disable": "Bruger spærret",
+  "user.enable": "Bruger genåbnet",
+  "user.password-change": "Adgangskode skiftet",
+  "token.create": "API-nøgle lavet",
+  "token.revoke": "API-nøgle tilbagekaldt",
+  "knowledge.create": "Afgørelse oprettet i vidensbanken",
+  "knowledge.update": "Afgørelse ændret i vidensbanken",
+  "knowledge.delete": "Afgørelse slettet fra vidensbanken",
+  "knowledge.retention-delete": "Afgørelse slettet fra vidensbanken efter opbevaringstiden",
+  "knowledge.import": "Vidensbank indlæst fra regneark",
+  "knowledge.departments": "Kommunens afdelinger ændret",
+  "knowledge.reason": "Årsag i vidensbankens liste ændret",
+  "knowledge.settings": "Vidensbankens indstillinger ændret",
+  "knowledge.dpo-export": "Alt i vidensbanken udtrukket til databeskyttelsesrådgiveren",
+  "treatment.meeting-add": "Møde tilføjet til den politiske behandling",
+  "treatment.meeting-edit": "Møde i den politiske behandling rettet",
+  "treatment.meeting-delete": "Møde slettet fra den politiske behandling",
+  "treatment.attachment-add": "Bilag vedhæftet",
+  "treatment.attachment-visibility": "Bilags synlighed ændret",
+  "treatment.attachment-delete": "Bilag slettet",
+  "treatment.plan-decision": "Beslutning om handleplan registreret",
+  "treatment.plan-decision-clear": "Beslutning om handleplan fjernet",
+  "treatment.order-record": "Ankestyrelsens påbud om handleplan registreret",
+  "treatment.order-delete": "Ankestyrelsens påbud om handleplan fjernet",
+  "municipality.bodies-save": "Kommunens liste over organer gemt",
+  "legal.rule-edit": "Lovregel ændret",
+  "legal.rule-reset": "Lovregel sat tilbage til standard",
+  "actionplan.create": "Handleplan oprettet",
+  "actionplan.update": "Handleplan ændret",
+  "actionplan.publish": "Handleplan offentliggjort",
+  "actionplan.delete": "Handleplan slettet",
+};
+
+export function auditActionNameDa(action: string): string {
+  return AUDIT_ACTION_NAMES_DA[action] ?? action;
+}
+
+export const CHANNEL_NAMES_DA: Readonly<Record<"web" | "api" | "cli", string>> = { web: "web", api: "API", cli: "kommandolinjen" };
+
+/** The fields of an event's before/after in Danish; the stored trail keeps the codes. */
+export const AUDIT_FIELD_NAMES_DA: Readonly<Record<string, string>> = {
+  text: "tekst",
+  status: "status",
+  title: "titel",
+  basisDecision: "baggrund",
+  dataYears: "dataår",
+  followUpFrom: "opfølgning fra",
+  goal: "mål",
+  actions: "handlinger",
+  focusAreas: "fokusområder",
+  evaluations: "evalueringer",
+  name: "navn",
+  owner: "ejer",
+  id: "id",
+  expiresAt: "udløber",
+  revokedAt: "tilbagekaldt",
+  role: "rolle",
+  email: "e-mail",
+  municipalityCode: "kommune",
+  disabled: "spærret",
+  password: "adgangskode",
+  endedSessions: "andre sessioner logget ud",
+  issuer: "identitetsudbyder",
+  decisionDate: "afgørelsesdato",
+  dataYear: "dataår",
+  outcome: "udfald",
+  subject: "sagsemne",
+  reasonCodes: "årsager",
+  newDecision: "ny afgørelse",
+  departments: "afdelinger",
+  publishAggregate: "offentliggør optælling",
+  retentionYears: "opbevaringstid (år)",
+  entries: "afgørelser",
+  file: "fil",
+  body: "organ",
+  state: "status",
+  date: "mødedato",
+  agendaItemNumber: "punkt nr.",
+  agendaItemTitle: "punktets titel",
+  decisionText: "beslutning",
+  minutesUrl: "link til referat",
+  attachments: "bilag",
+  fileName: "filnavn",
+  mediaType: "filtype",
+  sizeBytes: "størrelse (byte)",
+  sha256: "SHA-256",
+  isPublic: "offentligt",
+  decision: "beslutning om handleplan",
+  ankestyrelsenNotifiedOn: "Ankestyrelsen underrettet",
+  orderedOn: "påbudt den",
+  deadline: "frist",
+  note: "note",
+  kind: "slags",
+  validFrom: "gælder fra",
+  validTo: "gælder til",
+  summaryDa: "indhold",
+  source: "kilde",
+};
+
+const VALUE_NAMES_DA: Readonly<Record<string, string>> = {
+  draft: "kladde",
+  published: "offentliggjort",
+  approved: "godkendt",
+  // The treatment record's codes (src/domain/treatment-record.ts, council-bodies.ts).
+  decision: "beslutning",
+  recommendation: "indstilling",
+  consultation: "høring",
+  planned: "planlagt",
+  held: "holdt",
+  concluded: "behandlet",
+  "sent-back": "sendt tilbage",
+  postponed: "udsat",
+  yes: "ja",
+  no: "nej",
+  "not-relevant": "ikke relevant",
+};
+
+/** A before/after value as a person reads it: texts as written, states and yes/no in Danish. */
+export function auditValueDa(value: unknown): string {
+  if (typeof value === "string") return VALUE_NAMES_DA[value] ?? value;
+  if (typeof value === "boolean") return value ? "ja" : "nej";
+  if (value === null) return "–";
+  return JSON.stringify(value);
+}

@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a small, fast, seedable PRNG, the same on every machine. Randomness enters only through a
+ * seed (style.md: no hidden randomness): the rank intervals and the demo data are the same for the same seed.
+ */
+export function createSeededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../app-context.js";
+import { registerApiTreatment } from "./api-treatment.js";
+import { registerApiKnowledge } from "./api-knowledge.js";
+import { registerApiWrites } from "./api-writes.js";
+import { registerAccountPages } from "./page-account.js";
+import { registerAuditPage } from "./page-audit.js";
+import { registerCommentPage } from "./page-comment.js";
+import { registerKnowledgePage } from "./page-knowledge.js";
+import { registerActionPlanPages } from "./page-action-plans.js";
+import { registerSignInPages } from "./page-sign-in.js";
+import { registerTreatmentPages } from "./page-treatment.js";
+import { registerUsersPage } from "./page-users.js";
+
+/** Sign-in, accounts, users, the audit trail, the comment form, and their /api/v1 twins (issue 12). */
+export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
+  registerSignInPages(app, ctx);
+  registerAccountPages(app, ctx);
+  registerUsersPage(app, ctx);
+  registerAuditPage(app, ctx);
+  registerCommentPage(app, ctx);
+  registerApiWrites(app, ctx);
+  registerApiTreatment(app, ctx);
+  registerKnowledgePage(app, ctx);
+  registerActionPlanPages(app, ctx);
+  registerApiKnowledge(app, ctx);
+  registerTreatmentPages(app, ctx);
+}
