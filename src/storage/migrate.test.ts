@@ -68,6 +68,28 @@ describe.each(DATABASE_KINDS)("migrate on %s", (kind) => {
   });
 });
 
+describe("migrate on PostgreSQL from two processes at once", () => {
+  // Two CLI imports (or two servers) started together on a new database both migrate it. Both once found no
+  // schema_migration table, and the second CREATE TABLE IF NOT EXISTS died on PostgreSQL's catalogue key
+  // (pg_type_typname_nsp_index), so one import ended in "Uventet fejl" (issue 19, fault suite).
+  it("both end with the whole schema and each migration recorded once", { timeout: 60_000 }, async () => {
+    for (let round = 0; round < 8; round++) {
+      const url = await createPostgresDatabase();
+      const [a, b] = [await openPostgresDatabase(url), await openPostgresDatabase(url)];
+      try {
+        const [appliedA, appliedB] = await Promise.all([migrate(a), migrate(b)]);
+        expect([...appliedA, ...appliedB].sort()).toEqual(MIGRATIONS.map((m) => m.id).sort());
+        const recorded = await a.query<{ id: string }>("SELECT id FROM schema_migration");
+        expect(recorded.rows).toHaveLength(MIGRATIONS.length);
+      } finally {
+        await a.close();
+        await b.close();
+        await dropPostgresDatabase(url);
+      }
+    }
+  });
+});
+
 describe("MIGRATIONS", () => {
   it("has unique, numbered ids in order", () => {
     const ids = MIGRATIONS.map((m) => m.id);

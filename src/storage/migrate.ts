@@ -6,9 +6,12 @@ const MIGRATION_LOCK = 84_079;
 
 /** Applies every migration not yet recorded in `schema_migration`, each in its own transaction. */
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
-  await db.query(
-    "CREATE TABLE IF NOT EXISTS schema_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
-  );
+  // Under the lock too: two processes migrating a new database at once both passed IF NOT EXISTS, and the
+  // second CREATE TABLE failed on PostgreSQL's catalogue key (IF NOT EXISTS does not make it safe to race).
+  await db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await tx.query("CREATE TABLE IF NOT EXISTS schema_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+  });
   const applied: string[] = [];
   for (const migration of migrations) {
     const didApply = await db.transaction(async (tx) => {

@@ -25,7 +25,7 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A new, empty, migrated PostgreSQL database; returns its URL. Drop it with `dropPostgresDatabase`. */
+/** A new, empty PostgreSQL database (openDatabase migrates it); returns its URL. Drop it with `dropPostgresDatabase`. */
 export async function createPostgresDatabase(): Promise<string> {
   const name = `danmarkskort_test_${randomBytes(6).toString("hex")}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
