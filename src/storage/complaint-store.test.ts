@@ -3,7 +3,7 @@ import { counts, generateComplaintCells, makeCell } from "../../test/foundation/
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/test-databases.js";
 import type { ComplaintCell } from "../domain/complaint-cell.js";
 import { MUNICIPALITIES } from "../domain/municipality.js";
-import { activeVersionByYear, cellsAsCsvChunks, loadComplaintCells, loadRevisedCells, saveDatasetVersion, type NewDatasetVersion } from "./complaint-store.js";
+import { activeVersionByYear, cellsAsCsvChunks, loadComplaintCells, loadFigureCells, loadRevisedCells, saveDatasetVersion, type NewDatasetVersion } from "./complaint-store.js";
 import { selectVersionsByYear } from "./version-selection.js";
 import type { Database } from "./database.js";
 import { listDatasetVersions } from "./dataset-versions.js";
@@ -152,6 +152,23 @@ describe.each(DATABASE_KINDS)("complaint store on %s", (kind) => {
     // An older extraction is no revision of a newer published one.
     await t.db.query("UPDATE dataset_pin SET dataset_version_id = $1 WHERE year = 2024", [later.datasetVersionId]);
     expect((await selectVersionsByYear(t.db)).get(2024)).toMatchObject({ shown: { datasetVersionId: later.datasetVersionId, standing: "published" }, revision: null });
+  });
+
+  it("loads the same shown and revised cells, in the same order, when the rows are mapped in slices (issue 19)", async () => {
+    const published = await save(t.db, newVersion(1, { extractedOn: "2025-06-01" }), generateComplaintCells({ years: [2023, 2024] }));
+    await save(t.db, newVersion(2, { extractedOn: "2025-09-01" }), generateComplaintCells({ years: [2024], offset: 1 }));
+    await t.db.query("INSERT INTO dataset_pin (year, dataset_version_id) VALUES (2024, $1)", [published.datasetVersionId]);
+    const direct = await loadFigureCells(t.db);
+    expect(direct.shown.cells.length).toBeGreaterThan(7);
+    expect(direct.revised.cells.length).toBeGreaterThan(7);
+    // 7 does not divide the counts: the last slice is a short one.
+    for (const yieldEvery of [1, 7, direct.shown.cells.length, direct.shown.cells.length + 1]) {
+      const sliced = await loadFigureCells(t.db, { yieldEvery });
+      // Same query, same table: the rows come in the same order, and slicing keeps it.
+      expect(sliced.shown.cells).toEqual(direct.shown.cells);
+      expect(sliced.revised.cells).toEqual(direct.revised.cells);
+      expect(sliced.fingerprint).toBe(direct.fingerprint);
+    }
   });
 
   it("refuses cells of a version that does not exist, and deletes a version's cells with it (migration 004)", async () => {
