@@ -66,6 +66,11 @@ export type CouncilTreatment = {
   readonly actionPlanDecisionRequired: boolean;
   /** The action-plan rule once applied but no longer does (the seeds' "Bestemmelsen er ophævet"). */
   readonly actionPlanRuleExpired: boolean;
+  /**
+   * The § 79 b stk. 2–3 rule as given (in force or not), so a text that says it lapsed can name the dates and
+   * source of the same rule that decided it: an administrator's edit, not the built-in default, where one exists.
+   */
+  readonly actionPlanRule: LegalRule | null;
 };
 
 const MONTHS_DA = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
@@ -97,5 +102,6 @@ export function buildCouncilTreatment(dataYear: number, rules: readonly LegalRul
     rulesInForce,
     actionPlanDecisionRequired,
     actionPlanRuleExpired: !actionPlanDecisionRequired && planRule?.validTo != null && planRule.validTo < deadline,
+    actionPlanRule: planRule ?? null,
   };
 }

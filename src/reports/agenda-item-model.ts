@@ -1,5 +1,6 @@
 import { DEMO_NOTICE_DA, type DatasetProvenance, type DatasetStanding } from "../domain/complaint-cell.js";
 import { buildCouncilTreatment, formatDanishDate } from "../domain/council-treatment.js";
+import type { LegalRule } from "../domain/legal-rules.js";
 import { foldMunicipalityName, municipalityName } from "../domain/municipality.js";
 import type { MapId } from "../domain/map-definition.js";
 import type { AgendaItemFigures } from "./agenda-item-figures.js";
@@ -90,6 +91,12 @@ export type AgendaItemInput = {
   /** "Økonomi og finansiering" (beslutning template). */
   readonly economy?: string;
   readonly mapLinks?: Partial<Record<MapId, string>>;
+  /**
+   * The dated legal rules the product applies (the defaults with an administrator's edits, loaded by the
+   * door), so the item, the profile page and the treatment status judge § 79 b stk. 2–3 by the same rule.
+   * Absent: the built-in defaults of legal-rules.ts.
+   */
+  readonly legalRules?: readonly LegalRule[];
 };
 
 type Provenance = DatasetProvenance & { readonly standing?: DatasetStanding };
@@ -119,7 +126,7 @@ export function buildAgendaItemModel(input: AgendaItemInput): AgendaItemModel {
     municipality,
     year: figures.year,
     previousYear: figures.year - 1,
-    treatment: buildCouncilTreatment(figures.year),
+    treatment: input.legalRules ? buildCouncilTreatment(figures.year, input.legalRules) : buildCouncilTreatment(figures.year),
     body,
     template,
     shown: input.provenanceByYear.get(figures.year) ?? null,

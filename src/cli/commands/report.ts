@@ -8,6 +8,7 @@ import { MUNICIPALITIES, resolveMunicipality, type MunicipalityCode } from "../.
 import { OPERATOR } from "../../app/caller.js";
 import { loadKnowledgeAgendaSummary } from "../../app/knowledge/knowledge-figures.js";
 import { loadActionPlanAgendaSummary } from "../../app/action-plans/action-plan-agenda.js";
+import { loadEffectiveLegalRules } from "../../app/treatment/load-treatment.js";
 import { buildAgendaItemFor, isReportFormat, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
 import { buildReportSvgs } from "../../reports/build-report-svgs.js";
 import { convertDocxFilesToPdf, PdfConversionError, PdfConverterMissingError } from "../../reports/convert-docx-to-pdf.js";
@@ -168,7 +169,7 @@ export type ReportRunEnvironment = {
 
 /** Builds and writes the files; returns their paths. The command action only opens storage. */
 export async function runReport(db: Queryable, options: ReportOptions, env: ReportRunEnvironment = {}): Promise<string[]> {
-  const [{ shown, revised }, context] = await Promise.all([loadFigureCells(db), loadContextFigures(db).then(indexContextFigures)]);
+  const [{ shown, revised }, context, legalRules] = await Promise.all([loadFigureCells(db), loadContextFigures(db).then(indexContextFigures), loadEffectiveLegalRules(db)]);
   const { cells, provenanceByYear } = shown;
   if (!provenanceByYear.has(options.year)) {
     const years = [...provenanceByYear.keys()].sort((a, b) => a - b);
@@ -222,6 +223,7 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
         caseNumber: options.caseNumber,
         includeFigures: options.images,
         context,
+        legalRules,
         ...options.choices,
         // Every subject of the year, on the maps and outside them, for the all-cases section.
         yearCells: cellsByMunicipality.get(code) ?? [],

@@ -1,13 +1,14 @@
 import { formatDanishDate } from "../../domain/council-treatment.js";
 import type { ReportContext } from "../report-context.js";
 import type { ReportBlock } from "../report-document.js";
-import { LEGAL_RULES } from "../../domain/legal-rules.js";
 import { ministryName } from "../report-phrases.js";
 
 /**
- * The legal basis with the rules in force for this year's treatment, read from the dated rule table
- * (domain/legal-rules.ts): § 84 a and § 79 b stk. 1 always; stk. 2–3 (the action-plan decision) only
- * while in force, and otherwise a sentence saying it no longer applies (seed: Herning 2025).
+ * The legal basis with the rules in force for this year's treatment, read from the dated rules the product
+ * applies (domain/legal-rules.ts with an administrator's edits, legal-rule-edits.ts): § 84 a and § 79 b stk. 1
+ * always; stk. 2–3 (the action-plan decision) only while in force, and otherwise a sentence saying it no
+ * longer applies (seed: Herning 2025). The stk. 2–3 rule's period and source close the section, because the
+ * seeds disagree on it and a reader must be able to see what the item builds on.
  */
 export function buildLegalBasisSection(ctx: ReportContext): ReportBlock[] {
   const t = ctx.treatment;
@@ -33,7 +34,7 @@ export function buildLegalBasisSection(ctx: ReportContext): ReportBlock[] {
         "Beslutter Byrådet ikke at udarbejde en handleplan, skal Ankestyrelsen underrettes om beslutningen. Ankestyrelsen kan påbyde kommunen at udarbejde en handleplan inden for en frist.",
     });
   } else if (t.actionPlanRuleExpired) {
-    const expired = LEGAL_RULES.find((r) => r.id === "action-plan-decision");
+    const expired = t.actionPlanRule;
     const since = expired ? `Fra den ${formatDanishDate(expired.validFrom)} har Byrådet` : "Byrådet har tidligere";
     blocks.push({
       kind: "paragraph",
@@ -41,6 +42,11 @@ export function buildLegalBasisSection(ctx: ReportContext): ReportBlock[] {
         `${since} i forbindelse med behandlingen af danmarkskortet skullet tage stilling til, om der var behov for en handleplan for at styrke den juridiske kvalitet i kommunens sagsbehandling (retssikkerhedslovens § 79 b, stk. 2-3). ` +
         `Bestemmelsen var tidsbegrænset og gælder ikke for behandlingen af danmarkskortet for ${ctx.year}. Byrådet skal derfor ikke træffe beslutning om en handleplan, men kan fortsat beslutte at iværksætte initiativer.`,
     });
+  }
+  const rule = t.actionPlanRule;
+  if (rule && (planRule || t.actionPlanRuleExpired)) {
+    const period = `fra den ${formatDanishDate(rule.validFrom)}${rule.validTo ? ` til og med den ${formatDanishDate(rule.validTo)}` : " uden slutdato"}`;
+    blocks.push({ kind: "paragraph", emphasis: "note", text: `Reglen om handleplan (${rule.provision}) gælder ${period}. Kilde: ${rule.source}` });
   }
   return blocks;
 }

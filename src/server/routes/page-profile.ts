@@ -29,7 +29,8 @@ import { renderMessagePage } from "../views/message-page.js";
 import { loadPageData, type PageData } from "./page-data.js";
 import { loadCommentForEditing } from "../../app/comments/save-comment.js";
 import type { Caller } from "../../app/caller.js";
-import { loadTreatmentRecord } from "../../app/treatment/load-treatment.js";
+import { loadEffectiveLegalRules, loadTreatmentRecord } from "../../app/treatment/load-treatment.js";
+import type { EffectiveLegalRule } from "../../domain/legal-rule-edits.js";
 import { renderTreatmentSectionHtml } from "../views/treatment-section.js";
 import type { CommentRecord } from "../../storage/municipality-comments.js";
 import { formatDateDa } from "../../domain/format-danish-date.js";
@@ -41,21 +42,30 @@ import { renderSimpleTableHtml } from "./page-table-html.js";
 import { renderTableXlsx } from "./page-table-xlsx.js";
 
 type Query = Record<string, string | undefined>;
-type Loaded = { profile: MunicipalityProfile; data: PageData; year: number | null; sourceLineDa: string; comment: MunicipalityComment | null; context: ContextIndex };
+type Loaded = {
+  profile: MunicipalityProfile;
+  data: PageData;
+  year: number | null;
+  sourceLineDa: string;
+  comment: MunicipalityComment | null;
+  context: ContextIndex;
+  /** The dated legal rules with an administrator's edits: the same the agenda item and the treatment status use. */
+  legalRules: readonly EffectiveLegalRule[];
+};
 
 class ProfileRequestError extends Error {}
 
 async function load(ctx: AppContext, codeParam: string, query: Query): Promise<Loaded> {
   const municipality = findMunicipalityByCode(codeParam);
   if (!municipality || !/^\d{1,4}$/.test(codeParam)) throw new ProfileRequestError(`Ukendt kommunekode "${codeParam}". Brug den firecifrede kode, fx 0657 for Herning.`);
-  const [data, context] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db)]);
+  const [data, context, legalRules] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db), loadEffectiveLegalRules(ctx.db)]);
   if (query.aar !== undefined && !/^\d{4}$/.test(query.aar)) throw new ProfileRequestError(`Året skal være fire cifre, ikke "${query.aar}" (parameter aar).`);
   const year = query.aar ? Number(query.aar) : (data.years.at(-1) ?? null);
   const profile = buildMunicipalityProfile(data.totals, municipality.code, { ...(year === null ? {} : { year }), revised: data.revisedTotals });
   const comment = year === null ? null : await loadMunicipalityComment(ctx.db, municipality.code, year);
   // The profile's tables and charts run over years: the source line names the version behind each (issue 9).
   const sourceLineDa = year === null ? buildSourceLineDa(undefined) : buildSeriesSourceLineDa(data.provenanceByYear, data.years.filter((y) => y <= year));
-  return { profile, data, year, sourceLineDa, comment, context: context.index };
+  return { profile, data, year, sourceLineDa, comment, context: context.index, legalRules };
 }
 
 function mapOf(profile: MunicipalityProfile, query: Query): MapProfile {
@@ -298,7 +308,7 @@ async function renderProfileBody(loaded: Loaded, editing: CommentEditing | null 
   const { profile, year } = loaded;
   const m = profile.municipality;
   if (year === null) return `<h1>${escapeHtml(m.name)} Kommune</h1><p>Der er endnu ikke indlæst data.</p>`;
-  const treatment = buildCouncilTreatment(year);
+  const treatment = buildCouncilTreatment(year, loaded.legalRules);
   const yearOptions = [...loaded.data.years].reverse().map((y) => `<option value="${y}"${y === year ? " selected" : ""}>${y}</option>`).join("");
   const sections = profile.maps
     .map((mapProfile, i) => {

@@ -3,6 +3,7 @@ import { findMunicipalityByCode } from "../../domain/municipality.js";
 import type { Caller } from "../../app/caller.js";
 import { loadKnowledgeAgendaSummary } from "../../app/knowledge/knowledge-figures.js";
 import { loadActionPlanAgendaSummary } from "../../app/action-plans/action-plan-agenda.js";
+import { loadEffectiveLegalRules } from "../../app/treatment/load-treatment.js";
 import { resolveApiCaller } from "../auth/request-caller.js";
 import { buildAgendaItemFor, isReportFormat, REPORT_CONTENT_TYPES, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
 import { buildReportSvgs } from "../../reports/build-report-svgs.js";
@@ -178,7 +179,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
   /** Renders the item for a checked request, in turn (the render queue), and sends it as a file. */
   async function answer(reply: FastifyReply, parsed: ReportRequest, failWith: (error: ReportRequestError) => unknown, caller: Caller) {
     const { municipality, year, format, body } = parsed;
-    const [data, context] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db)]);
+    const [data, context, legalRules] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db), loadEffectiveLegalRules(ctx.db)]);
     if (!data.provenanceByYear.has(year)) return failWith(new ReportRequestError(`Der er ingen data for ${year}, så dagsordenpunktet kan ikke laves.`, 404));
     try {
       return await queue.run(() => render());
@@ -201,6 +202,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
           caseNumber: parsed.caseNumber,
           includeFigures,
           context: context.index,
+          legalRules,
           ...parsed.choices,
           yearCells: await loadMunicipalityYearCells(ctx.db, municipality.code, year),
           knowledgeBank: await loadKnowledgeAgendaSummary(ctx.db, caller, municipality.code, year),
