@@ -66,4 +66,22 @@ describe("a large new version is prepared while the previous one is served", () 
     expect(JSON.parse(after.responses.get("herning")!.body.toString("utf8"))).toEqual({ upheld: 3 * subjects });
     expect(after.responses.has("a-year-that-goes")).toBe(false);
   }, 60_000);
+
+  it("warms an answer in its other thread where it can, and on its own thread when that thread fails", async () => {
+    const cache = createApiDataCache(t.db, { revalidateAfterMs: 0 });
+    const first = await cache.current();
+    const upheld = (data: typeof first) => data.totals.counts(2024, "voksenhandicapomraadet", "total", "0657")?.upheld;
+    cache.remember("beside", () => ({ upheld: upheld(first), where: "here" }), async (data) => ({ upheld: upheld(data), where: "beside" }));
+    cache.remember("thread-fails", (data) => ({ upheld: upheld(data), where: "here" }), () => Promise.reject(new Error("tråden døde")));
+    await storeCells(t.db, largeVersion(2024, subjects, 4), { fileName: "nyeste.csv", extractedOn: "2025-11-01" });
+    expect(await cache.current()).toBe(first);
+    let after = first;
+    for (let i = 0; i < 200 && after === first; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await cache.current();
+    }
+    const answer = (key: string) => JSON.parse(after.responses.get(key)!.body.toString("utf8"));
+    expect(answer("beside")).toEqual({ upheld: 4 * subjects, where: "beside" });
+    expect(answer("thread-fails")).toEqual({ upheld: 4 * subjects, where: "here" });
+  }, 60_000);
 });

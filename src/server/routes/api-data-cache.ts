@@ -23,8 +23,9 @@ import { contextFingerprint, loadContextFigures } from "../../storage/context-st
  * requests keep getting the previous figures, complete and consistent; the new data is swapped in whole.
  * A first load, with nothing to show yet, and a small selection (WAIT_FOR_CELLS) are waited for.
  * Before the swap, the answers clients asked of the previous figures most recently (`remember`) are built
- * from the new ones, one per turn of the event loop, so the first request after the swap finds its answer
- * ready instead of building it while others wait (issue 19: some 125 ms of CPU per map answer).
+ * from the new ones, the map answers in a worker thread and the others one per turn of the event loop, so the
+ * first request after the swap finds its answer ready instead of building it while others wait (issue 19: some
+ * 125 ms of CPU per map answer).
  */
 export type ApiData = {
   /** "year:versionId,…": identifies the active versions the figures were computed from. */
@@ -56,13 +57,22 @@ export function encodeAnswer(value: unknown): CachedResponse {
 /** Builds one answer from a set of figures; may throw (a year the new versions no longer have). */
 export type AnswerBuilder = (data: ApiData) => unknown;
 
+/**
+ * Builds the same answer, its costly part in another thread (map-figures-worker.ts), so that warming a new
+ * version before the swap does not hold up the requests served meanwhile (issue 19). Its answer must equal the
+ * AnswerBuilder's byte for byte (tested in api-maps-off-thread.test.ts).
+ */
+export type OffThreadAnswerBuilder = (data: ApiData) => Promise<unknown>;
+
+type Remembered = { readonly build: AnswerBuilder; readonly offThread?: OffThreadAnswerBuilder };
+
 /** How many recently asked answers are built from a new version before it is shown. */
 export const WARMED_ANSWERS = 32;
 
 export type ApiDataCache = {
   current(): Promise<ApiData>;
   /** Notes that `key` was asked for and how to build it, so the next version can have it ready. */
-  remember(key: string, build: AnswerBuilder): void;
+  remember(key: string, build: AnswerBuilder, offThread?: OffThreadAnswerBuilder): void;
 };
 
 export type ApiDataCacheOptions = { readonly revalidateAfterMs?: number; readonly now?: () => number };
@@ -86,16 +96,26 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
   // A new version being prepared while `data` is still served.
   let preparing: Promise<ApiData> | undefined;
   // Most recently asked last (a Map keeps insertion order; remember() moves a key to the end).
-  const asked = new Map<string, AnswerBuilder>();
+  const asked = new Map<string, Remembered>();
 
-  /** Builds the recently asked answers from `next`, one per turn of the event loop, newest first. */
+  /**
+   * Builds the recently asked answers from `next`, newest first: in another thread where the answer can be, else
+   * one per turn of the event loop. Should the thread fail, the answer is built here; one that cannot be built at
+   * all (a year the new versions lack) is left to the request, which says so itself.
+   */
   async function warm(next: ApiData): Promise<void> {
-    for (const [key, build] of [...asked].reverse()) {
+    for (const [key, { build, offThread }] of [...asked].reverse()) {
+      let value: unknown;
+      try {
+        value = offThread ? await offThread(next) : undefined;
+      } catch {
+        value = undefined;
+      }
       await yieldToEventLoop();
       try {
-        next.responses.set(key, encodeAnswer(build(next)));
+        next.responses.set(key, encodeAnswer(value ?? build(next)));
       } catch {
-        // Not answerable from the new versions (e.g. a year removed): the request will say so itself.
+        // Not answerable from the new versions.
       }
     }
   }
@@ -135,9 +155,9 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
       refreshing ??= refresh().finally(() => (refreshing = undefined));
       return refreshing;
     },
-    remember(key, build) {
+    remember(key, build, offThread) {
       asked.delete(key);
-      asked.set(key, build);
+      asked.set(key, { build, offThread });
       if (asked.size > WARMED_ANSWERS) asked.delete(asked.keys().next().value!);
     },
   };

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { toFigureRecord } from "../../domain/figure-record.js";
 import { MAP_DEFINITIONS, MAP_IDS } from "../../domain/map-definition.js";
-import { buildMapFigures, noDataReason } from "../../domain/map-figures.js";
+import { buildMapFigures, noDataReason, type MapFigures, type MapSelection } from "../../domain/map-figures.js";
 import type { AppContext } from "../app-context.js";
-import type { MapFiguresResponse, MapsIndexResponse } from "../api-types.js";
-import { apiDataCacheFor } from "./api-data-cache.js";
+import type { DatasetVersionInfo, MapFiguresResponse, MapsIndexResponse } from "../api-types.js";
+import { apiDataCacheFor, type ApiData } from "./api-data-cache.js";
+import { buildMapFiguresOffThread } from "./map-figures-worker.js";
 import { selectPopulationDenominator } from "../../domain/context/population-denominator.js";
 import { toPerCapitaRecord } from "../../domain/context/per-capita-record.js";
 import { ApiRequestError, parseAreaParam, parseMapParam, parseYearParam, requireYear, sendApiError, sendCachedJson, sendWarmedJson } from "./api-request.js";
@@ -33,36 +34,55 @@ export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
       const year = parseYearParam(request.params.year)!;
       const area = parseAreaParam(map, request.query.area);
       const data = await cache.current();
-      return sendWarmedJson(request, reply, cache, data, `map|${map}|${year}|${area}`, (data): MapFiguresResponse => {
-        const version = requireYear(data, year);
-        const reason = noDataReason(data.totals, map, year);
-        if (reason !== null) throw new ApiRequestError(404, "ukendt-aar", `${reason}.`);
-        const figures = buildMapFigures(data.totals, { map, year, area }, { revised: data.revisedTotals, rankIntervals: true });
-        // A published year's rows carry Ankestyrelsen's later figures next to the published ones (issue 9).
-        const revisionSource = version.revision && { datasetVersionId: version.revision.datasetVersionId, extractedOn: version.revision.extractedOn };
-        return {
-          map,
-          year,
-          area,
-          national: toFigureRecord(figures, figures.national, revisionSource),
-          municipalities: figures.municipalities.map((row) => toFigureRecord(figures, row, revisionSource)),
-          areaCoverage: figures.areaCoverage,
-          perTenThousand: (() => {
-            const denominator = selectPopulationDenominator(data.context, map, area, year);
-            return {
-              national: toPerCapitaRecord(denominator, null, figures.national.estimate),
-              municipalities: figures.municipalities.map((row) => ({ municipalityCode: row.municipalityCode, ...toPerCapitaRecord(denominator, row.municipalityCode, row.estimate) })),
-            };
-          })(),
-          overdispersion: figures.funnelSummary.overdispersion,
-          funnelSummary: figures.funnelSummary,
-          datasetVersions: [version],
-          isDemo: version.isDemo,
-        };
-      });
+      const selection: MapSelection = { map, year, area };
+      return sendWarmedJson(
+        request,
+        reply,
+        cache,
+        data,
+        `map|${map}|${year}|${area}`,
+        (data) => mapAnswer(data, selection, answerableVersion(data, selection), buildMapFigures(data.totals, selection, { revised: data.revisedTotals, rankIntervals: true })),
+        async (data) => {
+          const version = answerableVersion(data, selection);
+          return mapAnswer(data, selection, version, await buildMapFiguresOffThread(data.totals, data.revisedTotals, selection));
+        },
+      );
     } catch (error) {
       if (error instanceof ApiRequestError) return sendApiError(reply, error);
       throw error;
     }
   });
+}
+
+/** The version of the selection's year; throws the API's 404 when the year or the map has no data. */
+export function answerableVersion(data: ApiData, { map, year }: MapSelection): DatasetVersionInfo {
+  const version = requireYear(data, year);
+  const reason = noDataReason(data.totals, map, year);
+  if (reason !== null) throw new ApiRequestError(404, "ukendt-aar", `${reason}.`);
+  return version;
+}
+
+/** The map API's answer from the figures of one selection, wherever they were built. */
+export function mapAnswer(data: ApiData, { map, year, area }: MapSelection, version: DatasetVersionInfo, figures: MapFigures): MapFiguresResponse {
+  // A published year's rows carry Ankestyrelsen's later figures next to the published ones (issue 9).
+  const revisionSource = version.revision && { datasetVersionId: version.revision.datasetVersionId, extractedOn: version.revision.extractedOn };
+  return {
+    map,
+    year,
+    area,
+    national: toFigureRecord(figures, figures.national, revisionSource),
+    municipalities: figures.municipalities.map((row) => toFigureRecord(figures, row, revisionSource)),
+    areaCoverage: figures.areaCoverage,
+    perTenThousand: (() => {
+      const denominator = selectPopulationDenominator(data.context, map, area, year);
+      return {
+        national: toPerCapitaRecord(denominator, null, figures.national.estimate),
+        municipalities: figures.municipalities.map((row) => ({ municipalityCode: row.municipalityCode, ...toPerCapitaRecord(denominator, row.municipalityCode, row.estimate) })),
+      };
+    })(),
+    overdispersion: figures.funnelSummary.overdispersion,
+    funnelSummary: figures.funnelSummary,
+    datasetVersions: [version],
+    isDemo: version.isDemo,
+  };
 }

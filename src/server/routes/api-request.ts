@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { AREA_NAMES_DA, isArea, isMapId, MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "../../domain/map-definition.js";
 import { resolveMunicipality, type Municipality } from "../../domain/municipality.js";
 import type { ApiError, DatasetVersionInfo } from "../api-types.js";
-import { encodeAnswer, type AnswerBuilder, type ApiData, type ApiDataCache, type CachedResponse } from "./api-data-cache.js";
+import { encodeAnswer, type AnswerBuilder, type ApiData, type ApiDataCache, type CachedResponse, type OffThreadAnswerBuilder } from "./api-data-cache.js";
 
 /** A request the API refuses, with its status, a stable code and a Danish message. */
 export class ApiRequestError extends Error {
@@ -56,10 +56,18 @@ export function sendCachedJson(request: FastifyRequest, reply: FastifyReply, dat
  * sendCachedJson for an answer that is a function of the figures alone: the cache remembers how to build
  * it, so a new dataset version has it ready before it is shown (api-data-cache.ts).
  */
-export function sendWarmedJson(request: FastifyRequest, reply: FastifyReply, cache: ApiDataCache, data: ApiData, key: string, build: AnswerBuilder): FastifyReply {
+export function sendWarmedJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: ApiDataCache,
+  data: ApiData,
+  key: string,
+  build: AnswerBuilder,
+  offThread?: OffThreadAnswerBuilder,
+): FastifyReply {
   const sent = sendCachedJson(request, reply, data, key, () => build(data));
   // Only answers that could be built are remembered: a crawler's 404s do not push real ones out.
-  cache.remember(key, build);
+  cache.remember(key, build, offThread);
   return sent;
 }
 
