@@ -13,6 +13,7 @@ import {
   UserSchema,
 } from "./routes/api-write-schemas.js";
 import { TREATMENT_PATHS, TREATMENT_SCHEMAS } from "./routes/api-treatment-schemas.js";
+import { SUBJECT_AREA_PATHS, SUBJECT_AREA_SCHEMAS } from "./routes/api-subject-area-schemas.js";
 
 /**
  * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Written by hand next to
@@ -387,6 +388,7 @@ const schemas = {
   ApiToken: ApiTokenSchema,
   AuditTrail: AuditTrailSchema,
   ...TREATMENT_SCHEMAS,
+  ...SUBJECT_AREA_SCHEMAS,
   ...ACTION_PLAN_SCHEMAS,
   ApiError: closed(["error", "message"], { error: { type: "string", description: "Fast kode, fx ukendt-kort" }, message: { type: "string", description: "Dansk forklaring" } }),
 } as const;
@@ -527,6 +529,7 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     ...TREATMENT_PATHS,
+    ...SUBJECT_AREA_PATHS,
     ...ACTION_PLAN_PATHS,
     "/api/v1/municipalities/{code}/knowledge": {
       get: {

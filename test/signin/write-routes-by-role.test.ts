@@ -239,6 +239,19 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
     url: "/kommuner/:code/organer",
     variants: [{ label: "Herning", call: (a, who) => a.web(who).post("/kommuner/0657/organer", { "navn-0": "Byrådet", "slags-0": "council", "navn-1": "Handicaprådet", "slags-1": "disability-council" }), expected: onlyFor(["herningEditor"], 303) }],
   },
+  {
+    method: "PUT",
+    url: "/api/v1/municipalities/:code/subject-areas",
+    variants: [
+      { label: "Herning", call: (a, who) => a.api(who, "PUT", "/api/v1/municipalities/0657/subject-areas", { rows: [{ subject: "Sygedagpenge", area: `Jobcenter ${who}` }] }), expected: onlyFor(["herningEditor"], 200) },
+      { label: "København", call: (a, who) => a.api(who, "PUT", "/api/v1/municipalities/0101/subject-areas", { rows: [{ subject: "Sygedagpenge", area: "Beskæftigelse" }] }), expected: onlyFor(["copenhagenEditor"], 200) },
+    ],
+  },
+  {
+    method: "POST",
+    url: "/kommuner/:code/omraader",
+    variants: [{ label: "Herning", call: (a, who) => a.web(who).post("/kommuner/0657/omraader", { antal: "1", "emne-0": "Sygedagpenge", "omraade-0": `Jobcenter ${who}` }), expected: onlyFor(["herningEditor"], 303) }],
+  },
   { method: "DELETE", url: "/api/v1/legal-rules/:id", variants: [{ label: "handleplansreglen", call: (a, who) => a.api(who, "DELETE", "/api/v1/legal-rules/action-plan-decision"), expected: onlyFor(["admin"], 200) }] },
   {
     method: "POST",

@@ -30,6 +30,7 @@ export const AUDIT_ACTION_NAMES_DA: Readonly<Record<string, string>> = {
   "treatment.order-record": "Ankestyrelsens påbud om handleplan registreret",
   "treatment.order-delete": "Ankestyrelsens påbud om handleplan fjernet",
   "municipality.bodies-save": "Kommunens liste over organer gemt",
+  "municipality.subject-areas-save": "Kommunens områdetabel (sagsemne → område) gemt",
   "legal.rule-edit": "Lovregel ændret",
   "legal.rule-reset": "Lovregel sat tilbage til standard",
   "actionplan.create": "Handleplan oprettet",
@@ -102,6 +103,7 @@ export const AUDIT_FIELD_NAMES_DA: Readonly<Record<string, string>> = {
   validTo: "gælder til",
   summaryDa: "indhold",
   source: "kilde",
+  areas: "områdetabel",
 };
 
 const VALUE_NAMES_DA: Readonly<Record<string, string>> = {

@@ -1,3 +1,4 @@
+import { loadSubjectAreaLookup } from "../../app/subject-areas/subject-area-table.js";
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -227,6 +228,8 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
         ...options.choices,
         // Every subject of the year, on the maps and outside them, for the all-cases section.
         yearCells: cellsByMunicipality.get(code) ?? [],
+        // The municipality's own subject → area table groups those cases, where it keeps one.
+        subjectAreas: await loadSubjectAreaLookup(db, code),
         // The operator may read every bank: exact counts, and only where there are approved entries.
         knowledgeBank: await loadKnowledgeAgendaSummary(db, OPERATOR, code, options.year),
         actionPlans: await loadActionPlanAgendaSummary(db, { totals, revisedTotals: revisedFigures.totals }, code, options.year),

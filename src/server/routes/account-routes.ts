@@ -11,6 +11,8 @@ import { registerActionPlanPages } from "./page-action-plans.js";
 import { registerSignInPages } from "./page-sign-in.js";
 import { registerTreatmentPages } from "./page-treatment.js";
 import { registerUsersPage } from "./page-users.js";
+import { registerApiSubjectAreas } from "./api-subject-areas.js";
+import { registerSubjectAreaPages } from "./page-subject-areas.js";
 
 /** Sign-in, accounts, users, the audit trail, the comment form, and their /api/v1 twins (issue 12). */
 export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -25,4 +27,6 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
   registerActionPlanPages(app, ctx);
   registerApiKnowledge(app, ctx);
   registerTreatmentPages(app, ctx);
+  registerApiSubjectAreas(app, ctx);
+  registerSubjectAreaPages(app, ctx);
 }

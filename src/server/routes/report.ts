@@ -20,6 +20,7 @@ import { loadContextIndex } from "./context-data.js";
 import { createRenderQueue, RenderQueueFullError } from "../render-queue.js";
 import { parseReportChoices, ReportChoiceError, type ParsedReportChoices, type RawReportChoices } from "../../reports/parse-report-choices.js";
 import { loadMunicipalityYearCells } from "../../storage/complaint-store.js";
+import { loadSubjectAreaLookup } from "../../app/subject-areas/subject-area-table.js";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -205,6 +206,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
           legalRules,
           ...parsed.choices,
           yearCells: await loadMunicipalityYearCells(ctx.db, municipality.code, year),
+          subjectAreas: await loadSubjectAreaLookup(ctx.db, municipality.code),
           knowledgeBank: await loadKnowledgeAgendaSummary(ctx.db, caller, municipality.code, year),
           actionPlans: await loadActionPlanAgendaSummary(ctx.db, { totals: data.totals, revisedTotals: data.revisedTotals }, municipality.code, year),
         });

@@ -85,6 +85,10 @@ export function AgendaItemForm({ code, year }: Props): JSX.Element {
         {OPTIONAL_SECTIONS.map((s) => (
           <Select id={`do-afsnit-${s.id}`} name={`afsnit-${s.id}`} label={s.titleDa} options={SECTION_PLACES} />
         ))}
+        <p class="form-hint">
+          Alle klagesager grupperes efter kommunens egne områder, når kommunen har en{" "}
+          <a href={`/kommuner/${code}/omraader`}>områdetabel</a> (kommunens redaktører retter den).
+        </p>
       </fieldset>
       <fieldset>
         <legend class="h4">Sammenligning</legend>

@@ -11,6 +11,7 @@ import { sql as oidcLoginState } from "./042-oidc-login-state.js";
 import { sql as treatmentRecord } from "./050-treatment-record.js";
 import { sql as actionPlans } from "./055-action-plans.js";
 import { sql as knowledgeBank } from "./060-knowledge-bank.js";
+import { sql as subjectArea } from "./070-subject-area.js";
 
 export type Migration = { readonly id: string; readonly sql: string };
 
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: "050-treatment-record", sql: treatmentRecord },
   { id: "055-action-plans", sql: actionPlans },
   { id: "060-knowledge-bank", sql: knowledgeBank },
+  { id: "070-subject-area", sql: subjectArea },
 ];

@@ -1,0 +1,89 @@
+import { mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
+import { createUserAccount } from "../../src/app/accounts/manage-users.js";
+import { OPERATOR } from "../../src/app/caller.js";
+import { memorySecurityLog } from "../../src/app/security-log.js";
+import { listAuditEvents } from "../../src/storage/audit-trail.js";
+import { loadSubjectAreas } from "../../src/storage/subject-areas.js";
+import { collectCspViolations, seriousAxeViolations, startWebTestServer } from "./web-test-server.js";
+
+/**
+ * Issue 16, point 4 in real Chromium: Herning's editor opens the municipality's subject → area table,
+ * places a subject in an area, saves, and the table is stored and audited; a misspelt department is
+ * refused in Danish next to the field, keeping what was typed. axe finds nothing serious, and the page
+ * is no wider than 390 px.
+ */
+const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange adgangskode" };
+const shots = "test-results/screenshots";
+
+let server: Awaited<ReturnType<typeof startWebTestServer>>;
+let page: Page;
+let cspBlocked: string[];
+
+beforeAll(async () => {
+  const securityLog = memorySecurityLog();
+  server = await startWebTestServer({
+    prepare: async (db) => {
+      const created = await createUserAccount({ db, now: () => new Date(), auth: DEFAULT_AUTH_SETTINGS, securityLog }, OPERATOR, { email: EDITOR.email, role: { kind: "redaktoer", municipalityCode: "0657" }, password: EDITOR.password });
+      if (created.kind !== "created") throw new Error(created.messageDa);
+    },
+    context: { securityLog },
+  });
+  const context = await server.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  cspBlocked = collectCspViolations(page);
+  mkdirSync(shots, { recursive: true });
+});
+afterAll(async () => server?.stop());
+
+async function checkWidths(name: string): Promise<void> {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await seriousAxeViolations(page), `${name} ved ${width} px`).toEqual([]);
+    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ved ${width} px`).toBeLessThanOrEqual(width);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe("the subject → area table in Chromium", () => {
+  it("asks a visitor to sign in", async () => {
+    const res = await page.goto(`${server.baseUrl}/kommuner/0657/omraader`);
+    expect(res?.status()).toBe(401);
+  });
+
+  it("lets Herning's editor place a subject in an area and save the table", async () => {
+    await page.goto(`${server.baseUrl}/log-ind?til=%2Fkommuner%2F0657%2Fomraader`);
+    await page.getByLabel("E-mail").fill(EDITOR.email);
+    await page.getByLabel("Adgangskode", { exact: true }).fill(EDITOR.password);
+    await page.getByRole("button", { name: "Log ind" }).click();
+    await page.waitForLoadState("load");
+    expect(page.url()).toBe(`${server.baseUrl}/kommuner/0657/omraader`);
+    expect(await page.textContent("h1")).toBe("Kommunens områdetabel");
+    await checkWidths("omraadetabel");
+
+    const first = page.locator("input.form-input").first();
+    const subject = await page.locator("label.form-label").first().textContent();
+    await first.fill("Børne- og familieområdet");
+    await page.getByRole("button", { name: "Gem områdetabellen" }).click();
+    await expect.poll(() => page.textContent("[role=status]")).toContain("Områdetabellen er gemt.");
+    expect(await page.locator("input.form-input").first().inputValue()).toBe("Børne- og familieområdet");
+    expect(await loadSubjectAreas(server.db, "0657")).toEqual([{ subject, area: "Børne- og familieområdet" }]);
+    const events = (await listAuditEvents(server.db, {})).filter((e) => e.action === "municipality.subject-areas-save");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ municipalityCode: "0657", actorLabel: EDITOR.email, channel: "web" });
+    expect(cspBlocked).toEqual([]);
+  });
+
+  it("refuses a CPR number in an area with a Danish message, storing nothing", async () => {
+    await page.goto(`${server.baseUrl}/kommuner/0657/omraader`);
+    await page.locator("input.form-input").nth(1).fill("Jobcenter 0101901234");
+    await page.getByRole("button", { name: "Gem områdetabellen" }).click();
+    await page.waitForLoadState("load");
+    expect(await page.textContent("[role=alert]")).toContain("CPR");
+    expect(await loadSubjectAreas(server.db, "0657")).toHaveLength(1);
+    await checkWidths("omraadetabel-fejl");
+  });
+});
