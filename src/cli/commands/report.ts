@@ -1,4 +1,6 @@
 import { loadSubjectAreaLookup } from "../../app/subject-areas/subject-area-table.js";
+import { loadTreatmentRoute } from "../../app/treatment/treatment-route-for-report.js";
+import { chooseRoute } from "../../reports/treatment-route.js";
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -41,7 +43,8 @@ export type ReportOptions = {
   readonly year: number;
   readonly format: ReportFormat;
   readonly out: string;
-  readonly body: ReportBody;
+  /** Absent: the treatment record's next body, else the Byråd. */
+  readonly body?: ReportBody;
   readonly caseNumber?: string;
   readonly images: boolean;
   /** Template, sections, comparison group, recommendation points, route (issue 16). */
@@ -80,8 +83,8 @@ export function parseReportOptions(raw: RawReportOptions): ReportOptions {
   if (!raw.year || !/^\d{4}$/.test(raw.year)) throw new UserError(`--year skal være et dataår med fire cifre, fx 2024, ikke "${raw.year ?? ""}".`);
   const format = raw.format ?? "docx";
   if (!isReportFormat(format)) throw new UserError(`Ukendt format "${format}". Brug --format ${REPORT_FORMATS.join("|")}.`);
-  const body = raw.body ?? "byraad";
-  if (!isReportBody(body)) throw new UserError(`Ukendt organ "${body}". Brug --body ${REPORT_BODIES.join("|")}.`);
+  const body = raw.body;
+  if (body !== undefined && !isReportBody(body)) throw new UserError(`Ukendt organ "${body}". Brug --body ${REPORT_BODIES.join("|")}.`);
   if (!raw.out?.trim()) throw new UserError("Angiv hvor filen skal gemmes med --out <sti> (en mappe, når --municipality er all).");
   let choices: ParsedReportChoices;
   try {
@@ -110,7 +113,7 @@ export function parseReportOptions(raw: RawReportOptions): ReportOptions {
     year: Number(raw.year),
     format,
     out: resolve(raw.out),
-    body,
+    ...(body !== undefined ? { body } : {}),
     ...(raw.caseNumber ? { caseNumber: raw.caseNumber } : {}),
     images: raw.images !== false,
   };
@@ -220,12 +223,13 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
     const writeOne = async (code: MunicipalityCode): Promise<string> => {
       const { model, figures } = buildAgendaItemFor(totals, provenance, code, options.year, {
         revised: revisedFigures,
-        body: options.body,
         caseNumber: options.caseNumber,
         includeFigures: options.images,
         context,
         legalRules,
         ...options.choices,
+        // The route and body from the year's treatment record, where none was given on the command line.
+        ...chooseRoute({ route: options.choices.route, body: options.body, competence: options.choices.competence }, await loadTreatmentRoute(db, code, options.year)),
         // Every subject of the year, on the maps and outside them, for the all-cases section.
         yearCells: cellsByMunicipality.get(code) ?? [],
         // The municipality's own subject → area table groups those cases, where it keeps one.
@@ -293,7 +297,7 @@ export function registerReport(program: Command): void {
     .requiredOption("--year <år>", "dataåret, fx 2024 (kortet offentliggjort i 2025)")
     .option("--format <format>", REPORT_FORMATS.join(" | "), "docx")
     .requiredOption("--out <sti>", "filen, eller mappen når --municipality er all")
-    .option("--body <organ>", REPORT_BODIES.join(" | "), "byraad")
+    .option("--body <organ>", `${REPORT_BODIES.join(" | ")} (standard: det næste organ i kommunens registrerede behandling, ellers byraad)`)
     .option("--case-number <journalnummer>", "sagens journalnummer, fx 27.69.52-I02-1-25")
     .option("--caseworker <navne>", "sagsbehandlerens navn; flere adskilt af komma (de øvrige bliver »Øvrige sagsbehandlere«)")
     .option("--template <skabelon>", `${REPORT_TEMPLATES.join(" | ")} (standard: orientering)`)

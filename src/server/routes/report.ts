@@ -21,6 +21,8 @@ import { createRenderQueue, RenderQueueFullError } from "../render-queue.js";
 import { parseReportChoices, ReportChoiceError, type ParsedReportChoices, type RawReportChoices } from "../../reports/parse-report-choices.js";
 import { loadMunicipalityYearCells } from "../../storage/complaint-store.js";
 import { loadSubjectAreaLookup } from "../../app/subject-areas/subject-area-table.js";
+import { loadTreatmentRoute } from "../../app/treatment/treatment-route-for-report.js";
+import { chooseRoute } from "../../reports/treatment-route.js";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -46,7 +48,8 @@ type ReportRequest = {
   readonly municipality: NonNullable<ReturnType<typeof findMunicipalityByCode>>;
   readonly year: number;
   readonly format: ReportFormat;
-  readonly body: ReportBody;
+  /** Absent: the treatment record's next body, else the Byråd. */
+  readonly body?: ReportBody;
   readonly caseNumber?: string;
   readonly choices: ParsedReportChoices;
 };
@@ -104,8 +107,8 @@ function parseReportRequest(code: string, q: Query, names: ParamNames = PAGE_PAR
   if (!year || !/^\d{4}$/.test(year)) return new ReportRequestError(`Angiv dataåret med fire cifre, fx ${names.year}=2024 (ikke "${(year ?? "").slice(0, 40)}").`, 400);
   const format = one(q, names.format) ?? "docx";
   if (!isReportFormat(format)) return new ReportRequestError(`Ukendt format "${format.slice(0, 40)}". Brug ${names.format}=${REPORT_FORMATS.join("|")}.`, 400);
-  const body = one(q, names.body) ?? "byraad";
-  if (!isReportBody(body)) return new ReportRequestError(`Ukendt organ "${body.slice(0, 40)}". Brug ${names.body}=${REPORT_BODIES.join("|")}.`, 400);
+  const body = one(q, names.body);
+  if (body !== undefined && !isReportBody(body)) return new ReportRequestError(`Ukendt organ "${body.slice(0, 40)}". Brug ${names.body}=${REPORT_BODIES.join("|")}.`, 400);
   const rawPoints = q[names.points];
   // Points come separated by semicolons: an address may not hold line breaks (request-guard.ts), nor the
   // same parameter twice.
@@ -131,7 +134,7 @@ function parseReportRequest(code: string, q: Query, names: ParamNames = PAGE_PAR
       economy: one(q, names.economy),
     });
     const caseNumber = one(q, names.caseNumber);
-    return { municipality, year: Number(year), format, body, ...(caseNumber ? { caseNumber } : {}), choices };
+    return { municipality, year: Number(year), format, ...(body !== undefined ? { body } : {}), ...(caseNumber ? { caseNumber } : {}), choices };
   } catch (error) {
     if (error instanceof ReportChoiceError) return new ReportRequestError(error.message, 400);
     throw error;
@@ -179,7 +182,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
 
   /** Renders the item for a checked request, in turn (the render queue), and sends it as a file. */
   async function answer(reply: FastifyReply, parsed: ReportRequest, failWith: (error: ReportRequestError) => unknown, caller: Caller) {
-    const { municipality, year, format, body } = parsed;
+    const { municipality, year, format } = parsed;
     const [data, context, legalRules] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db), loadEffectiveLegalRules(ctx.db)]);
     if (!data.provenanceByYear.has(year)) return failWith(new ReportRequestError(`Der er ingen data for ${year}, så dagsordenpunktet kan ikke laves.`, 404));
     try {
@@ -199,12 +202,13 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
       try {
         const { model, figures } = buildAgendaItemFor(data.totals, data.provenanceByYear, municipality.code, year, {
           revised: { totals: data.revisedTotals, provenanceByYear: data.revisionByYear },
-          body,
           caseNumber: parsed.caseNumber,
           includeFigures,
           context: context.index,
           legalRules,
           ...parsed.choices,
+          // The route and body from the year's treatment record, where the jurist typed none.
+          ...chooseRoute({ route: parsed.choices.route, body: parsed.body, competence: parsed.choices.competence }, await loadTreatmentRoute(ctx.db, municipality.code, year)),
           yearCells: await loadMunicipalityYearCells(ctx.db, municipality.code, year),
           subjectAreas: await loadSubjectAreaLookup(ctx.db, municipality.code),
           knowledgeBank: await loadKnowledgeAgendaSummary(ctx.db, caller, municipality.code, year),
