@@ -236,6 +236,11 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
   },
   {
     method: "POST",
+    url: "/tilsyn/behandling/:year/:code",
+    variants: [{ label: "Herning 2024", call: (a, who) => a.web(who).post("/tilsyn/behandling/2024/0657", { kategori: "none", note: `rolletest ${who}` }), expected: onlyFor(["tilsyn"], 303) }],
+  },
+  {
+    method: "POST",
     url: "/kommuner/:code/organer",
     variants: [{ label: "Herning", call: (a, who) => a.web(who).post("/kommuner/0657/organer", { "navn-0": "Byrådet", "slags-0": "council", "navn-1": "Handicaprådet", "slags-1": "disability-council" }), expected: onlyFor(["herningEditor"], 303) }],
   },

@@ -29,6 +29,8 @@ export const AUDIT_ACTION_NAMES_DA: Readonly<Record<string, string>> = {
   "treatment.plan-decision-clear": "Beslutning om handleplan fjernet",
   "treatment.order-record": "Ankestyrelsens påbud om handleplan registreret",
   "treatment.order-delete": "Ankestyrelsens påbud om handleplan fjernet",
+  "compliance.follow-up": "Ankestyrelsens opfølgning registreret",
+  "compliance.follow-up-clear": "Ankestyrelsens opfølgning fjernet",
   "municipality.bodies-save": "Kommunens liste over organer gemt",
   "municipality.subject-areas-save": "Kommunens områdetabel (sagsemne → område) gemt",
   "legal.rule-edit": "Lovregel ændret",
@@ -98,6 +100,7 @@ export const AUDIT_FIELD_NAMES_DA: Readonly<Record<string, string>> = {
   orderedOn: "påbudt den",
   deadline: "frist",
   note: "note",
+  category: "opfølgning",
   kind: "slags",
   validFrom: "gælder fra",
   validTo: "gælder til",
@@ -122,6 +125,11 @@ const VALUE_NAMES_DA: Readonly<Record<string, string>> = {
   yes: "ja",
   no: "nej",
   "not-relevant": "ikke relevant",
+  // Ankestyrelsen's follow-up categories (src/domain/compliance-follow-up.ts).
+  none: "ingen opfølgning",
+  "asked-for-stance": "bedt om stillingtagen",
+  "ordered-plan": "pålagt handleplan",
+  "reminded-of-deadline": "påmindet om frist",
 };
 
 /** A before/after value as a person reads it: texts as written, states and yes/no in Danish. */

@@ -6,6 +6,7 @@ import { registerApiWrites } from "./api-writes.js";
 import { registerAccountPages } from "./page-account.js";
 import { registerAuditPage } from "./page-audit.js";
 import { registerCommentPage } from "./page-comment.js";
+import { registerCompliancePages } from "./page-compliance.js";
 import { registerKnowledgePage } from "./page-knowledge.js";
 import { registerActionPlanPages } from "./page-action-plans.js";
 import { registerSignInPages } from "./page-sign-in.js";
@@ -29,4 +30,5 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
   registerTreatmentPages(app, ctx);
   registerApiSubjectAreas(app, ctx);
   registerSubjectAreaPages(app, ctx);
+  registerCompliancePages(app, ctx);
 }
