@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  ExternalHyperlink,
   Footer,
   HeadingLevel,
   ImageRun,
@@ -18,11 +19,13 @@ import {
   VerticalAlign,
   WidthType,
   type FileChild,
+  type ParagraphChild,
 } from "docx";
 import { assertNever } from "../domain/assert-never.js";
 import type { AgendaItemModel } from "./agenda-item-model.js";
 import type { ReportBlock, ReportTable } from "./report-document.js";
 import { keepUnitsTogether } from "./keep-units-together.js";
+import { splitLinks } from "./split-links.js";
 import { NO_IMAGES, type ReportImages } from "./report-images.js";
 
 /**
@@ -117,6 +120,15 @@ function renderTable(t: ReportTable): FileChild[] {
   return out;
 }
 
+/** Running text as runs, each web address a real hyperlink (blue, underlined, as Word shows its own links). */
+function textRuns(text: string, style: { readonly bold?: boolean } = {}): ParagraphChild[] {
+  return splitLinks(text).map((seg) =>
+    seg.kind === "text"
+      ? new TextRun({ text: keepUnitsTogether(seg.text), ...(style.bold ? { bold: true } : {}) })
+      : new ExternalHyperlink({ link: seg.url, children: [new TextRun({ text: seg.url, color: "0563C1", underline: {}, ...(style.bold ? { bold: true } : {}) })] }),
+  );
+}
+
 function renderBlock(b: ReportBlock, images: ReportImages): FileChild[] {
   switch (b.kind) {
     case "heading":
@@ -127,15 +139,15 @@ function renderBlock(b: ReportBlock, images: ReportImages): FileChild[] {
           new Paragraph({
             border: { left: { style: BorderStyle.SINGLE, size: 18, color: "C8102E", space: 8 } },
             indent: { left: 200 },
-            children: [new TextRun({ text: keepUnitsTogether(b.text) })],
+            children: textRuns(b.text),
           }),
         ];
       }
-      return [new Paragraph({ children: [new TextRun({ text: keepUnitsTogether(b.text), bold: b.emphasis === "strong" })] })];
+      return [new Paragraph({ children: textRuns(b.text, { bold: b.emphasis === "strong" }) })];
     case "bullets":
       // The last item keeps the normal paragraph distance to the text after the list.
       return b.items.map(
-        (item, i) => new Paragraph({ bullet: { level: 0 }, spacing: { after: i === b.items.length - 1 ? 160 : 60 }, children: [new TextRun(keepUnitsTogether(item))] }),
+        (item, i) => new Paragraph({ bullet: { level: 0 }, spacing: { after: i === b.items.length - 1 ? 160 : 60 }, children: textRuns(item) }),
       );
     case "recommendation":
       return [

@@ -3,6 +3,7 @@ import { renderToString } from "preact-render-to-string";
 import { assertNever } from "../domain/assert-never.js";
 import type { AgendaItemModel } from "./agenda-item-model.js";
 import type { ReportBlock, ReportTable } from "./report-document.js";
+import { splitLinks } from "./split-links.js";
 import { keepUnitsTogether } from "./keep-units-together.js";
 import { NO_IMAGES, type ReportImages } from "./report-images.js";
 
@@ -60,24 +61,40 @@ function imageSrc(png: Uint8Array | null, svg: string): string {
     : `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }
 
+/** Running text with each web address a real link (opens the ministry's page from the pasted item too). */
+function Linked({ text }: { text: string }): JSX.Element {
+  return <>{splitLinks(text).map((seg) => (seg.kind === "text" ? t(seg.text) : <a href={seg.url}>{seg.url}</a>))}</>;
+}
+
 function Block({ block: b, images }: { block: ReportBlock; images: ReportImages }): JSX.Element {
   switch (b.kind) {
     case "heading":
       return b.level === 2 ? <h2>{t(b.text)}</h2> : <h3>{t(b.text)}</h3>;
     case "paragraph":
-      if (b.emphasis === "note") return <p class="caveat">{t(b.text)}</p>;
+      if (b.emphasis === "note")
+        return (
+          <p class="caveat">
+            <Linked text={b.text} />
+          </p>
+        );
       return b.emphasis === "strong" ? (
         <p>
-          <strong>{t(b.text)}</strong>
+          <strong>
+            <Linked text={b.text} />
+          </strong>
         </p>
       ) : (
-        <p>{t(b.text)}</p>
+        <p>
+          <Linked text={b.text} />
+        </p>
       );
     case "bullets":
       return (
         <ul>
           {b.items.map((i) => (
-            <li>{t(i)}</li>
+            <li>
+              <Linked text={i} />
+            </li>
           ))}
         </ul>
       );

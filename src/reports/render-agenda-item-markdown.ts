@@ -1,10 +1,18 @@
 import { assertNever } from "../domain/assert-never.js";
 import type { AgendaItemModel } from "./agenda-item-model.js";
 import type { ReportBlock, ReportTable } from "./report-document.js";
+import { splitLinks } from "./split-links.js";
 
 /** Characters Markdown would read as markup inside running text and table cells. */
 function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]|<>])/g, "\\$1");
+}
+
+/** Running text escaped, each web address an autolink (<https://…>), which Markdown leaves unescaped. */
+function linked(text: string): string {
+  return splitLinks(text)
+    .map((seg) => (seg.kind === "text" ? escapeMarkdown(seg.text) : `<${seg.url}>`))
+    .join("");
 }
 
 function renderTable(t: ReportTable): string {
@@ -25,9 +33,9 @@ function renderBlock(b: ReportBlock, images: ReadonlyMap<string, string>): strin
     case "heading":
       return `${"#".repeat(b.level)} ${escapeMarkdown(b.text)}`;
     case "paragraph":
-      return b.emphasis === "strong" ? `**${escapeMarkdown(b.text)}**` : b.emphasis === "note" ? `> ${escapeMarkdown(b.text)}` : escapeMarkdown(b.text);
+      return b.emphasis === "strong" ? `**${linked(b.text)}**` : b.emphasis === "note" ? `> ${linked(b.text)}` : linked(b.text);
     case "bullets":
-      return b.items.map((i) => `- ${escapeMarkdown(i)}`).join("\n");
+      return b.items.map((i) => `- ${linked(i)}`).join("\n");
     case "recommendation":
       return [escapeMarkdown(b.lead), "", ...b.items.map((i) => `- ${escapeMarkdown(i)}`)].join("\n");
     case "table":
