@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { ComplaintCell, DatasetProvenance, DatasetStanding, YearProvenance } from "../domain/complaint-cell.js";
 import type { Queryable, Transaction } from "./database.js";
@@ -260,11 +261,16 @@ function cellOfRow(r: CellRow): ComplaintCell {
 }
 
 /**
- * Options for reading a large selection without holding up other work: `yieldEvery` rows are mapped to cells
- * between two turns of the event loop. A new version of half a million rows is a quarter of a million
- * cells; mapped in one go that was one synchronous step of some 90 ms in the server (issue 19).
+ * Options for reading a large selection without holding up other work: rows are mapped to cells in slices of
+ * at most `sliceMs` milliseconds, with a turn of the event loop between them. A new version of half a million
+ * rows is a quarter of a million cells; mapped in one go that was one synchronous step of some 90 ms in the
+ * server (issue 19). Slices are cut by time, not by count: on a machine shared with an import a fixed count
+ * took several times as long.
  */
-export type CellLoadOptions = { readonly yieldEvery?: number };
+export type CellLoadOptions = { readonly sliceMs?: number };
+
+/** The clock is read every this many rows: reading it costs more than mapping a row. */
+const ROWS_PER_CLOCK_READ = 256;
 
 /** The cells of the given version of each year, in one query. */
 async function loadCellsOfVersions(db: Queryable, wanted: readonly (readonly [number, number])[], options: CellLoadOptions = {}): Promise<ComplaintCell[]> {
@@ -275,13 +281,16 @@ async function loadCellsOfVersions(db: Queryable, wanted: readonly (readonly [nu
        JOIN unnest($1::int[], $2::int[]) AS w(year, version_id) ON w.year = c.year AND w.version_id = c.dataset_version_id`,
     [wanted.map(([y]) => y), wanted.map(([, v]) => v)],
   );
-  const slice = options.yieldEvery;
-  if (slice === undefined || rows.length <= slice) return rows.map(cellOfRow);
+  const sliceMs = options.sliceMs;
+  if (sliceMs === undefined) return rows.map(cellOfRow);
   const cells = new Array<ComplaintCell>(rows.length);
-  for (let from = 0; from < rows.length; from += slice) {
-    if (from > 0) await yieldToEventLoop();
-    const to = Math.min(rows.length, from + slice);
-    for (let i = from; i < to; i++) cells[i] = cellOfRow(rows[i]!);
+  let sliceStart = performance.now();
+  for (let i = 0; i < rows.length; i++) {
+    if (i % ROWS_PER_CLOCK_READ === 0 && i > 0 && performance.now() - sliceStart >= sliceMs) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+    cells[i] = cellOfRow(rows[i]!);
   }
   return cells;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { CellTotals } from "../../domain/cell-totals.js";
-import { cellsOfSelection, indexCellTotalsOffRequestPath, ROWS_PER_SLICE, WAIT_FOR_CELLS } from "./index-off-request-path.js";
+import { cellsOfSelection, indexCellTotalsOffRequestPath, SLICE_MS, WAIT_FOR_CELLS } from "./index-off-request-path.js";
 import type { Database } from "../../storage/database.js";
 import { loadFigureCells, selectionFingerprint } from "../../storage/complaint-store.js";
 import { selectVersionsByYear } from "../../storage/version-selection.js";
@@ -122,7 +122,7 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
 
   async function prepare(options: { readonly warm: boolean }): Promise<ApiData> {
     // The fingerprint is taken from what was loaded, so figures and their stated versions always agree.
-    const [{ shown, revised, fingerprint }, context] = await Promise.all([loadFigureCells(db, { yieldEvery: ROWS_PER_SLICE }), loadContextFigures(db)]);
+    const [{ shown, revised, fingerprint }, context] = await Promise.all([loadFigureCells(db, { sliceMs: SLICE_MS }), loadContextFigures(db)]);
     const loadedContextKey = context.map((c) => c.provenance.contextVersionId).join(",");
     const next: ApiData = {
       fingerprint: `${fingerprint}|context:${loadedContextKey}`,

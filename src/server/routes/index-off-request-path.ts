@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { createCellTotalsBuilder, type CellTotals } from "../../domain/cell-totals.js";
 import type { ComplaintCell } from "../../domain/complaint-cell.js";
@@ -22,26 +23,29 @@ export function cellsOfSelection(selection: ReadonlyMap<number, YearVersions>): 
 }
 
 /**
- * Stored rows mapped to cells between two turns of the event loop when a large selection is loaded off the
- * request path: mapping a row costs about a third of indexing it (some 90 ms for 250.000 rows), so this too
- * is some 2 ms of work.
+ * The longest the server's thread works on a new version before it lets waiting requests in (issue 19). Cut by
+ * time, not by a count of cells: with the import, PostgreSQL and the load sharing two cores, slices of 2.000
+ * cells took the thread most of the time, and requests queued up behind them faster than they were answered.
  */
-export const ROWS_PER_SLICE = 5_000;
+export const SLICE_MS = 2;
 
-/** Cells indexed between two turns of the event loop: some 2 ms of work, so a request never waits longer. */
-const SLICE = 2_000;
+/** The clock is read every this many cells. */
+const CELLS_PER_CLOCK_READ = 128;
 
 /**
- * indexCellTotals in slices, yielding to the event loop between them. A new version of half a million rows
- * is a quarter of a million cells; indexed in one go it held every request for up to 5,1 s (issue 19).
+ * indexCellTotals in slices of at most SLICE_MS, yielding to the event loop between them. A new version of half
+ * a million rows is a quarter of a million cells; indexed in one go it held every request for up to 5,1 s.
  * The caches build the new index this way while they keep answering from the old one, and swap it in whole.
  */
 export async function indexCellTotalsOffRequestPath(cells: readonly ComplaintCell[]): Promise<CellTotals> {
   const builder = createCellTotalsBuilder();
-  for (let from = 0; from < cells.length; from += SLICE) {
-    const to = Math.min(cells.length, from + SLICE);
-    for (let i = from; i < to; i++) builder.add(cells[i]!);
-    if (to < cells.length) await yieldToEventLoop();
+  let sliceStart = performance.now();
+  for (let i = 0; i < cells.length; i++) {
+    if (i % CELLS_PER_CLOCK_READ === 0 && i > 0 && performance.now() - sliceStart >= SLICE_MS) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+    builder.add(cells[i]!);
   }
   return builder.finish();
 }

@@ -1,5 +1,5 @@
 import type { CellTotals } from "../../domain/cell-totals.js";
-import { cellsOfSelection, indexCellTotalsOffRequestPath, ROWS_PER_SLICE, WAIT_FOR_CELLS } from "./index-off-request-path.js";
+import { cellsOfSelection, indexCellTotalsOffRequestPath, SLICE_MS, WAIT_FOR_CELLS } from "./index-off-request-path.js";
 import type { DatasetProvenance, YearProvenance } from "../../domain/complaint-cell.js";
 import { loadFigureCells, selectionFingerprint } from "../../storage/complaint-store.js";
 import type { Database } from "../../storage/database.js";
@@ -24,7 +24,7 @@ export type PageData = {
 const caches = new WeakMap<Database, { ready?: { key: string; data: PageData }; next?: { key: string; data: Promise<PageData> } }>();
 
 async function buildPageData(db: Database): Promise<PageData> {
-  const { shown, revised } = await loadFigureCells(db, { yieldEvery: ROWS_PER_SLICE });
+  const { shown, revised } = await loadFigureCells(db, { sliceMs: SLICE_MS });
   return {
     totals: await indexCellTotalsOffRequestPath(shown.cells),
     provenanceByYear: shown.provenanceByYear,
