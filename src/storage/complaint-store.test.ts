@@ -154,7 +154,7 @@ describe.each(DATABASE_KINDS)("complaint store on %s", (kind) => {
     expect((await selectVersionsByYear(t.db)).get(2024)).toMatchObject({ shown: { datasetVersionId: later.datasetVersionId, standing: "published" }, revision: null });
   });
 
-  it("loads the same shown and revised cells, in the same order, when the rows are mapped in slices (issue 19)", async () => {
+  it("loads the same shown and revised cells when they are loaded a year at a time and mapped in slices (issue 19)", async () => {
     const municipalityCodes = MUNICIPALITIES.map((m) => m.code);
     const published = await save(t.db, newVersion(1, { extractedOn: "2025-06-01" }), generateComplaintCells({ years: [2023, 2024], municipalityCodes }));
     await save(t.db, newVersion(2, { extractedOn: "2025-09-01" }), generateComplaintCells({ years: [2024], municipalityCodes, offset: 1 }));
@@ -166,9 +166,10 @@ describe.each(DATABASE_KINDS)("complaint store on %s", (kind) => {
     // 0 ms: a turn of the event loop at every clock reading (256 rows), the last slice a short one.
     for (const sliceMs of [0, 0.01, 2, 1000]) {
       const sliced = await loadFigureCells(t.db, { sliceMs });
-      // Same query, same table: the rows come in the same order, and slicing keeps it.
-      expect(sliced.shown.cells).toEqual(direct.shown.cells);
-      expect(sliced.revised.cells).toEqual(direct.revised.cells);
+      // A query per year: the same cells, the order of rows within the result is unspecified either way.
+      expect(sorted(sliced.shown.cells)).toEqual(sorted(direct.shown.cells));
+      expect(sorted(sliced.revised.cells)).toEqual(sorted(direct.revised.cells));
+      expect(sliced.shown.cells.length).toBe(direct.shown.cells.length);
       expect(sliced.fingerprint).toBe(direct.fingerprint);
     }
   });
