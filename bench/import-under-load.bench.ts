@@ -16,6 +16,15 @@
 // and (3) after the swap the first answer for each map and year is built on the request path: some 125 ms of
 // CPU, most of it the seeded rank-interval simulation and the funnel's null model, whatever the version's size.
 // On 2 cores shared with the import process, PostgreSQL and the load client these stretch to 0,5–1,6 s.
+//
+// Since then (measured 2026-12-03 20:40–20:48, the machine at a load average of 6–8, so every figure is
+// noisy): rows are mapped and indexed in slices of at most 2 ms, each year's version is queried on its own,
+// and the warmed map answers are built in a worker thread (map-figures-worker.ts). Paired runs, the commit
+// before these changes first or second, same minute: under-import p99 1.346 ms before vs 668 ms after, and
+// 2.366 ms before vs 633 ms after (baselines 97/230 ms and 323/49 ms: the baseline itself swung with the
+// machine). A CPU profile of the server shows what is left, all after the import process has ended: the
+// driver parsing each year's result and the old-generation GC of its row objects (some 200 ms of GC in one
+// stretch), then the time-sliced indexing competing for a starved core. Not yet under 50 ms on this machine.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
