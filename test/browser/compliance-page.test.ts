@@ -69,6 +69,8 @@ describe("the compliance view in Chromium", () => {
     await page.goto(`${server.baseUrl}/tilsyn/behandling?aar=2024`);
     expect(await page.textContent("h1")).toBe("Tilsyn: kommunernes behandling af kortet");
     expect(await page.locator("tbody tr").count()).toBe(98);
+    expect(await page.locator(".compliance-map svg a").count()).toBe(98);
+    expect(await page.locator('.compliance-map a[data-municipality="0657"]').getAttribute("aria-label")).toBe("Herning: behandlet inden fristen");
     await checkPage("tilsyn-behandling");
 
     await page.getByLabel("Region").selectOption("Region Hovedstaden");

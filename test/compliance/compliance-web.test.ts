@@ -60,6 +60,10 @@ describe("the compliance view on the web", () => {
     expect(page.body).toContain("98 af 98 kommuner, dataår 2024");
     expect(page.body.match(/<tr id="k-\d{4}"/g)).toHaveLength(98);
     expect(page.body).toContain("Registrér opfølgning");
+    // The tile map: all 98 coloured by status, with the table as its text.
+    expect(page.body.match(/data-status="/g)).toHaveLength(98);
+    expect(page.body).toContain('data-municipality="0151" data-status="sent-back"');
+    expect(page.body).toContain('data-municipality="0657" data-status="treated"');
   });
 
   it("refuses the form without its CSRF token, and a note without a category beside the field", async () => {

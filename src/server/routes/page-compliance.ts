@@ -10,7 +10,17 @@ import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
 import { formField } from "../form-html.js";
-import { COMPLIANCE_PATHS, REGIONS_DA, renderCompliancePage, renderFollowUpPage, type ComplianceVersion } from "../views/compliance-page.js";
+import { buildComplianceTileMapModel, renderComplianceTileMapSvg } from "../../viz/compliance-tile-map.js";
+import { COMPLIANCE_PATHS, REGIONS_DA, renderCompliancePage, renderFollowUpPage, type CompliancePageModel, type ComplianceVersion } from "../views/compliance-page.js";
+
+/** The tile map of all 98 (filters do not thin the map: it keeps the country's picture), with its legend. */
+function statusMap(overview: ComplianceOverview): NonNullable<CompliancePageModel["map"]> {
+  const model = buildComplianceTileMapModel({
+    titleDa: `Kort: kommunernes behandling af danmarkskortet for ${overview.dataYear}`,
+    municipalities: overview.rows.map((r) => ({ code: r.municipalityCode, nameDa: r.municipalityName, statusKey: r.statusKey, href: `/kommuner/${r.municipalityCode}?aar=${overview.dataYear}` })),
+  });
+  return { svg: renderComplianceTileMapSvg(model), legend: model.legend.map((e) => ({ swatchClass: `status-${e.statusKey}`, mark: e.mark, labelDa: e.labelDa, count: e.count })) };
+}
 
 type Query = { aar?: string; status?: string; region?: string; opfoelgning?: string; gemt?: string };
 
@@ -79,7 +89,7 @@ export function registerCompliancePages(app: FastifyInstance, ctx: AppContext): 
           // Ankestyrelsen's acts are the same permission for every municipality (tilsyn); any code asks it.
           mayWriteFollowUp: version === "tilsyn" && authorize(request.caller.actor, { action: "treatment.order", municipalityCode: "0101" }).allowed,
           savedDa: saved ? (SAVED_DA[saved] ?? null) : null,
-          map: null,
+          map: statusMap(loaded.overview),
         }),
       );
     });

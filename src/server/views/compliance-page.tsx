@@ -55,7 +55,12 @@ export type CompliancePageModel = {
   /** The tile map coloured by status, with its legend; null when there is none to show. */
   readonly map: {
     readonly svg: TrustedSvg;
-    readonly legend: readonly { readonly swatchClass: string; readonly labelDa: string; readonly count: number }[];
+    readonly legend: readonly {
+      readonly swatchClass: string;
+      readonly mark: string;
+      readonly labelDa: string;
+      readonly count: number;
+    }[];
   } | null;
 };
 
@@ -138,7 +143,9 @@ function StatusMap({ map }: { map: NonNullable<CompliancePageModel["map"]> }): J
         <ul class="map-legend-list" aria-label="Forklaring">
           {map.legend.map((e) => (
             <li>
-              <span class={`legend-swatch compliance-swatch ${e.swatchClass}`} aria-hidden="true" />
+              <span class={`legend-swatch compliance-swatch ${e.swatchClass}`} aria-hidden="true">
+                {e.mark}
+              </span>
               {e.labelDa} <span class="legend-count">({formatInteger(e.count)})</span>
             </li>
           ))}
