@@ -29,6 +29,7 @@ export const STORAGE_TESTS: readonly string[] = [
   "test/reports/profile-report-link.test.ts",
   "test/reports/subject-area-report.test.ts",
   "test/reports/treatment-route-report.test.ts",
+  "test/reports/docx-template-upload.test.ts",
   "test/context/per-capita-figures.test.ts",
   "test/signin/**/*.test.ts",
   "test/treatment/**/*.test.ts",

@@ -219,3 +219,61 @@ export function renderAgendaItemFromTemplate(model: AgendaItemModel, figures: Ag
   }
   return doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" }) as Buffer;
 }
+
+/** A municipality's own template is at most this large; Word templates with a logo are some 100 KB. */
+/**
+ * Collects every placeholder docxtemplater parses, in every part (body, headers, footers). A module of our
+ * own: docxtemplater's InspectModule needs lodash, which the product does not ship.
+ */
+function placeholderCollector(): { module: object; parts: { value?: unknown; module?: unknown }[] } {
+  const parts: { value?: unknown; module?: unknown }[] = [];
+  const module = {
+    name: "PlaceholderCollector",
+    postparse(parsed: { type?: string; value?: unknown; module?: unknown; subparsed?: unknown[] }[]) {
+      const walk = (list: typeof parsed) => {
+        for (const p of list) {
+          if (p.type === "placeholder") parts.push({ value: p.value, module: p.module });
+          if (Array.isArray(p.subparsed)) walk(p.subparsed as typeof parsed);
+        }
+      };
+      walk(parsed);
+      return parsed;
+    },
+  };
+  return { module, parts };
+}
+
+export const MAX_DOCX_TEMPLATE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Checks a user's template before it is stored (issue 16, point 2): a DOCX whose placeholders all exist.
+ * Returns the placeholders it uses; a placeholder no item fills fails with a Danish message naming it,
+ * since docxtemplater would otherwise leave a misspelt `{journalnumer}` in the agenda item unnoticed.
+ */
+export function checkDocxTemplate(template: Uint8Array): string[] {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(template);
+  } catch {
+    throw new DocxTemplateError("Skabelonen kan ikke læses som en Word-fil (DOCX).");
+  }
+  if (!zip.file("word/document.xml")) throw new DocxTemplateError("Skabelonen er ikke en Word-fil (DOCX): word/document.xml mangler.");
+  const collector = placeholderCollector();
+  try {
+    new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, modules: [collector.module as never] });
+  } catch (error) {
+    const tag = (error as { properties?: { errors?: { properties?: { xtag?: string } }[] } }).properties?.errors?.[0]?.properties?.xtag;
+    throw new DocxTemplateError(`Skabelonen har en fejl i en pladsholder${tag ? ` (»${tag}«)` : ""}. Pladsholdere skrives som {titel} eller {@indhold}, med én krøllet parentes på hver side.`);
+  }
+  const known = new Set(templatePlaceholderNames());
+  const used: string[] = [];
+  for (const p of collector.parts) {
+    const name = `${p.module === "rawxml" ? "@" : ""}${String(p.value ?? "")}`;
+    if (p.module !== undefined && p.module !== "rawxml") {
+      throw new DocxTemplateError(`Skabelonen bruger »{#${String(p.value ?? "")}}«: gentagelser og betingelser ({#…}…{/…}) bruges ikke i dagsordenpunktets skabeloner. Brug pladsholdere som {titel} eller {@indhold}.`);
+    }
+    if (!known.has(name)) throw new DocxTemplateError(`Skabelonen bruger pladsholderen »{${name}}«, som ikke findes. Pladsholderne er: ${[...known].map((k) => `{${k}}`).join(", ")}.`);
+    if (!used.includes(name)) used.push(name);
+  }
+  return used;
+}

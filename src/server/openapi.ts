@@ -14,6 +14,7 @@ import {
 } from "./routes/api-write-schemas.js";
 import { TREATMENT_PATHS, TREATMENT_SCHEMAS } from "./routes/api-treatment-schemas.js";
 import { SUBJECT_AREA_PATHS, SUBJECT_AREA_SCHEMAS } from "./routes/api-subject-area-schemas.js";
+import { DOCX_TEMPLATE_PATHS, DOCX_TEMPLATE_SCHEMAS } from "./routes/api-docx-template.js";
 
 /**
  * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Written by hand next to
@@ -389,6 +390,7 @@ const schemas = {
   AuditTrail: AuditTrailSchema,
   ...TREATMENT_SCHEMAS,
   ...SUBJECT_AREA_SCHEMAS,
+  ...DOCX_TEMPLATE_SCHEMAS,
   ...ACTION_PLAN_SCHEMAS,
   ApiError: closed(["error", "message"], { error: { type: "string", description: "Fast kode, fx ukendt-kort" }, message: { type: "string", description: "Dansk forklaring" } }),
 } as const;
@@ -530,6 +532,7 @@ export const OPENAPI_DOCUMENT = {
     },
     ...TREATMENT_PATHS,
     ...SUBJECT_AREA_PATHS,
+    ...DOCX_TEMPLATE_PATHS,
     ...ACTION_PLAN_PATHS,
     "/api/v1/municipalities/{code}/knowledge": {
       get: {

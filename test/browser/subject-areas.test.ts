@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph } from "docx";
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -75,6 +76,23 @@ describe("the subject → area table in Chromium", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ municipalityCode: "0657", actorLabel: EDITOR.email, channel: "web" });
     expect(cspBlocked).toEqual([]);
+  });
+
+  it("lets the editor upload a Word template, naming an unknown placeholder in Danish (issue 16, point 2)", async () => {
+    await page.goto(`${server.baseUrl}/kommuner/0657/skabelon`);
+    expect(await page.textContent("h1")).toBe("Kommunens Word-skabelon");
+    await checkWidths("skabelon");
+    const bad = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("Journal: {journalnumer}")] }] }));
+    await page.getByLabel("Word-fil (DOCX)").setInputFiles({ name: "skabelon.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: bad });
+    await page.getByRole("button", { name: "Gem skabelonen" }).click();
+    await page.waitForLoadState("load");
+    expect(await page.textContent("[role=alert]")).toContain("Skabelonen bruger pladsholderen »{journalnumer}«, som ikke findes.");
+    await checkWidths("skabelon-fejl");
+    const good = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("{titel}"), new Paragraph("{@indhold}")] }] }));
+    await page.getByLabel("Word-fil (DOCX)").setInputFiles({ name: "herning.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: good });
+    await page.getByRole("button", { name: "Gem skabelonen" }).click();
+    await expect.poll(() => page.textContent("[role=status]")).toContain("Skabelonen er gemt.");
+    expect(await page.textContent("main")).toContain("Kommunen bruger »herning.docx«");
   });
 
   it("refuses a CPR number in an area with a Danish message, storing nothing", async () => {

@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph } from "docx";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueApiTokenForUser } from "../../src/app/accounts/api-tokens.js";
@@ -20,7 +21,7 @@ type Actors = {
   fresh(): Promise<InjectBrowser>;
   api(who: Who, method: "POST" | "PUT" | "DELETE", url: string, payload?: object): Promise<LightMyRequestResponse>;
   /** A body that is not JSON (a spreadsheet), with its content type. */
-  apiRaw(who: Who, method: "PUT", url: string, body: string, contentType: string): Promise<LightMyRequestResponse>;
+  apiRaw(who: Who, method: "PUT", url: string, body: string | Buffer, contentType: string): Promise<LightMyRequestResponse>;
   ids: { webRevoke: string; apiRevoke: string; meeting: string; meetingToDelete: string; attachment: string; attachmentToDelete: string; webMeetingToDelete: string; webAttachment: string; webAttachmentToDelete: string };
   counter: () => number;
 };
@@ -53,6 +54,9 @@ const KNOWLEDGE_URL = "/api/v1/municipalities/0657/knowledge";
 const herningEntryId = async (a: Actors): Promise<number> => (await a.api("herningEditor", "POST", KNOWLEDGE_URL, KNOWLEDGE_ENTRY)).json().id;
 /** The municipality's own spreadsheet, checked only (dryRun), so every role's call leaves the bank as it was. */
 const KNOWLEDGE_CSV = "Dato;Udfald;Sagsemne;Årsag\r\n14-05-2024;Hjemvist;Merudgiftsydelse § 41;Begrundelse\r\n";
+
+/** A municipality's Word template with one known placeholder (issue 16, point 2). */
+const DOCX_TEMPLATE = () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("{@indhold}")] }] }));
 
 const WRITE_ROUTES: readonly WriteRoute[] = [
   {
@@ -256,6 +260,23 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
     method: "POST",
     url: "/kommuner/:code/omraader",
     variants: [{ label: "Herning", call: (a, who) => a.web(who).post("/kommuner/0657/omraader", { antal: "1", "emne-0": "Sygedagpenge", "omraade-0": `Jobcenter ${who}` }), expected: onlyFor(["herningEditor"], 303) }],
+  },
+  {
+    method: "PUT",
+    url: "/api/v1/municipalities/:code/docx-template",
+    variants: [
+      {
+        label: "Herning",
+        call: async (a, who) => a.apiRaw(who, "PUT", "/api/v1/municipalities/0657/docx-template?fileName=skabelon.docx", await DOCX_TEMPLATE(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        expected: onlyFor(["herningEditor"], 200),
+      },
+    ],
+  },
+  {
+    method: "POST",
+    url: "/kommuner/:code/skabelon",
+    // No file: the role check comes first, then the editor is told to choose a file.
+    variants: [{ label: "Herning, ingen fil", call: (a, who) => a.web(who).post("/kommuner/0657/skabelon", {}), expected: onlyFor(["herningEditor"], 400) }],
   },
   { method: "DELETE", url: "/api/v1/legal-rules/:id", variants: [{ label: "handleplansreglen", call: (a, who) => a.api(who, "DELETE", "/api/v1/legal-rules/action-plan-decision"), expected: onlyFor(["admin"], 200) }] },
   {

@@ -33,6 +33,7 @@ export const AUDIT_ACTION_NAMES_DA: Readonly<Record<string, string>> = {
   "compliance.follow-up-clear": "Ankestyrelsens opfølgning fjernet",
   "municipality.bodies-save": "Kommunens liste over organer gemt",
   "municipality.subject-areas-save": "Kommunens områdetabel (sagsemne → område) gemt",
+  "municipality.docx-template-save": "Kommunens Word-skabelon til dagsordenpunktet gemt",
   "legal.rule-edit": "Lovregel ændret",
   "legal.rule-reset": "Lovregel sat tilbage til standard",
   "actionplan.create": "Handleplan oprettet",

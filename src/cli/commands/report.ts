@@ -1,4 +1,5 @@
 import { loadSubjectAreaLookup } from "../../app/subject-areas/subject-area-table.js";
+import { loadDocxTemplateForReport } from "../../app/docx-template/municipality-docx-template.js";
 import { loadTreatmentRoute } from "../../app/treatment/treatment-route-for-report.js";
 import { chooseRoute } from "../../reports/treatment-route.js";
 import type { Command } from "commander";
@@ -201,11 +202,13 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
       })
     : null;
   const docxOf = async (model: AgendaItemModel, figures: AgendaItemFigures, images: ReportImages): Promise<Buffer> => {
-    if (!template) return renderAgendaItemFile(model, images, "docx");
+    // --docx-template first, else the municipality's own stored template (issue 16, point 2), else the built-in layout.
+    const own = template ?? (await loadDocxTemplateForReport(db, model.municipalityCode));
+    if (!own) return renderAgendaItemFile(model, images, "docx");
     try {
-      return renderAgendaItemFromTemplate(model, figures, template);
+      return renderAgendaItemFromTemplate(model, figures, own);
     } catch (error) {
-      if (error instanceof DocxTemplateError) throw new UserError(`${options.docxTemplate}: ${error.message}`);
+      if (error instanceof DocxTemplateError) throw new UserError(`${options.docxTemplate ?? `Kommunens gemte skabelon (${model.municipality})`}: ${error.message}`);
       throw error;
     }
   };

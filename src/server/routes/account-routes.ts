@@ -13,6 +13,8 @@ import { registerSignInPages } from "./page-sign-in.js";
 import { registerTreatmentPages } from "./page-treatment.js";
 import { registerUsersPage } from "./page-users.js";
 import { registerApiSubjectAreas } from "./api-subject-areas.js";
+import { registerApiDocxTemplate } from "./api-docx-template.js";
+import { registerDocxTemplatePages } from "./page-docx-template.js";
 import { registerSubjectAreaPages } from "./page-subject-areas.js";
 
 /** Sign-in, accounts, users, the audit trail, the comment form, and their /api/v1 twins (issue 12). */
@@ -29,6 +31,8 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
   registerApiKnowledge(app, ctx);
   registerTreatmentPages(app, ctx);
   registerApiSubjectAreas(app, ctx);
+  registerApiDocxTemplate(app, ctx);
+  registerDocxTemplatePages(app, ctx);
   registerSubjectAreaPages(app, ctx);
   registerCompliancePages(app, ctx);
 }

@@ -21,6 +21,8 @@ import { createRenderQueue, RenderQueueFullError } from "../render-queue.js";
 import { parseReportChoices, ReportChoiceError, type ParsedReportChoices, type RawReportChoices } from "../../reports/parse-report-choices.js";
 import { loadMunicipalityYearCells } from "../../storage/complaint-store.js";
 import { loadSubjectAreaLookup } from "../../app/subject-areas/subject-area-table.js";
+import { loadDocxTemplateForReport } from "../../app/docx-template/municipality-docx-template.js";
+import { DocxTemplateError, renderAgendaItemFromTemplate } from "../../reports/render-agenda-item-docx-template.js";
 import { loadTreatmentRoute } from "../../app/treatment/treatment-route-for-report.js";
 import { chooseRoute } from "../../reports/treatment-route.js";
 
@@ -220,16 +222,28 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
           const svgs = buildReportSvgs({ figures, geometry: geometries.geographic ?? geometries.tile });
           images = rasterizer ? await rasterizer.rasterize(svgs) : svgOnlyImages(svgs);
         }
+        // The municipality's own Word template, where it keeps one, for DOCX and the PDF made from it (issue 16, point 2).
+        const ownTemplate = format === "docx" || format === "pdf" ? await loadDocxTemplateForReport(ctx.db, municipality.code) : null;
+        const docx = async () => {
+          if (!ownTemplate) return renderAgendaItemFile(model, images, "docx");
+          try {
+            return renderAgendaItemFromTemplate(model, figures, ownTemplate);
+          } catch (error) {
+            // Checked when stored; a template that fails now still gives the item, in the built-in layout.
+            if (error instanceof DocxTemplateError) return renderAgendaItemFile(model, images, "docx");
+            throw error;
+          }
+        };
         let bytes: Buffer;
         if (format === "pdf") {
           try {
-            bytes = await convertDocxToPdf(await renderAgendaItemFile(model, images, "docx"), model.fileBaseName, { command: process.env.DANMARKSKORT_SOFFICE });
+            bytes = await convertDocxToPdf(await docx(), model.fileBaseName, { command: process.env.DANMARKSKORT_SOFFICE });
           } catch (error) {
             if (error instanceof PdfConverterMissingError || error instanceof PdfConversionError) return failWith(new ReportRequestError(error.message, 503));
             throw error;
           }
         } else {
-          bytes = await renderAgendaItemFile(model, images, format);
+          bytes = format === "docx" ? await docx() : await renderAgendaItemFile(model, images, format);
         }
         const fileName = `${model.fileBaseName}.${format}`;
         return reply

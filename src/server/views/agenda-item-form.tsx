@@ -146,6 +146,10 @@ export function AgendaItemForm({ code, year }: Props): JSX.Element {
         <Text id="do-kompetence" name="kompetence" label="Kompetence (beslutning)" hint="Fx Kommunalbestyrelsen" />
         <Text id="do-oekonomi" name="oekonomi" label="Økonomi og finansiering (beslutning)" />
       </fieldset>
+      <p class="form-hint">
+        DOCX og PDF laves i kommunens egen <a href={`/kommuner/${code}/skabelon`}>Word-skabelon</a>, når kommunen har
+        gemt en.
+      </p>
       <p>
         <button class="button button-secondary" type="submit" name="format" value="html">
           Forhåndsvis

@@ -12,6 +12,7 @@ import { sql as treatmentRecord } from "./050-treatment-record.js";
 import { sql as actionPlans } from "./055-action-plans.js";
 import { sql as knowledgeBank } from "./060-knowledge-bank.js";
 import { sql as subjectArea } from "./070-subject-area.js";
+import { sql as docxTemplate } from "./071-docx-template.js";
 import { sql as complianceFollowUp } from "./080-compliance-follow-up.js";
 
 export type Migration = { readonly id: string; readonly sql: string };
@@ -32,5 +33,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: "055-action-plans", sql: actionPlans },
   { id: "060-knowledge-bank", sql: knowledgeBank },
   { id: "070-subject-area", sql: subjectArea },
+  { id: "071-docx-template", sql: docxTemplate },
   { id: "080-compliance-follow-up", sql: complianceFollowUp },
 ];

@@ -1,0 +1,71 @@
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { loadMunicipalityDocxTemplateInfo, saveMunicipalityDocxTemplate, type UploadedTemplate } from "../../app/docx-template/municipality-docx-template.js";
+import { refuse, type Refusal } from "../../app/use-case-result.js";
+import { authorize } from "../../domain/access-policy.js";
+import { findMunicipalityByCode } from "../../domain/municipality.js";
+import { MAX_DOCX_TEMPLATE_BYTES, templatePlaceholderNames } from "../../reports/render-agenda-item-docx-template.js";
+import { accountDepsOf, type AppContext } from "../app-context.js";
+import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
+import { csrfTokenFor } from "../auth/security-plugins.js";
+import { renderDocxTemplatePage } from "../views/docx-template-page.js";
+
+type CodeParams = { Params: { code: string } };
+
+function uploadedFile(body: unknown): UploadedTemplate | null {
+  const value = body && typeof body === "object" ? (body as Record<string, unknown>).fil : undefined;
+  return value && typeof value === "object" && "bytes" in value ? (value as UploadedTemplate) : null;
+}
+
+/** GET and POST /kommuner/{code}/skabelon: the municipality's editors upload its Word template (issue 16, point 2). */
+export function registerDocxTemplatePages(app: FastifyInstance, ctx: AppContext): void {
+  const deps = accountDepsOf(ctx);
+
+  async function page(request: FastifyRequest<CodeParams>, reply: FastifyReply, refusal: Refusal | null) {
+    const m = findMunicipalityByCode(request.params.code);
+    if (!m) return sendRefusalPage(request, reply, refuse(404, `Ukendt kommune "${request.params.code.slice(0, 20)}".`));
+    const d = authorize(request.caller.actor, { action: "municipality.settings.write", municipalityCode: m.code });
+    if (!d.allowed) return sendRefusalPage(request, reply, refuse(d.status, d.reasonDa));
+    const found = await loadMunicipalityDocxTemplateInfo(deps, m.code);
+    if (found.kind === "refused") return sendRefusalPage(request, reply, found);
+    reply.type("text/html; charset=utf-8").header("cache-control", "private, no-store");
+    if (refusal) reply.code(refusal.status);
+    return reply.send(
+      renderDocxTemplatePage({
+        code: m.code,
+        name: m.name,
+        template: found.template,
+        placeholders: templatePlaceholderNames(),
+        refusal,
+        savedDa: (request.query as { gemt?: string }).gemt === "ja" ? "Skabelonen er gemt. Dagsordenpunktet som DOCX og PDF bruger den nu." : null,
+        csrfToken: csrfTokenFor(ctx, request, reply),
+        account: pageAccount(request),
+      }),
+    );
+  }
+
+  app.get<CodeParams>("/kommuner/:code/skabelon", (request, reply) => page(request, reply, null));
+
+  // Multipart only in this scope, as for the treatment record's attachments (page-treatment.ts).
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      attachFieldsToBody: "keyValues",
+      throwFileSizeLimit: false,
+      limits: { fileSize: MAX_DOCX_TEMPLATE_BYTES + 1, files: 1, fields: 3, fieldSize: 4096 },
+      async onFile(part) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of part.file) chunks.push(chunk as Buffer);
+        (part as unknown as { value: UploadedTemplate }).value = { fileName: part.filename, bytes: Buffer.concat(chunks), truncated: part.file.truncated };
+      },
+    });
+    scope.post<CodeParams>("/kommuner/:code/skabelon", async (request, reply) => {
+      const file = uploadedFile(request.body);
+      const result = await saveMunicipalityDocxTemplate(deps, request.caller, request.params.code, file ?? { fileName: "", bytes: new Uint8Array() });
+      if (result.kind === "refused") {
+        if (result.status === 400) return page(request, reply, result);
+        return sendRefusalPage(request, reply, result);
+      }
+      return reply.redirect(`/kommuner/${request.params.code}/skabelon?gemt=ja`, 303);
+    });
+  });
+}
