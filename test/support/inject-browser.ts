@@ -45,6 +45,27 @@ export class InjectBrowser {
     return response;
   }
 
+  /**
+   * Posts a multipart/form-data form (an upload form) as the browser would: the CSRF token of the last page
+   * shown, the fields, and the file under the field `fil` when one is chosen.
+   */
+  async postMultipart(url: string, fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer } | null): Promise<LightMyRequestResponse> {
+    const boundary = "----danmarkskort-test-boundary";
+    const parts: Buffer[] = [];
+    const all = { ...(this.lastCsrf ? { _csrf: this.lastCsrf } : {}), ...fields };
+    for (const [k, v] of Object.entries(all)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="fil"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from("\r\n"));
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const response = await this.app.inject({
+      method: "POST",
+      url,
+      headers: { ...this.headers, cookie: this.cookieHeader(), "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat(parts),
+    });
+    this.store(response);
+    return response;
+  }
+
   get csrf(): string | null {
     return this.lastCsrf;
   }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { entryMapsDa, exportKnowledgeBank } from "../../app/knowledge/export-knowledge-bank.js";
 import { loadKnowledgeFigures } from "../../app/knowledge/knowledge-figures.js";
-import { listKnowledgeEntriesFor, saveKnowledgeEntry, type EntryRefusal } from "../../app/knowledge/save-knowledge-entry.js";
+import { deleteKnowledgeEntriesAudited, listKnowledgeEntriesFor, loadKnowledgeEntryFor, saveKnowledgeEntry, type EntryRefusal } from "../../app/knowledge/save-knowledge-entry.js";
 import { refuse } from "../../app/use-case-result.js";
 import {
   KNOWLEDGE_OUTCOMES,
@@ -10,12 +10,15 @@ import {
   type KnowledgeOutcome,
   type NewDecisionResult,
 } from "../../domain/knowledge/knowledge-entry.js";
+import { formatInteger } from "../../domain/format-danish-number.js";
 import { findMunicipalityByCode } from "../../domain/municipality.js";
 import { buildReasonTrendChartModel } from "../../viz/reason-trend-chart.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { CSRF_FIELD, csrfTokenFor } from "../auth/security-plugins.js";
 import { formField } from "../form-html.js";
+import type { EntryFormState } from "../views/knowledge-entry-form.js";
+import { renderKnowledgeEntryPage } from "../views/knowledge-entry-page.js";
 import { renderKnowledgePage, type KnowledgePageModel } from "../views/knowledge-page.js";
 
 function formList(body: unknown, name: string): string[] {
@@ -50,6 +53,44 @@ export function entryFromForm(body: unknown): KnowledgeEntryInput {
     newDecision: NEW_DECISION_RESULTS.includes(newResult as NewDecisionResult) ? { result: newResult as NewDecisionResult, date: newDate === "" ? null : newDate } : null,
     status: formField(body, "status") === "approved" ? "approved" : "draft",
   };
+}
+
+/** The inverse of `entryFromForm`: an entry's values under the form's field names, for its edit page. */
+export function formValuesOf(e: KnowledgeEntryInput): Record<string, string> {
+  return {
+    afgoerelsesdato: e.decisionDate,
+    dataaar: String(e.dataYear),
+    udfald: e.outcome,
+    lov: e.law,
+    sagsemne: e.subject,
+    paragraf: e.provision,
+    afdeling: e.department,
+    aarsag: e.reasonCodes.join(","),
+    resume: e.summary,
+    laering: e.learningPoint,
+    links: e.links.join("\n"),
+    sagsreference: e.caseReference,
+    ny_afgoerelse: e.newDecision?.result ?? "",
+    ny_afgoerelse_dato: e.newDecision?.date ?? "",
+    status: e.status,
+  };
+}
+
+/** What a refused form sent, under its own names, so the person gets back what they typed. */
+function typedValues(body: unknown): Record<string, string> {
+  const values = Object.fromEntries(
+    ["afgoerelsesdato", "dataaar", "udfald", "lov", "sagsemne", "paragraf", "afdeling", "resume", "laering", "links", "sagsreference", "ny_afgoerelse", "ny_afgoerelse_dato", "status"].map((n) => [n, formField(body, n)]),
+  );
+  values["aarsag"] = formList(body, "aarsag").join(",");
+  return values;
+}
+
+function savedNoticeOf(query: { gemt?: string; slettet?: string; indlaest?: string }): string | null {
+  const id = (text: string | undefined) => (text && /^\d{1,9}$/.test(text) ? text : null);
+  if (id(query.indlaest)) return `${formatInteger(Number(query.indlaest))} afgørelser er indlæst fra regnearket.`;
+  if (id(query.gemt)) return `Afgørelse nr. ${id(query.gemt)} er gemt.`;
+  if (id(query.slettet)) return `Afgørelse nr. ${id(query.slettet)} er slettet.`;
+  return null;
 }
 
 function parseYear(value: string | undefined, fallback: number): number | null {
@@ -91,10 +132,10 @@ export function registerKnowledgePage(app: FastifyInstance, ctx: AppContext): vo
   const deps = accountDepsOf(ctx);
   const defaultYear = () => (ctx.now ?? (() => new Date()))().getUTCFullYear() - 1;
 
-  app.get<{ Params: { code: string }; Querystring: { aar?: string; gemt?: string } }>("/kommuner/:code/vidensbank", async (request, reply) => {
+  app.get<{ Params: { code: string }; Querystring: { aar?: string; gemt?: string; slettet?: string; indlaest?: string } }>("/kommuner/:code/vidensbank", async (request, reply) => {
     const year = parseYear(request.query.aar, defaultYear());
     if (year === null) return sendRefusalPage(request, reply, refuse(400, `Året skal være fire cifre, fx 2024, ikke "${String(request.query.aar).slice(0, 20)}".`));
-    const model = await pageModel(ctx, request, reply, request.params.code, year, { savedNotice: request.query.gemt ? `Afgørelse nr. ${request.query.gemt.slice(0, 12)} er gemt.` : null, form: null });
+    const model = await pageModel(ctx, request, reply, request.params.code, year, { savedNotice: savedNoticeOf(request.query), form: null });
     if ("kind" in model) return sendRefusalPage(request, reply, model);
     return reply.type("text/html; charset=utf-8").header("cache-control", "private, no-store").send(renderKnowledgePage(model));
   });
@@ -104,10 +145,7 @@ export function registerKnowledgePage(app: FastifyInstance, ctx: AppContext): vo
     const result = await saveKnowledgeEntry(deps, request.caller, { municipalityCode: request.params.code, entry });
     if (result.kind === "refused") {
       if (result.status !== 400) return sendRefusalPage(request, reply, result);
-      const values = Object.fromEntries(
-        ["afgoerelsesdato", "dataaar", "udfald", "lov", "sagsemne", "paragraf", "afdeling", "resume", "laering", "links", "sagsreference", "ny_afgoerelse", "ny_afgoerelse_dato", "status"].map((n) => [n, formField(request.body, n)]),
-      );
-      values["aarsag"] = formList(request.body, "aarsag").join(",");
+      const values = typedValues(request.body);
       const problems = result.problems ?? (result.field ? [{ field: "summary" as const, messageDa: result.messageDa }] : []);
       const model = await pageModel(ctx, request, reply, request.params.code, entry.dataYear >= 2013 ? entry.dataYear : defaultYear(), { savedNotice: null, form: { values, problems, messageDa: result.messageDa } });
       if ("kind" in model) return sendRefusalPage(request, reply, model);
@@ -115,6 +153,62 @@ export function registerKnowledgePage(app: FastifyInstance, ctx: AppContext): vo
       return reply.code(400).type("text/html; charset=utf-8").header("cache-control", "no-store").send(renderKnowledgePage(model));
     }
     return reply.redirect(`/kommuner/${result.entry.municipalityCode}/vidensbank?aar=${result.entry.dataYear}&gemt=${result.entry.id}#h-afgoerelser`, 303);
+  });
+
+  type EntryParams = { Params: { code: string; id: string } };
+  const entryId = (text: string) => (/^\d{1,9}$/.test(text) ? Number(text) : null);
+  const noEntry = (id: string) => refuse(404, `Afgørelse nr. "${id.slice(0, 12)}" findes ikke.`);
+
+  /** An entry's own page: the edit form (filled from the entry, or with what was typed) and the deletion. */
+  async function entryPage(request: FastifyRequest<EntryParams>, reply: FastifyReply, id: number, refused: { state?: EntryFormState; deleteMessageDa?: string } = {}) {
+    const found = await loadKnowledgeEntryFor(deps, request.caller, request.params.code, id);
+    if (found.kind === "refused") return sendRefusalPage(request, reply, found);
+    // Reading an entry is for its municipality's users and tilsyn; changing it only for its editors.
+    const context = await listKnowledgeEntriesFor(deps, request.caller, found.entry.municipalityCode, { dataYear: found.entry.dataYear });
+    if (context.kind === "refused") return sendRefusalPage(request, reply, context);
+    if (!context.mayWrite) return sendRefusalPage(request, reply, refuse(403, "Kun kommunens redaktører kan rette afgørelser i vidensbanken."));
+    const m = findMunicipalityByCode(found.entry.municipalityCode)!;
+    const html = renderKnowledgeEntryPage({
+      municipalityCode: m.code,
+      municipalityName: m.name,
+      entryId: found.entry.id,
+      dataYear: found.entry.dataYear,
+      state: refused.state ?? { values: formValuesOf(found.entry), problems: [], messageDa: null },
+      reasons: context.context.reasons,
+      departments: context.context.departments,
+      csrfToken: csrfTokenFor(ctx, request, reply),
+      account: pageAccount(request),
+      deleteMessageDa: refused.deleteMessageDa ?? null,
+    });
+    return reply.code(refused.state || refused.deleteMessageDa ? 400 : 200).type("text/html; charset=utf-8").header("cache-control", "private, no-store").send(html);
+  }
+
+  app.get<EntryParams>("/kommuner/:code/vidensbank/:id/rediger", async (request, reply) => {
+    const id = entryId(request.params.id);
+    return id === null ? sendRefusalPage(request, reply, noEntry(request.params.id)) : entryPage(request, reply, id);
+  });
+
+  app.post<EntryParams>("/kommuner/:code/vidensbank/:id", async (request, reply) => {
+    const id = entryId(request.params.id);
+    if (id === null) return sendRefusalPage(request, reply, noEntry(request.params.id));
+    const result = await saveKnowledgeEntry(deps, request.caller, { municipalityCode: request.params.code, id, entry: entryFromForm(request.body) });
+    if (result.kind === "refused") {
+      if (result.status !== 400) return sendRefusalPage(request, reply, result);
+      const problems = result.problems ?? (result.field ? [{ field: "summary" as const, messageDa: result.messageDa }] : []);
+      return entryPage(request, reply, id, { state: { values: typedValues(request.body), problems, messageDa: result.messageDa } });
+    }
+    return reply.redirect(`/kommuner/${result.entry.municipalityCode}/vidensbank?aar=${result.entry.dataYear}&gemt=${result.entry.id}#h-afgoerelser`, 303);
+  });
+
+  app.post<EntryParams>("/kommuner/:code/vidensbank/:id/slet", async (request, reply) => {
+    const id = entryId(request.params.id);
+    if (id === null) return sendRefusalPage(request, reply, noEntry(request.params.id));
+    const found = await loadKnowledgeEntryFor(deps, request.caller, request.params.code, id);
+    if (found.kind === "refused") return sendRefusalPage(request, reply, found);
+    if (formField(request.body, "bekraeft") !== "ja") return entryPage(request, reply, id, { deleteMessageDa: "Sæt flueben for at bekræfte, at afgørelsen skal slettes." });
+    const deleted = await deleteKnowledgeEntriesAudited(deps, request.caller, request.params.code, [id]);
+    if (deleted.kind === "refused") return sendRefusalPage(request, reply, deleted);
+    return reply.redirect(`/kommuner/${found.entry.municipalityCode}/vidensbank?aar=${found.entry.dataYear}&slettet=${id}#h-afgoerelser`, 303);
   });
 
   for (const format of ["xlsx", "csv"] as const) {

@@ -3,17 +3,14 @@ import type { YearProvenance } from "../../domain/complaint-cell.js";
 import { formatInteger } from "../../domain/format-danish-number.js";
 import type { Count, KnowledgeFigures } from "../../domain/knowledge/knowledge-figures.js";
 import {
-  KNOWLEDGE_FIELD_NAMES_DA,
   KNOWLEDGE_OUTCOME_NAMES_DA,
-  KNOWLEDGE_OUTCOMES,
   KNOWLEDGE_STATUS_NAMES_DA,
   NEW_DECISION_NAMES_DA,
-  NEW_DECISION_RESULTS,
-  type EntryProblem,
   type KnowledgeEntry,
 } from "../../domain/knowledge/knowledge-entry.js";
 import type { ReasonDefinition } from "../../domain/knowledge/reason-taxonomy.js";
 import type { ReasonTrendChartModel } from "../../viz/reason-trend-chart.js";
+import { EntryForm, type EntryFormState } from "./knowledge-entry-form.js";
 import { PageLayout, type LayoutAccount } from "./page-layout.js";
 import { renderHtmlPage } from "./render-html-page.js";
 
@@ -35,11 +32,7 @@ export type KnowledgePageModel = {
   readonly account: LayoutAccount | null;
   readonly savedNotice: string | null;
   /** A refused form comes back with what was typed and each problem by its field. */
-  readonly form: {
-    readonly values: Readonly<Record<string, string>>;
-    readonly problems: readonly EntryProblem[];
-    readonly messageDa: string;
-  } | null;
+  readonly form: EntryFormState | null;
 };
 
 function CountTable({ caption, first, rows }: { caption: string; first: string; rows: readonly Count[] }): JSX.Element {
@@ -119,202 +112,6 @@ function ReasonChart({ chart }: { chart: ReasonTrendChartModel }): JSX.Element {
   );
 }
 
-function problemFor(form: KnowledgePageModel["form"], field: string): string | null {
-  return form?.problems.find((p) => p.field === field)?.messageDa ?? null;
-}
-
-function Field({
-  form,
-  field,
-  id,
-  children,
-  hint,
-}: {
-  form: KnowledgePageModel["form"];
-  field: string;
-  id: string;
-  hint?: string;
-  children: JSX.Element;
-}): JSX.Element {
-  const error = problemFor(form, field);
-  return (
-    <div class={`form-group${error ? " form-error" : ""}`}>
-      <label class="form-label" for={id}>
-        {KNOWLEDGE_FIELD_NAMES_DA[field as keyof typeof KNOWLEDGE_FIELD_NAMES_DA] ?? field}
-      </label>
-      {hint && <span class="form-hint">{hint}</span>}
-      {error && (
-        <span class="form-error-message">
-          <span class="sr-only">Fejl: </span>
-          {error}
-        </span>
-      )}
-      {children}
-    </div>
-  );
-}
-
-function EntryForm({ model }: { model: KnowledgePageModel }): JSX.Element {
-  const v = model.form?.values ?? {};
-  const val = (name: string, fallback = "") => v[name] ?? fallback;
-  return (
-    <form method="post" action={`/kommuner/${model.municipalityCode}/vidensbank`} class="knowledge-form" novalidate>
-      <input type="hidden" name={model.csrfField} value={model.csrfToken ?? ""} />
-      {model.form && (
-        <div class="alert alert-error" role="alert">
-          <div class="alert-body">
-            <p class="alert-text">{model.form.messageDa}</p>
-          </div>
-        </div>
-      )}
-      <p class="form-hint">
-        Skriv aldrig CPR-numre eller navne: borgeren kendes kun på kommunens interne sagsreference.
-      </p>
-      <Field form={model.form} field="decisionDate" id="vb-dato" hint="Ankestyrelsens afgørelsesdato, fx 2024-03-14">
-        <input class="form-input" id="vb-dato" name="afgoerelsesdato" type="date" value={val("afgoerelsesdato")} />
-      </Field>
-      <Field
-        form={model.form}
-        field="dataYear"
-        id="vb-aar"
-        hint="Året sagen tæller i statistikken (normalt afgørelsens år)"
-      >
-        <input
-          class="form-input"
-          id="vb-aar"
-          name="dataaar"
-          inputMode="numeric"
-          value={val("dataaar", String(model.year))}
-        />
-      </Field>
-      <Field form={model.form} field="outcome" id="vb-udfald">
-        <select class="form-select" id="vb-udfald" name="udfald">
-          {KNOWLEDGE_OUTCOMES.map((o) => (
-            <option value={o} selected={val("udfald", "remitted") === o}>
-              {KNOWLEDGE_OUTCOME_NAMES_DA[o]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field form={model.form} field="law" id="vb-lov" hint="Fx Serviceloven, Barnets lov">
-        <input class="form-input" id="vb-lov" name="lov" value={val("lov", "Serviceloven")} />
-      </Field>
-      <Field
-        form={model.form}
-        field="subject"
-        id="vb-sagsemne"
-        hint="Ankestyrelsens sagsemne, fx Merudgiftydelse §41 + tilbagebetaling"
-      >
-        <input class="form-input" id="vb-sagsemne" name="sagsemne" value={val("sagsemne")} />
-      </Field>
-      <Field
-        form={model.form}
-        field="provision"
-        id="vb-paragraf"
-        hint="Når sagsemnet ikke selv nævner paragraffen, fx § 96"
-      >
-        <input class="form-input" id="vb-paragraf" name="paragraf" value={val("paragraf")} />
-      </Field>
-      <Field form={model.form} field="department" id="vb-afdeling">
-        {model.departments.length > 0 ? (
-          <select class="form-select" id="vb-afdeling" name="afdeling">
-            <option value="">(ingen)</option>
-            {model.departments.map((d) => (
-              <option value={d} selected={val("afdeling") === d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input class="form-input" id="vb-afdeling" name="afdeling" value={val("afdeling")} />
-        )}
-      </Field>
-      <fieldset class="form-group">
-        <legend class="form-label">{KNOWLEDGE_FIELD_NAMES_DA.reasonCodes}</legend>
-        {problemFor(model.form, "reasonCodes") && (
-          <span class="form-error-message">{problemFor(model.form, "reasonCodes")}</span>
-        )}
-        <ul class="nobullet-list">
-          {model.reasons.map((r) => (
-            <li>
-              <input
-                class="form-checkbox"
-                type="checkbox"
-                id={`vb-aarsag-${r.code}`}
-                name="aarsag"
-                value={r.code}
-                checked={(v["aarsag"] ?? "").split(",").includes(r.code)}
-              />
-              <label for={`vb-aarsag-${r.code}`}>{r.labelDa}</label>
-              <span class="form-hint">{r.definitionDa}</span>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <Field form={model.form} field="summary" id="vb-resume">
-        <textarea class="form-input" id="vb-resume" name="resume" rows={4}>
-          {val("resume")}
-        </textarea>
-      </Field>
-      <Field form={model.form} field="learningPoint" id="vb-laering">
-        <textarea class="form-input" id="vb-laering" name="laering" rows={3}>
-          {val("laering")}
-        </textarea>
-      </Field>
-      <Field
-        form={model.form}
-        field="links"
-        id="vb-links"
-        hint="Principafgørelser eller praksisundersøgelser, én adresse pr. linje"
-      >
-        <textarea class="form-input" id="vb-links" name="links" rows={2}>
-          {val("links")}
-        </textarea>
-      </Field>
-      <Field
-        form={model.form}
-        field="caseReference"
-        id="vb-ref"
-        hint="Kommunens journal- eller sagsnummer – aldrig et CPR-nummer"
-      >
-        <input class="form-input" id="vb-ref" name="sagsreference" value={val("sagsreference")} />
-      </Field>
-      <Field form={model.form} field="newDecisionResult" id="vb-ny">
-        <select class="form-select" id="vb-ny" name="ny_afgoerelse">
-          <option value="">(ingen endnu)</option>
-          {NEW_DECISION_RESULTS.map((r) => (
-            <option value={r} selected={val("ny_afgoerelse") === r}>
-              {NEW_DECISION_NAMES_DA[r]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field form={model.form} field="newDecisionDate" id="vb-ny-dato">
-        <input
-          class="form-input"
-          id="vb-ny-dato"
-          name="ny_afgoerelse_dato"
-          type="date"
-          value={val("ny_afgoerelse_dato")}
-        />
-      </Field>
-      <Field form={model.form} field="status" id="vb-status">
-        <select class="form-select" id="vb-status" name="status">
-          <option value="draft" selected={val("status", "draft") === "draft"}>
-            Kladde
-          </option>
-          <option value="approved" selected={val("status") === "approved"}>
-            Godkendt
-          </option>
-        </select>
-      </Field>
-      <button class="button button-primary" type="submit">
-        Gem afgørelsen
-      </button>
-    </form>
-  );
-}
-
 export function KnowledgePage({ model }: { model: KnowledgePageModel }): JSX.Element {
   const f = model.figures;
   const base = `/kommuner/${model.municipalityCode}/vidensbank`;
@@ -329,6 +126,12 @@ export function KnowledgePage({ model }: { model: KnowledgePageModel }): JSX.Ele
         Ankestyrelsens omgjorte og hjemviste afgørelser, hvorfor de blev omgjort, og hvad kommunen har lært. Kun
         kommunens egne brugere og tilsynet kan se siden.{" "}
         <a href={`/kommuner/${model.municipalityCode}`}>Tilbage til kommunens side</a>
+        {model.mayWrite && (
+          <>
+            {" · "}
+            <a href={`${base}/administration`}>Indlæs regneark, afdelinger, offentliggørelse og sletning</a>
+          </>
+        )}
       </p>
       {model.savedNotice && (
         <div class="alert alert-success" role="status">
@@ -404,7 +207,17 @@ export function KnowledgePage({ model }: { model: KnowledgePageModel }): JSX.Ele
         <tbody>
           {model.entries.map((e) => (
             <tr>
-              <td>{String(e.id)}</td>
+              <td>
+                {String(e.id)}
+                {model.mayWrite && (
+                  <>
+                    <br />
+                    <a href={`${base}/${e.id}/rediger`}>
+                      Ret<span class="sr-only">{` afgørelse nr. ${e.id}`}</span>
+                    </a>
+                  </>
+                )}
+              </td>
               <td>{e.decisionDate}</td>
               <td>{`${e.subject}${e.provision ? ` (${e.provision})` : ""}${e.department ? ` – ${e.department}` : ""}`}</td>
               <td>{e.mapsDa}</td>
@@ -441,7 +254,14 @@ export function KnowledgePage({ model }: { model: KnowledgePageModel }): JSX.Ele
       {model.mayWrite && (
         <>
           <h2 id="h-ny">Registrér en afgørelse</h2>
-          <EntryForm model={model} />
+          <EntryForm
+            action={base}
+            submitLabel="Gem afgørelsen"
+            csrfToken={model.csrfToken ?? ""}
+            state={model.form ?? { values: { dataaar: String(model.year) }, problems: [], messageDa: null }}
+            reasons={model.reasons}
+            departments={model.departments}
+          />
         </>
       )}
       <h2 id="h-taksonomi">Årsagerne og deres kilder</h2>
