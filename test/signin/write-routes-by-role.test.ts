@@ -325,6 +325,42 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
   },
   {
     method: "POST",
+    url: "/kommuner/:code/vidensbank/:id",
+    variants: [
+      {
+        label: "Hernings afgørelse",
+        call: async (a, who) => a.web(who).post(`/kommuner/0657/vidensbank/${await herningEntryId(a)}`, { afgoerelsesdato: "2024-05-14", udfald: "remitted", sagsemne: "Merudgiftsydelse § 41", resume: `Ændret af ${who}`, status: "draft" }),
+        expected: onlyFor(["herningEditor"], 303),
+      },
+    ],
+  },
+  {
+    method: "POST",
+    url: "/kommuner/:code/vidensbank/:id/slet",
+    variants: [{ label: "Hernings afgørelse", call: async (a, who) => a.web(who).post(`/kommuner/0657/vidensbank/${await herningEntryId(a)}/slet`, { bekraeft: "ja" }), expected: onlyFor(["herningEditor"], 303) }],
+  },
+  {
+    method: "POST",
+    url: "/kommuner/:code/vidensbank/afdelinger",
+    variants: [{ label: "Herning", call: (a, who) => a.web(who).post("/kommuner/0657/vidensbank/afdelinger", { afdelinger: "Børneområdet" }), expected: onlyFor(["herningEditor"], 303) }],
+  },
+  {
+    method: "POST",
+    url: "/kommuner/:code/vidensbank/indstillinger",
+    variants: [{ label: "Herning", call: (a, who) => a.web(who).post("/kommuner/0657/vidensbank/indstillinger", { opbevaring: "5" }), expected: onlyFor(["herningEditor"], 303) }],
+  },
+  {
+    method: "POST",
+    url: "/kommuner/:code/vidensbank/sletning",
+    variants: [{ label: "Herning, intet gammelt", call: (a, who) => a.web(who).post("/kommuner/0657/vidensbank/sletning", { bekraeft: "ja" }), expected: onlyFor(["herningEditor"], 303) }],
+  },
+  {
+    method: "POST",
+    url: "/kommuner/:code/vidensbank/indlaes",
+    variants: [{ label: "Herning, ingen fil", call: (a, who) => a.web(who).post("/kommuner/0657/vidensbank/indlaes", { handling: "tjek" }), expected: onlyFor(["herningEditor"], 400) }],
+  },
+  {
+    method: "POST",
     url: "/kommuner/:code/handleplaner",
     variants: [{ label: "Herning", call: (a, who) => a.web(who).post("/kommuner/0657/handleplaner", PLAN_FORM), expected: onlyFor(["herningEditor"], 303) }],
   },

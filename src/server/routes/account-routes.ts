@@ -8,6 +8,7 @@ import { registerAuditPage } from "./page-audit.js";
 import { registerCommentPage } from "./page-comment.js";
 import { registerCompliancePages } from "./page-compliance.js";
 import { registerKnowledgePage } from "./page-knowledge.js";
+import { registerKnowledgeAdminPages } from "./page-knowledge-admin.js";
 import { registerActionPlanPages } from "./page-action-plans.js";
 import { registerSignInPages } from "./page-sign-in.js";
 import { registerTreatmentPages } from "./page-treatment.js";
@@ -27,6 +28,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
   registerApiWrites(app, ctx);
   registerApiTreatment(app, ctx);
   registerKnowledgePage(app, ctx);
+  registerKnowledgeAdminPages(app, ctx);
   registerActionPlanPages(app, ctx);
   registerApiKnowledge(app, ctx);
   registerTreatmentPages(app, ctx);
