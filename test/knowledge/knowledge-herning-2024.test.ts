@@ -138,6 +138,7 @@ describe.each(DATABASE_KINDS)("Herning's knowledge bank 2024 on %s", (kind) => {
 
   it("publishes the anonymised aggregate only by the municipality's choice, with cells under 3 shown as <3", async () => {
     expect((await api("/api/v1/municipalities/0657/knowledge/public/2024", null)).statusCode).toBe(404);
+    expect((await api("/kommuner/0657?aar=2024", null)).body).not.toContain("kommunens vidensbank");
     const deps = testAccountDeps(t.db);
     const editor = { actor: { kind: "user" as const, userId: "00000000-0000-4000-8000-000000000001", email: ACCOUNTS.herningEditor.email, role: ACCOUNTS.herningEditor.role }, channel: "web" as const };
     expect(await saveKnowledgeSettings(deps, editor, "0657", { publishAggregate: true, retentionYears: 5 })).toMatchObject({ kind: "saved" });
@@ -150,6 +151,17 @@ describe.each(DATABASE_KINDS)("Herning's knowledge bank 2024 on %s", (kind) => {
     expect(body.bySubject.map((s) => [s.label, s.text])).toEqual([[SUBJECTS_2024.childDisability, "3"], [SUBJECTS_2024.otherChildren, "<3"], [SUBJECTS_2024.adultDisability, "<3"]]);
     expect(published.body).not.toContain("barnets læge");
     expect(published.body).not.toContain("B-1");
+    // The public profile shows the same counts, with no text, and says they are the municipality's own notes.
+    const profile = await api("/kommuner/0657?aar=2024", null);
+    const section = /<section class="knowledge-public"[\s\S]*?<\/section>/.exec(profile.body)?.[0] ?? "";
+    const sectionText = section.replace(/<[^>]+>/g, " ").replace(/&lt;/g, "<").replace(/&quot;/g, '"').replace(/\s+/g, " ");
+    expect(sectionText).toContain("Hvorfor sagerne blev omgjort – kommunens vidensbank 2024");
+    expect(sectionText).toContain("Det er kommunens egne registreringer, ikke Ankestyrelsens statistik.");
+    expect(sectionText).toContain("Registrerede afgørelser i 2024: 6.");
+    expect(sectionText).toContain("Utilstrækkelig sagsoplysning 4 ");
+    expect(sectionText).toContain(`${SUBJECTS_2024.otherChildren} <3`);
+    expect(section).not.toContain("B-1");
+    expect(section).not.toContain("Åbn vidensbanken");
     const national = await api("/api/v1/knowledge/public/2024", null);
     expect(national.json()).toMatchObject({ municipalities: 1, municipalityCodes: ["0657"], total: { text: "6" } });
   });

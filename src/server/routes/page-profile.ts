@@ -29,6 +29,9 @@ import { renderMessagePage } from "../views/message-page.js";
 import { loadPageData, type PageData } from "./page-data.js";
 import { loadCommentForEditing } from "../../app/comments/save-comment.js";
 import type { Caller } from "../../app/caller.js";
+import { loadPublicAggregate } from "../../app/knowledge/knowledge-figures.js";
+import { authorize } from "../../domain/access-policy.js";
+import { renderKnowledgePublicSectionHtml } from "../views/knowledge-public-section.js";
 import { loadEffectiveLegalRules, loadTreatmentRecord } from "../../app/treatment/load-treatment.js";
 import type { EffectiveLegalRule } from "../../domain/legal-rule-edits.js";
 import { renderTreatmentSectionHtml } from "../views/treatment-section.js";
@@ -152,11 +155,12 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
       if (found.kind === "comment") editing = { comment: found.comment, csrfToken: found.mayWrite ? csrfTokenFor(ctx, request, reply) : null, saved: (request.query as Query).gemt !== undefined };
     }
     const treatment = loaded.year === null ? null : await loadTreatmentSection(ctx, request.caller, loaded.profile.municipality.code, loaded.year);
+    const knowledge = loaded.year === null ? "" : await knowledgeSectionHtml(ctx, request.caller, loaded.profile.municipality.code, loaded.profile.municipality.name, loaded.year);
     return renderPage({
       title: `${loaded.profile.municipality.name} Kommune`,
       isDemo: loaded.data.isDemo,
       account: pageAccount(request),
-      body: await renderProfileBody(loaded, editing, treatment),
+      body: await renderProfileBody(loaded, editing, treatment, knowledge),
       scripts: ["/assets/build/profile-page.js"],
     });
   });
@@ -304,7 +308,15 @@ async function loadTreatmentSection(ctx: AppContext, caller: Caller, code: strin
   return { statusDa: r.status.sentenceDa, sectionHtml: renderTreatmentSectionHtml({ record: r, editHref: r.may.write || r.may.order ? `/kommuner/${code}/behandling/${year}` : null }) };
 }
 
-async function renderProfileBody(loaded: Loaded, editing: CommentEditing | null = null, treatmentOnPage: TreatmentOnPage | null = null): Promise<string> {
+/** The published knowledge-bank counts for the year, or "" when the municipality does not publish them. */
+async function knowledgeSectionHtml(ctx: AppContext, caller: Caller, code: string, name: string, year: number): Promise<string> {
+  const published = await loadPublicAggregate(ctx.db, code, year);
+  if (published.kind !== "aggregate") return "";
+  const mayRead = authorize(caller.actor, { action: "knowledge.read", municipalityCode: code }).allowed;
+  return renderKnowledgePublicSectionHtml({ municipalityName: name, aggregate: published.aggregate, bankHref: mayRead ? `/kommuner/${code}/vidensbank?aar=${year}` : null });
+}
+
+async function renderProfileBody(loaded: Loaded, editing: CommentEditing | null = null, treatmentOnPage: TreatmentOnPage | null = null, knowledgeHtml = ""): Promise<string> {
   const { profile, year } = loaded;
   const m = profile.municipality;
   if (year === null) return `<h1>${escapeHtml(m.name)} Kommune</h1><p>Der er endnu ikke indlæst data.</p>`;
@@ -363,6 +375,7 @@ ${
 <p>Kortet skal behandles af kommunalbestyrelsen senest ${escapeHtml(treatment.deadlineDa)}. Sagen går normalt gennem:</p><ul>${bodies}</ul>${plan}
 </section>`
 }
+${knowledgeHtml}
 <p><a href="/kommuner/${m.code}/handleplaner">Kommunens handleplaner og opfølgningen på dem</a></p>
 <p class="source-line">${escapeHtml(loaded.sourceLineDa)}</p>`;
 }
