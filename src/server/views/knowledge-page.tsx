@@ -11,6 +11,7 @@ import {
 import type { ReasonDefinition } from "../../domain/knowledge/reason-taxonomy.js";
 import type { ReasonTrendChartModel } from "../../viz/reason-trend-chart.js";
 import { EntryForm, type EntryFormState } from "./knowledge-entry-form.js";
+import { ScrollableTable } from "./scrollable-table.js";
 import { PageLayout, type LayoutAccount } from "./page-layout.js";
 import { renderHtmlPage } from "./render-html-page.js";
 
@@ -190,67 +191,69 @@ export function KnowledgePage({ model }: { model: KnowledgePageModel }): JSX.Ele
       <p>
         <a href={`${base}.xlsx`}>Hent hele vidensbanken som Excel (XLSX)</a> · <a href={`${base}.csv`}>som CSV</a>
       </p>
-      <table class="table table--compact knowledge-entries">
-        <thead>
-          <tr>
-            <th scope="col">Nr.</th>
-            <th scope="col">Afgørelsesdato</th>
-            <th scope="col">Sagsemne</th>
-            <th scope="col">Kort</th>
-            <th scope="col">Udfald</th>
-            <th scope="col">Årsager</th>
-            <th scope="col">Resumé og læring</th>
-            <th scope="col">Ny afgørelse</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.entries.map((e) => (
+      <ScrollableTable captionDa={`Afgørelserne i ${model.year}`}>
+        <table class="table table--compact knowledge-entries">
+          <thead>
             <tr>
-              <td>
-                {String(e.id)}
-                {model.mayWrite && (
-                  <>
-                    <br />
-                    <a href={`${base}/${e.id}/rediger`}>
-                      Ret<span class="sr-only">{` afgørelse nr. ${e.id}`}</span>
-                    </a>
-                  </>
-                )}
-              </td>
-              <td>{e.decisionDate}</td>
-              <td>{`${e.subject}${e.provision ? ` (${e.provision})` : ""}${e.department ? ` – ${e.department}` : ""}`}</td>
-              <td>{e.mapsDa}</td>
-              <td>{KNOWLEDGE_OUTCOME_NAMES_DA[e.outcome]}</td>
-              <td>{e.reasonCodes.map((c) => model.reasons.find((r) => r.code === c)?.labelDa ?? c).join(", ")}</td>
-              <td>
-                {e.summary}
-                {e.learningPoint && (
-                  <>
-                    <br />
-                    <strong>Læring: </strong>
-                    {e.learningPoint}
-                  </>
-                )}
-                {e.links.map((l) => (
-                  <>
-                    <br />
-                    <a href={l} rel="noopener noreferrer">
-                      {l}
-                    </a>
-                  </>
-                ))}
-              </td>
-              <td>
-                {e.newDecision
-                  ? `${NEW_DECISION_NAMES_DA[e.newDecision.result]}${e.newDecision.date ? ` ${e.newDecision.date}` : ""}`
-                  : "–"}
-              </td>
-              <td>{KNOWLEDGE_STATUS_NAMES_DA[e.status]}</td>
+              <th scope="col">Nr.</th>
+              <th scope="col">Afgørelsesdato</th>
+              <th scope="col">Sagsemne</th>
+              <th scope="col">Kort</th>
+              <th scope="col">Udfald</th>
+              <th scope="col">Årsager</th>
+              <th scope="col">Resumé og læring</th>
+              <th scope="col">Ny afgørelse</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {model.entries.map((e) => (
+              <tr>
+                <td>
+                  {String(e.id)}
+                  {model.mayWrite && (
+                    <>
+                      <br />
+                      <a href={`${base}/${e.id}/rediger`}>
+                        Ret<span class="sr-only">{` afgørelse nr. ${e.id}`}</span>
+                      </a>
+                    </>
+                  )}
+                </td>
+                <td>{e.decisionDate}</td>
+                <td>{`${e.subject}${e.provision ? ` (${e.provision})` : ""}${e.department ? ` – ${e.department}` : ""}`}</td>
+                <td>{e.mapsDa}</td>
+                <td>{KNOWLEDGE_OUTCOME_NAMES_DA[e.outcome]}</td>
+                <td>{e.reasonCodes.map((c) => model.reasons.find((r) => r.code === c)?.labelDa ?? c).join(", ")}</td>
+                <td>
+                  {e.summary}
+                  {e.learningPoint && (
+                    <>
+                      <br />
+                      <strong>Læring: </strong>
+                      {e.learningPoint}
+                    </>
+                  )}
+                  {e.links.map((l) => (
+                    <>
+                      <br />
+                      <a href={l} rel="noopener noreferrer">
+                        {l}
+                      </a>
+                    </>
+                  ))}
+                </td>
+                <td>
+                  {e.newDecision
+                    ? `${NEW_DECISION_NAMES_DA[e.newDecision.result]}${e.newDecision.date ? ` ${e.newDecision.date}` : ""}`
+                    : "–"}
+                </td>
+                <td>{KNOWLEDGE_STATUS_NAMES_DA[e.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollableTable>
       {model.mayWrite && (
         <>
           <h2 id="h-ny">Registrér en afgørelse</h2>
