@@ -11,6 +11,7 @@ import { InjectBrowser } from "../support/inject-browser.js";
 import { published2024Cells, SUBJECTS_2024 } from "../rates/published-2024-cells.js";
 import { storeCells } from "../rates/stored-datasets.js";
 import { ACCOUNTS, createAccounts, PASSWORD, testAccountDeps } from "../signin/sign-in-fixtures.js";
+import { readZipEntries } from "../support/zip-entries.js";
 import { remittedEntry } from "./knowledge-callers.js";
 
 /**
@@ -165,6 +166,36 @@ describe.each(DATABASE_KINDS)("Herning's knowledge bank 2024 on %s", (kind) => {
     const national = await api("/api/v1/knowledge/public/2024", null);
     expect(national.json()).toMatchObject({ municipalities: 1, municipalityCodes: ["0657"], total: { text: "6" } });
   });
+  it("shows the bank's counts for an action plan's focus areas: exact to Herning's users, suppressed to the public (after publishing)", async () => {
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/v1/municipalities/0657/action-plans",
+      headers: { authorization: `Bearer ${tokens.herningEditor}` },
+      payload: { title: "Merudgifter til børn", dataYears: [2024], followUpFrom: 2024, goal: "Færre hjemviste § 41-sager", focusAreas: [{ kind: "subject", subject: SUBJECTS_2024.childDisability, law: "Serviceloven" }], status: "published" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: number }).id;
+    const plainText = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&lt;/g, "<").replace(/&quot;/g, '"').replace(/\s+/g, " ");
+    const tableOf = (html: string) => /<table class="table table--compact plan-knowledge">[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+
+    // Herning's reader: the three § 41 entries of 2024, with their reasons counted exactly.
+    const reader = new InjectBrowser(app);
+    await reader.signIn(ACCOUNTS.herningReader.email, PASSWORD);
+    const own = tableOf((await reader.get("/kommuner/0657/handleplaner")).body);
+    expect(plainText(own)).toContain("3 Utilstrækkelig sagsoplysning 2, Begrundelse 1, Vurdering 1");
+    // The public (Herning publishes since the test above): the count of 3, the reasons under 3 as "<3", no text.
+    const publicPage = (await app.inject({ method: "GET", url: "/kommuner/0657/handleplaner" })).body;
+    expect(plainText(tableOf(publicPage))).toContain("3 Utilstrækkelig sagsoplysning <3, Begrundelse <3, Vurdering <3");
+    expect(plainText(publicPage)).toContain('Tal under 3 vises som "<3".');
+    expect(publicPage).not.toContain("B-1");
+    // The plan's document carries the same counts for its reader.
+    const docx = await reader.get(`/kommuner/0657/handleplaner/${id}.docx`);
+    expect(docx.statusCode).toBe(200);
+    const xml = readZipEntries(docx.rawPayload).get("word/document.xml")!.toString("utf8").replace(/<[^>]+>/g, "");
+    expect(xml).toContain("Vidensbanken: hvorfor sagerne blev omgjort");
+    expect(xml).toContain("2024: 3 registrerede afgørelser (årsager: utilstrækkelig sagsoplysning 2, begrundelse 1, vurdering 1).");
+  });
+
   it("puts a knowledge-bank section in the agenda item when the municipality has approved entries, and not otherwise", async () => {
     const reader = new InjectBrowser(app);
     await reader.signIn(ACCOUNTS.herningReader.email, PASSWORD);

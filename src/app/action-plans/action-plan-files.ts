@@ -40,7 +40,7 @@ export async function renderActionPlanFile(
   const found = await loadActionPlanWithFollowUp(deps, caller, input.municipalityCode, input.id);
   if (found.kind === "refused") return found;
   const images = tools.rasterizer ? await tools.rasterizer.rasterize(new Map([["trend-chart", actionPlanChart(found)]])) : NO_IMAGES;
-  const doc = buildActionPlanDocument({ plan: found.plan, followUp: found.followUp, versions: found.versions, madeAt: deps.now().toISOString(), withChart: images.size > 0 });
+  const doc = buildActionPlanDocument({ plan: found.plan, followUp: found.followUp, versions: found.versions, madeAt: deps.now().toISOString(), withChart: images.size > 0, ...(found.knowledge ? { knowledge: found.knowledge } : {}) });
   const docx = await renderActionPlanDocx(doc, images);
   const bytes = input.format === "pdf" ? await convertDocxToPdf(docx, doc.fileBaseName, tools.pdf) : docx;
   return { kind: "file", bytes, fileName: `${doc.fileBaseName}.${input.format}`, contentType: CONTENT_TYPES[input.format] };

@@ -4,6 +4,9 @@ import { computeActionPlanFollowUp, type ActionPlanFollowUp } from "../../domain
 import type { DatasetProvenance, YearProvenance } from "../../domain/complaint-cell.js";
 import { findMunicipalityByCode, type Municipality } from "../../domain/municipality.js";
 import { listActionPlans as listStoredPlans, loadActionPlan } from "../../storage/action-plans.js";
+import { computePlanKnowledgeFollowUp, type PlanKnowledgeFollowUp } from "../../domain/action-plan/knowledge-follow-up.js";
+import { listKnowledgeEntries, loadKnowledgeSetting, loadReasonTaxonomy } from "../../storage/knowledge-entries.js";
+import type { Queryable } from "../../storage/database.js";
 import type { Caller } from "../caller.js";
 import { refuse, type Refusal } from "../use-case-result.js";
 import type { ActionPlanDeps, FollowUpFigures } from "./action-plan-deps.js";
@@ -15,6 +18,8 @@ export type PlanWithFollowUp = {
   readonly versions: readonly (YearProvenance & { readonly year: number; readonly revision: DatasetProvenance | null })[];
   /** True when a figure of the follow-up is demo data: say DEMO_NOTICE_DA beside it. */
   readonly isDemo: boolean;
+  /** What the knowledge bank holds for the focus areas; absent where the caller may see none of it. */
+  readonly knowledge?: PlanKnowledgeFollowUp;
 };
 
 export type PlanListing = {
@@ -40,6 +45,20 @@ function mayReadInternal(caller: Caller, code: string): boolean {
 }
 
 /**
+ * The knowledge bank's counts for a plan's focus areas over its follow-up years: exact for those who may
+ * read the bank (the municipality's users, tilsyn), with counts under 3 suppressed for others when the
+ * municipality publishes its aggregate, and nothing otherwise (issue 14, point 3).
+ */
+async function withKnowledge(db: Queryable, caller: Caller, p: PlanWithFollowUp): Promise<PlanWithFollowUp> {
+  const code = p.plan.municipalityCode;
+  const exact = authorize(caller.actor, { action: "knowledge.read", municipalityCode: code }).allowed;
+  if (!exact && !(await loadKnowledgeSetting(db, code)).publishAggregate) return p;
+  const [entries, reasons] = await Promise.all([listKnowledgeEntries(db, code), loadReasonTaxonomy(db)]);
+  if (!entries.some((e) => e.status === "approved")) return p;
+  return { ...p, knowledge: computePlanKnowledgeFollowUp(p.plan, { entries, years: p.followUp.years, reasons, exact }) };
+}
+
+/**
  * A municipality's action plans with their follow-up computed from the active dataset versions. Everyone sees
  * the published plans; drafts only those who may read the municipality's internal material.
  */
@@ -51,7 +70,7 @@ export async function listActionPlansWithFollowUp(deps: Pick<ActionPlanDeps, "db
   return {
     kind: "plans",
     municipality,
-    plans: plans.map((p) => withFollowUp(p, figures)),
+    plans: await Promise.all(plans.map((p) => withKnowledge(deps.db, caller, withFollowUp(p, figures)))),
     includesDrafts,
     mayWrite: authorize(caller.actor, { action: "action-plan.write", municipalityCode: municipality.code }).allowed,
   };
@@ -70,6 +89,6 @@ export async function loadActionPlanWithFollowUp(deps: Pick<ActionPlanDeps, "db"
     kind: "plan",
     municipality,
     mayWrite: authorize(caller.actor, { action: "action-plan.write", municipalityCode: municipality.code }).allowed,
-    ...withFollowUp(plan, await deps.figures()),
+    ...(await withKnowledge(deps.db, caller, withFollowUp(plan, await deps.figures()))),
   };
 }

@@ -1,3 +1,5 @@
+import type { PlanKnowledgeFollowUp } from "../../domain/action-plan/knowledge-follow-up.js";
+import { aggregateCellText } from "../../domain/knowledge/public-aggregate.js";
 import { ACTION_STATUS_NAMES_DA, type ActionPlan } from "../../domain/action-plan/action-plan.js";
 import type { ActionPlanFollowUp, FocusAreaFollowUp, FocusAreaYear } from "../../domain/action-plan/action-plan-follow-up.js";
 import { findFocusAreaGroup } from "../../domain/action-plan/focus-area-groups.js";
@@ -16,6 +18,7 @@ import type { ReportBlock, ReportSection, ReportTable } from "../report-document
  * Every string is final Danish; the DOCX renderer adds no words. The figures are the computed follow-up,
  * never typed, so the document made next year carries next year's figures.
  */
+
 export type ActionPlanDocument = {
   readonly title: string;
   readonly municipality: string;
@@ -38,6 +41,8 @@ export type ActionPlanDocumentInput = {
   readonly madeAt: string;
   /** Whether the chart image is there to refer to. */
   readonly withChart: boolean;
+  /** The knowledge bank's counts for the focus areas, where the reader may see them. */
+  readonly knowledge?: PlanKnowledgeFollowUp;
 };
 
 function rateDa(e: RateEstimate): string {
@@ -187,6 +192,24 @@ export function buildActionPlanDocument(input: ActionPlanDocumentInput): ActionP
   for (const a of areas) {
     followUpBlocks.push({ kind: "paragraph", text: a.nameDa, emphasis: "strong" });
     followUpBlocks.push({ kind: "bullets", items: a.years.map((y) => y.judgementDa) });
+  }
+  if (input.knowledge) {
+    const k = input.knowledge;
+    followUpBlocks.push({ kind: "heading", level: 3, text: "Vidensbanken: hvorfor sagerne blev omgjort" });
+    followUpBlocks.push({
+      kind: "paragraph",
+      text: `Kommunens egne registreringer af Ankestyrelsens omgjorte og hjemviste afgørelser (kun godkendte), placeret i fokusområderne med de samme regler som tallene ovenfor – ikke Ankestyrelsens statistik.${k.exact ? "" : ' Tal under 3 vises som "<3".'}`,
+    });
+    for (const a of k.areas) {
+      followUpBlocks.push({ kind: "paragraph", text: a.nameDa, emphasis: "strong" });
+      followUpBlocks.push({
+        kind: "bullets",
+        items: a.years.map((y) => {
+          const reasons = y.byReason.slice(0, 3).map((r) => `${r.labelDa.toLowerCase()} ${aggregateCellText(r.cell)}`);
+          return `${y.year}: ${aggregateCellText(y.entries)} registrerede afgørelser${reasons.length > 0 ? ` (årsager: ${reasons.join(", ")})` : ""}.`;
+        }),
+      });
+    }
   }
   sections.push({ heading: "Opfølgning", blocks: followUpBlocks });
 

@@ -1,4 +1,5 @@
 import type { JSX } from "preact";
+import { PlanKnowledgeTable } from "./plan-knowledge-table.js";
 import type { PlanWithFollowUp } from "../../app/action-plans/list-action-plans.js";
 import {
   ACTION_STATUS_NAMES_DA,
@@ -164,6 +165,7 @@ function Plan({ p, model }: { p: ActionPlansPageModel["plans"][number]; model: A
         <FollowUpTable area={a} />
       ))}
       <TrustedSvgHost svg={p.chart} as="figure" class="action-plan-chart" />
+      {p.knowledge && <PlanKnowledgeTable knowledge={p.knowledge} />}
       {plan.evaluations.length > 0 && (
         <>
           <h3>Evaluering</h3>
