@@ -40,6 +40,7 @@ export const STORAGE_TESTS: readonly string[] = [
   "test/action-plans/action-plan-storage.test.ts",
   "test/action-plans/action-plan-api.test.ts",
   "test/action-plans/action-plan-web.test.ts",
+  "test/action-plans/action-plan-agenda-bilag.test.ts",
 ];
 
 export const E2E_TESTS: readonly string[] = [

@@ -1,6 +1,7 @@
 import type { PublishedComment } from "./sections/comment-section.js";
 import type { KnowledgeAgendaSummary } from "./sections/knowledge-bank-section.js";
 import type { ActionPlanAgendaSummary } from "./sections/action-plan-follow-up-section.js";
+import type { ActionPlanDocument } from "./action-plan/action-plan-document.js";
 import type { LegalRule } from "../domain/legal-rules.js";
 import type { CellTotals } from "../domain/cell-totals.js";
 import type { DatasetProvenance, DatasetStanding } from "../domain/complaint-cell.js";
@@ -64,6 +65,8 @@ export type AgendaItemOptions = {
   readonly municipalityComment?: PublishedComment | null;
   readonly knowledgeBank?: KnowledgeAgendaSummary | null;
   readonly actionPlans?: ActionPlanAgendaSummary | null;
+  /** Published action plans attached as bilag, each as its own document (agenda-item-model.ts). */
+  readonly attachedPlans?: readonly ActionPlanDocument[];
   /** The dated legal rules with an administrator's edits (agenda-item-model.ts); absent: the defaults. */
   readonly legalRules?: readonly LegalRule[];
   /** Imported Danmarks Statistik figures: population per 10.000 and recipients, per map (issue 18). */

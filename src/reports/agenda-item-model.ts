@@ -9,6 +9,8 @@ import type { ReportBody, ReportContext } from "./report-context.js";
 import type { ReportBlock, ReportSection } from "./report-document.js";
 import type { ActionPlanStance, ReportTemplate, RouteStep, SubjectAreaTable } from "./report-choices.js";
 import { OPTIONAL_SECTIONS, placementOf, type SectionChoices } from "./section-registry.js";
+import { buildPlanAppendix } from "./action-plan/action-plan-appendix.js";
+import type { ActionPlanDocument } from "./action-plan/action-plan-document.js";
 import { buildActionPlanNoteSection } from "./sections/action-plan-note-section.js";
 import { buildAttachmentsSection } from "./sections/attachments-section.js";
 import type { PublishedComment } from "./sections/comment-section.js";
@@ -97,6 +99,11 @@ export type AgendaItemInput = {
    * Absent: the built-in defaults of legal-rules.ts.
    */
   readonly legalRules?: readonly LegalRule[];
+  /**
+   * Published action plans the user chose to attach (issue 13, item 4): each becomes a bilag after the
+   * optional sections placed there, named in the bilag list, with the plan's whole document as its text.
+   */
+  readonly attachedPlans?: readonly ActionPlanDocument[];
 };
 
 type Provenance = DatasetProvenance & { readonly standing?: DatasetStanding };
@@ -170,10 +177,13 @@ export function buildAgendaItemModel(input: AgendaItemInput): AgendaItemModel {
   const presentation = [...core, ...chosen.filter((c) => c.placement === "main").flatMap((c) => c.section.build(ctx)), ...sourceNote];
   const recommendation = buildRecommendationSection(ctx, { actionPlan: input.actionPlan ?? "auto", extraPoints: input.extraRecommendationPoints ?? [] });
   const decision = buildDecisionSection(route, input.competence?.trim() || BODY_NAMES[body]);
-  const appendices = chosen
-    .filter((c) => c.placement === "bilag")
-    .map((c) => ({ title: c.section.titleDa, blocks: c.section.build(ctx) }))
-    .filter((a) => a.blocks.length > 0);
+  const appendices = [
+    ...chosen
+      .filter((c) => c.placement === "bilag")
+      .map((c) => ({ title: c.section.titleDa, blocks: c.section.build(ctx) }))
+      .filter((a) => a.blocks.length > 0),
+    ...(input.attachedPlans ?? []).map((doc) => buildPlanAppendix(doc, ctx.nextTableLabel)),
+  ];
   const attachmentList = buildAttachmentsSection(ctx, appendices.map((a) => a.title));
   const appendixSections: ReportSection[] = appendices.map((a, i) => ({
     heading: `Bilag ${i + 1}: ${a.title}`,

@@ -132,3 +132,20 @@ export function parseReportChoices(raw: RawReportChoices): ParsedReportChoices {
     ...(text(raw.economy, "Økonomi og finansiering") ? { economy: text(raw.economy, "Økonomi og finansiering") } : {}),
   };
 }
+
+/** At most this many plans go with one item: a council reads bilag, not a binder. */
+export const MAX_ATTACHED_PLANS = 5;
+
+/**
+ * The action plans to attach as bilag, by their numbers ("3" or "3,7"); empty when none. `name` is the door's
+ * own parameter or option name, so the message points at what the user typed.
+ */
+export function parseAttachedPlanIds(raw: string | undefined, name: string): number[] {
+  if (raw === undefined || raw.trim() === "") return [];
+  const parts = raw.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  const bad = parts.find((p) => !/^[1-9]\d{0,8}$/.test(p));
+  if (bad !== undefined) throw new ReportChoiceError(`${name} skal være handleplanens nummer, fx ${name}=3 (flere adskilt af komma), ikke "${bad.slice(0, 40)}".`);
+  const ids = [...new Set(parts.map(Number))];
+  if (ids.length > MAX_ATTACHED_PLANS) throw new ReportChoiceError(`Højst ${MAX_ATTACHED_PLANS} handleplaner kan vedlægges ét dagsordenpunkt (${name}).`);
+  return ids;
+}

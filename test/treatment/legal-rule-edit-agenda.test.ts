@@ -22,8 +22,8 @@ const PLAN_POINT = "jf. retssikkerhedslovens § 79 b, stk. 2";
 const LAPSED = "Bestemmelsen var tidsbegrænset og gælder ikke for behandlingen af danmarkskortet for 2024";
 const SOURCE = "Allerød Kommune, Social- og Sundhedsudvalget 2025, punkt om danmarkskortet";
 
-/** Markdown escapes the source address's underscores; the words are what is compared. */
-const unescapeMarkdown = (md: string) => md.replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1");
+/** Markdown escapes the source address's underscores and writes it as an autolink; the words are what is compared. */
+const unescapeMarkdown = (md: string) => md.replace(/<(https?:[^>\s]+)>/g, "$1").replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1");
 
 describe("an administrator's edit of the action-plan rule reaches the agenda item, the profile and the status", () => {
   let db: Database;

@@ -2,7 +2,7 @@ import type { CellTotals } from "../../domain/cell-totals.js";
 import { indexCellTotals } from "../../domain/cell-totals.js";
 import type { DatasetProvenance, YearProvenance } from "../../domain/complaint-cell.js";
 import { loadFigureCells } from "../../storage/complaint-store.js";
-import type { Database } from "../../storage/database.js";
+import type { Queryable } from "../../storage/database.js";
 import type { AccountDeps } from "../accounts/account-deps.js";
 
 /**
@@ -22,7 +22,7 @@ export type ActionPlanDeps = Pick<AccountDeps, "db" | "now" | "securityLog"> & {
 };
 
 /** Reads the active versions' cells and indexes them: for a process that keeps no cache of its own. */
-export async function loadFollowUpFigures(db: Database): Promise<FollowUpFigures> {
+export async function loadFollowUpFigures(db: Queryable): Promise<FollowUpFigures> {
   const { shown, revised } = await loadFigureCells(db);
   return {
     totals: indexCellTotals(shown.cells),

@@ -13,6 +13,9 @@ import { OPERATOR } from "../../app/caller.js";
 import { loadKnowledgeAgendaSummary } from "../../app/knowledge/knowledge-figures.js";
 import { loadActionPlanAgendaSummary } from "../../app/action-plans/action-plan-agenda.js";
 import { loadEffectiveLegalRules } from "../../app/treatment/load-treatment.js";
+import { loadPlanForAgendaItem } from "../../app/action-plans/attach-action-plan.js";
+import { loadFollowUpFigures } from "../../app/action-plans/action-plan-deps.js";
+import type { ActionPlanDocument } from "../../reports/action-plan/action-plan-document.js";
 import { buildAgendaItemFor, isReportFormat, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
 import { buildReportSvgs } from "../../reports/build-report-svgs.js";
 import { convertDocxFilesToPdf, PdfConversionError, PdfConverterMissingError } from "../../reports/convert-docx-to-pdf.js";
@@ -21,7 +24,7 @@ import { isReportBody, REPORT_BODIES, type ReportBody } from "../../reports/repo
 import { renderAgendaItemMarkdown } from "../../reports/render-agenda-item-markdown.js";
 import { FIGURE_FILE_WORDS_DA, figureIdsOf } from "../../reports/report-document.js";
 import { boundarySourceFromEnv, loadMapGeometries } from "../../server/geo-boundaries.js";
-import type { Queryable } from "../../storage/database.js";
+import type { Database } from "../../storage/database.js";
 import { loadFigureCells } from "../../storage/complaint-store.js";
 import { loadContextFigures } from "../../storage/context-store.js";
 import { indexContextFigures } from "../../domain/context/context-index.js";
@@ -29,7 +32,7 @@ import { openDatabase, storageConfigFromEnv } from "../../storage/open-database.
 import type { MapGeometry } from "../../viz/map-geometry.js";
 import { UserError } from "../user-error.js";
 import type { ComplaintCell } from "../../domain/complaint-cell.js";
-import { ACTION_PLAN_WORDS_DA, parseReportChoices, ReportChoiceError, type ParsedReportChoices } from "../../reports/parse-report-choices.js";
+import { ACTION_PLAN_WORDS_DA, parseAttachedPlanIds, parseReportChoices, ReportChoiceError, type ParsedReportChoices } from "../../reports/parse-report-choices.js";
 import { REPORT_TEMPLATES } from "../../reports/report-choices.js";
 import { DocxTemplateError, renderAgendaItemFromTemplate } from "../../reports/render-agenda-item-docx-template.js";
 import type { AgendaItemModel } from "../../reports/agenda-item-model.js";
@@ -52,6 +55,8 @@ export type ReportOptions = {
   readonly choices: ParsedReportChoices;
   /** The municipality's own Word template (DOCX/PDF only), filled instead of the built-in layout. */
   readonly docxTemplate?: string;
+  /** Published action plans attached as bilag, by number; one municipality only (issue 13). */
+  readonly attachPlans: readonly number[];
 };
 
 type RawReportOptions = {
@@ -65,6 +70,7 @@ type RawReportOptions = {
   competence?: string;
   economy?: string;
   docxTemplate?: string;
+  attachPlan?: string;
   municipality?: string;
   year?: string;
   format?: string;
@@ -105,9 +111,19 @@ export function parseReportOptions(raw: RawReportOptions): ReportOptions {
     if (error instanceof ReportChoiceError) throw new UserError(error.message);
     throw error;
   }
+  let attachPlans: number[];
+  try {
+    attachPlans = parseAttachedPlanIds(raw.attachPlan, "--attach-plan");
+  } catch (error) {
+    if (error instanceof ReportChoiceError) throw new UserError(error.message);
+    throw error;
+  }
+  // A plan is one municipality's: attaching it to all 98 items would be a mistake, not a batch.
+  if (all && attachPlans.length > 0) throw new UserError("--attach-plan kan kun bruges med én kommune, ikke --municipality all.");
   if (raw.docxTemplate && format !== "docx" && format !== "pdf") throw new UserError("--docx-template kan kun bruges med --format docx eller pdf.");
   return {
     choices,
+    attachPlans,
     ...(raw.docxTemplate ? { docxTemplate: resolve(raw.docxTemplate) } : {}),
     municipalities: all ? MUNICIPALITIES.map((x) => x.code) : [municipality!.code],
     all,
@@ -173,7 +189,7 @@ export type ReportRunEnvironment = {
 };
 
 /** Builds and writes the files; returns their paths. The command action only opens storage. */
-export async function runReport(db: Queryable, options: ReportOptions, env: ReportRunEnvironment = {}): Promise<string[]> {
+export async function runReport(db: Database, options: ReportOptions, env: ReportRunEnvironment = {}): Promise<string[]> {
   const [{ shown, revised }, context, legalRules] = await Promise.all([loadFigureCells(db), loadContextFigures(db).then(indexContextFigures), loadEffectiveLegalRules(db)]);
   const { cells, provenanceByYear } = shown;
   if (!provenanceByYear.has(options.year)) {
@@ -184,6 +200,17 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
   }
   if (!options.all && extname(options.out) && extname(options.out).slice(1).toLowerCase() !== options.format) {
     throw new UserError(`--out ${options.out} passer ikke til --format ${options.format}. Brug filendelsen .${options.format}.`);
+  }
+  // The operator may read every plan; a draft or a plan for a later map is still refused, in Danish.
+  const attachedPlans: ActionPlanDocument[] = [];
+  if (options.attachPlans.length > 0) {
+    const figures = await loadFollowUpFigures(db);
+    const deps = { db, figures: async () => figures, now: () => new Date() };
+    for (const id of options.attachPlans) {
+      const plan = await loadPlanForAgendaItem(deps, OPERATOR, { municipalityCode: options.municipalities[0]!, id, year: options.year });
+      if (plan.kind === "refused") throw new UserError(plan.messageDa);
+      attachedPlans.push(plan.document);
+    }
   }
   const totals = indexCellTotals(cells.filter((c) => c.year <= options.year));
   const provenance = new Map([...provenanceByYear].filter(([y]) => y <= options.year));
@@ -230,6 +257,7 @@ export async function runReport(db: Queryable, options: ReportOptions, env: Repo
         includeFigures: options.images,
         context,
         legalRules,
+        attachedPlans,
         ...options.choices,
         // The route and body from the year's treatment record, where none was given on the command line.
         ...chooseRoute({ route: options.choices.route, body: options.body, competence: options.choices.competence }, await loadTreatmentRoute(db, code, options.year)),
@@ -312,6 +340,7 @@ export function registerReport(program: Command): void {
     .option("--route <forløb>", "sagens forløb, fx \"Socialudvalget 2025-09-30; Handicaprådet 2025-09-25 (høring); Kommunalbestyrelsen 2025-10-28\"; »: beslutning« efter datoen")
     .option("--competence <organ>", "beslutningsskabelonens Kompetence, fx Kommunalbestyrelsen")
     .option("--economy <tekst>", "beslutningsskabelonens Økonomi og finansiering")
+    .option("--attach-plan <numre>", "vedlæg kommunens offentliggjorte handleplan som bilag, fx 3; flere adskilt af komma (nummeret står på kommunens side med handleplaner)")
     .option("--docx-template <fil>", "kommunens egen Word-skabelon med pladsholdere (se README); kun docx og pdf")
     .option("--no-images", "uden kort og diagram")
     .action(async (raw: RawReportOptions) => {

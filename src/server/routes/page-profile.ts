@@ -34,6 +34,7 @@ import { authorize } from "../../domain/access-policy.js";
 import { renderKnowledgePublicSectionHtml } from "../views/knowledge-public-section.js";
 import { loadEffectiveLegalRules, loadTreatmentRecord } from "../../app/treatment/load-treatment.js";
 import type { EffectiveLegalRule } from "../../domain/legal-rule-edits.js";
+import { listAttachablePlans, type AttachablePlan } from "../../app/action-plans/attach-action-plan.js";
 import { renderTreatmentSectionHtml } from "../views/treatment-section.js";
 import type { CommentRecord } from "../../storage/municipality-comments.js";
 import { formatDateDa } from "../../domain/format-danish-date.js";
@@ -54,6 +55,8 @@ type Loaded = {
   context: ContextIndex;
   /** The dated legal rules with an administrator's edits: the same the agenda item and the treatment status use. */
   legalRules: readonly EffectiveLegalRule[];
+  /** The published action plans the agenda item form offers as bilag. */
+  attachablePlans: readonly AttachablePlan[];
 };
 
 class ProfileRequestError extends Error {}
@@ -66,9 +69,10 @@ async function load(ctx: AppContext, codeParam: string, query: Query): Promise<L
   const year = query.aar ? Number(query.aar) : (data.years.at(-1) ?? null);
   const profile = buildMunicipalityProfile(data.totals, municipality.code, { ...(year === null ? {} : { year }), revised: data.revisedTotals });
   const comment = year === null ? null : await loadMunicipalityComment(ctx.db, municipality.code, year);
+  const attachablePlans = year === null ? [] : await listAttachablePlans(ctx.db, municipality.code, year);
   // The profile's tables and charts run over years: the source line names the version behind each (issue 9).
   const sourceLineDa = year === null ? buildSourceLineDa(undefined) : buildSeriesSourceLineDa(data.provenanceByYear, data.years.filter((y) => y <= year));
-  return { profile, data, year, sourceLineDa, comment, context: context.index, legalRules };
+  return { profile, data, year, sourceLineDa, comment, context: context.index, legalRules, attachablePlans };
 }
 
 function mapOf(profile: MunicipalityProfile, query: Query): MapProfile {
@@ -363,7 +367,7 @@ ${renderKeyFigures(loaded, year)}
 <p>Kortet for ${year} ${treatment.publishedOn ? `blev offentliggjort den ${escapeHtml(treatment.publishedDa)}` : `offentliggøres ${escapeHtml(treatment.publishedDa)}`}. Kommunalbestyrelsen skal behandle det på et møde senest <strong>${escapeHtml(treatment.deadlineDa)}</strong> (retssikkerhedslovens § 79 b, stk. 1).</p>
 ${treatmentOnPage ? `<p class="treatment-status-summary"><strong>${escapeHtml(treatmentOnPage.statusDa)}</strong> <a href="#h-behandling">Se behandlingen</a></p>` : ""}
 <p><a class="button button-primary" href="/kommuner/${m.code}/dagsordenpunkt?aar=${year}&amp;format=docx">Lav dagsordenpunkt</a> <span class="report-formats">Også som ${reportLinks}</span></p>
-<details class="agenda-item-choices"><summary>Vælg skabelon, afsnit, sammenligning og indstilling</summary>${renderAgendaItemFormHtml({ code: m.code, year })}</details></section>
+<details class="agenda-item-choices"><summary>Vælg skabelon, afsnit, sammenligning og indstilling</summary>${renderAgendaItemFormHtml({ code: m.code, year, plans: loaded.attachablePlans })}</details></section>
 <div class="alert alert-info small-numbers-note"><div class="alert-body"><p class="alert-text"><strong>Om små tal:</strong> Har kommunen få sager på et kort, kan procenten svinge meget fra år til år af ren tilfældighed – Ankestyrelsen kalder selv en enkelt års procent "lidt tilfældig". Se derfor antallet af sager og 95 %-intervallet (det skraverede bånd). Omgørelsesprocenten siger intet om de afgørelser, ingen klagede over, og en hjemvisning kan skyldes nye oplysninger frem for en forkert afgørelse.</p></div></div>
 ${renderComment(loaded, year, editing)}
 ${sections}

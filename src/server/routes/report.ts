@@ -4,6 +4,10 @@ import type { Caller } from "../../app/caller.js";
 import { loadKnowledgeAgendaSummary } from "../../app/knowledge/knowledge-figures.js";
 import { loadActionPlanAgendaSummary } from "../../app/action-plans/action-plan-agenda.js";
 import { loadEffectiveLegalRules } from "../../app/treatment/load-treatment.js";
+import { loadPlanForAgendaItem } from "../../app/action-plans/attach-action-plan.js";
+import { parseAttachedPlanIds } from "../../reports/parse-report-choices.js";
+import { actionPlanDepsOf } from "./api-action-plans.js";
+import type { ActionPlanDocument } from "../../reports/action-plan/action-plan-document.js";
 import { resolveApiCaller } from "../auth/request-caller.js";
 import { buildAgendaItemFor, isReportFormat, REPORT_CONTENT_TYPES, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
 import { buildReportSvgs } from "../../reports/build-report-svgs.js";
@@ -54,10 +58,12 @@ type ReportRequest = {
   readonly body?: ReportBody;
   readonly caseNumber?: string;
   readonly choices: ParsedReportChoices;
+  /** Published action plans to attach as bilag, by number (issue 13). */
+  readonly attachPlans: readonly number[];
 };
 
 /** The parameter names of each door: the page's Danish ones, the API's English ones (issue 16). */
-type ParamNames = Readonly<Record<"year" | "format" | "body" | "caseNumber" | "caseworker" | "caseworkers" | keyof Omit<RawReportChoices, "caseworkers">, string>>;
+type ParamNames = Readonly<Record<"year" | "format" | "body" | "caseNumber" | "caseworker" | "caseworkers" | "attachPlan" | keyof Omit<RawReportChoices, "caseworkers">, string>>;
 
 const PAGE_PARAMS: ParamNames = {
   year: "aar",
@@ -75,6 +81,7 @@ const PAGE_PARAMS: ParamNames = {
   route: "forloeb",
   competence: "kompetence",
   economy: "oekonomi",
+  attachPlan: "bilag-handleplan",
 };
 
 const API_PARAMS: ParamNames = {
@@ -93,6 +100,7 @@ const API_PARAMS: ParamNames = {
   route: "route",
   competence: "competence",
   economy: "economy",
+  attachPlan: "attachPlan",
 };
 
 /** A query value the client sent once; a repeated parameter counts as its first value. */
@@ -136,7 +144,8 @@ function parseReportRequest(code: string, q: Query, names: ParamNames = PAGE_PAR
       economy: one(q, names.economy),
     });
     const caseNumber = one(q, names.caseNumber);
-    return { municipality, year: Number(year), format, ...(body !== undefined ? { body } : {}), ...(caseNumber ? { caseNumber } : {}), choices };
+    const attachPlans = parseAttachedPlanIds(one(q, names.attachPlan), names.attachPlan);
+    return { municipality, year: Number(year), format, ...(body !== undefined ? { body } : {}), ...(caseNumber ? { caseNumber } : {}), choices, attachPlans };
   } catch (error) {
     if (error instanceof ReportChoiceError) return new ReportRequestError(error.message, 400);
     throw error;
@@ -187,6 +196,12 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
     const { municipality, year, format } = parsed;
     const [data, context, legalRules] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db), loadEffectiveLegalRules(ctx.db)]);
     if (!data.provenanceByYear.has(year)) return failWith(new ReportRequestError(`Der er ingen data for ${year}, så dagsordenpunktet kan ikke laves.`, 404));
+    const attachedPlans: ActionPlanDocument[] = [];
+    for (const id of parsed.attachPlans) {
+      const plan = await loadPlanForAgendaItem(actionPlanDepsOf(ctx), caller, { municipalityCode: municipality.code, id, year });
+      if (plan.kind === "refused") return failWith(new ReportRequestError(plan.messageDa, plan.status));
+      attachedPlans.push(plan.document);
+    }
     try {
       return await queue.run(() => render());
     } catch (error) {
@@ -208,6 +223,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
           includeFigures,
           context: context.index,
           legalRules,
+          attachedPlans,
           ...parsed.choices,
           // The route and body from the year's treatment record, where the jurist typed none.
           ...chooseRoute({ route: parsed.choices.route, body: parsed.body, competence: parsed.choices.competence }, await loadTreatmentRoute(ctx.db, municipality.code, year)),

@@ -9,7 +9,12 @@ import { InputField, SelectField } from "./form-fields.js";
  * caseworkers. It asks with GET – nothing is stored, so there is nothing to protect with a CSRF token – and
  * the buttons choose the format: HTML opens in the browser as the preview, the others download.
  */
-type Props = { readonly code: string; readonly year: number };
+type Props = {
+  readonly code: string;
+  readonly year: number;
+  /** The municipality's published plans that answer this year's map or an earlier one: attachable as bilag. */
+  readonly plans?: readonly { readonly id: number; readonly title: string; readonly dataYears: readonly number[] }[];
+};
 
 const SECTION_PLACES: readonly (readonly [string, string])[] = [
   ["", "Som skabelonen"],
@@ -54,7 +59,7 @@ function Text(p: {
   );
 }
 
-export function AgendaItemForm({ code, year }: Props): JSX.Element {
+export function AgendaItemForm({ code, year, plans = [] }: Props): JSX.Element {
   return (
     <form method="get" action={`/kommuner/${code}/dagsordenpunkt`} class="agenda-item-form">
       <input type="hidden" name="aar" value={String(year)} />
@@ -124,6 +129,18 @@ export function AgendaItemForm({ code, year }: Props): JSX.Element {
             ["udelad", "Intet punkt om handleplan"],
           ]}
         />
+        {plans.length > 0 && (
+          <Select
+            id="do-bilag-handleplan"
+            name="bilag-handleplan"
+            label="Vedlæg handleplan som bilag"
+            hint="Handleplanen kommer med som bilag med sine handlinger, fokusområder og opfølgningens tal."
+            options={[
+              ["", "Ingen"],
+              ...plans.map((p) => [String(p.id), `${p.title} (dataår ${p.dataYears.join(", ")})`] as const),
+            ]}
+          />
+        )}
         <Text
           id="do-punkt"
           name="punkt"
