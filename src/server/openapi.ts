@@ -463,6 +463,7 @@ export const OPENAPI_DOCUMENT = {
           { name: "caseNumber", in: "query", required: false, schema: { type: "string" } },
           { name: "competence", in: "query", required: false, schema: { type: "string" } },
           { name: "economy", in: "query", required: false, schema: { type: "string" } },
+          { name: "attachPlan", in: "query", required: false, schema: { type: "string" }, description: "Offentliggjorte handleplaner, der vedlægges som bilag: numre adskilt af komma" },
         ],
         responses: {
           "200": { description: "Filen; Content-Disposition giver et dansk filnavn" },
