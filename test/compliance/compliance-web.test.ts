@@ -5,6 +5,7 @@ import { OPERATOR } from "../../src/app/caller.js";
 import { addMeeting } from "../../src/app/treatment/save-meeting.js";
 import { buildApp } from "../../src/server/app.js";
 import { ACCOUNTS, createAccounts, PASSWORD, testAccountDeps } from "../signin/sign-in-fixtures.js";
+import { readZipEntry } from "../reports/support/read-zip-entry.js";
 import { InjectBrowser } from "../support/inject-browser.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-databases.js";
 
@@ -112,6 +113,23 @@ describe("the compliance view on the web", () => {
     expect(header).toContain("Note (intern)");
     const rows = Array.from({ length: 98 }, (_, i) => (sheet.getRow(3 + i).values as unknown[]).slice(1));
     expect(rows.find((r) => r[0] === "0657")!.slice(3, 7)).toEqual(["behandlet inden fristen", "2025-09-24", "ja", "afsluttet"]);
+  });
+
+  it("gives tilsyn the letter to a council as Word, from the registered follow-up or the category chosen", async () => {
+    const registered = await browsers.tilsyn.get("/tilsyn/behandling/2024/0151/brev.docx");
+    expect(registered.statusCode).toBe(200);
+    expect(registered.headers["content-disposition"]).toBe('attachment; filename="brev-0151-2024.docx"');
+    const xml = readZipEntry(registered.rawPayload, "word/document.xml").toString("utf8");
+    expect(xml).toContain("Danmarkskortet for 2024: anmodning om stillingtagen til handleplan");
+    expect(xml).toContain("Ballerup Kommune, kommunalbestyrelsen");
+    expect(xml).toContain("sendte sagen tilbage den 7. oktober 2025");
+    expect(xml).not.toContain(NOTE);
+    const chosen = readZipEntry((await browsers.tilsyn.get("/tilsyn/behandling/2024/0151/brev.docx?kategori=reminded-of-deadline")).rawPayload, "word/document.xml").toString("utf8");
+    expect(chosen).toContain("påmindelse om fristen");
+    expect((await browsers.tilsyn.get("/tilsyn/behandling/2024/0657/brev.docx")).statusCode).toBe(409);
+    expect((await browsers.tilsyn.get("/tilsyn/behandling/2024/0151/brev.docx?kategori=bøde")).statusCode).toBe(400);
+    expect((await browsers.herningEditor.get("/tilsyn/behandling/2024/0151/brev.docx")).statusCode).toBe(403);
+    expect((await new InjectBrowser(app).get("/tilsyn/behandling/2024/0151/brev.docx")).statusCode).toBe(401);
   });
 
   it("has a public version with the category and without any note, for everyone", async () => {

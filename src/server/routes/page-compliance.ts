@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { buildComplianceTable, renderComplianceCsv, renderComplianceXlsx } from "../../app/compliance/compliance-table.js";
 import { filterComplianceLines, loadComplianceLineForFollowUp, loadComplianceOverview, loadPublicComplianceOverview, type ComplianceOverview } from "../../app/compliance/load-compliance-overview.js";
+import { buildReminderLetter } from "../../app/compliance/reminder-letter.js";
 import { clearFollowUp, setFollowUp } from "../../app/compliance/save-follow-up.js";
 import { refuse, type Refusal } from "../../app/use-case-result.js";
 import { authorize } from "../../domain/access-policy.js";
@@ -133,6 +134,17 @@ export function registerCompliancePages(app: FastifyInstance, ctx: AppContext): 
   }
 
   app.get<LineParams>(linePath, (request, reply) => followUpPage(request, reply, null));
+
+  app.get<LineParams & { Querystring: { kategori?: string } }>(`${linePath}/brev.docx`, async (request, reply) => {
+    if (!/^\d{4}$/.test(request.params.year)) return sendRefusalPage(request, reply, refuse(400, `Året skal være fire cifre, fx 2024, ikke "${request.params.year.slice(0, 20)}".`));
+    const letter = await buildReminderLetter(deps, request.caller, { municipalityCode: request.params.code, dataYear: Number(request.params.year), category: request.query.kategori || null });
+    if (letter.kind === "refused") return sendRefusalPage(request, reply, letter);
+    return reply
+      .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+      .header("content-disposition", `attachment; filename="${letter.fileName}"`)
+      .header("cache-control", "private, no-store")
+      .send(letter.body);
+  });
 
   app.post<LineParams>(linePath, async (request, reply) => {
     if (!/^\d{4}$/.test(request.params.year)) return sendRefusalPage(request, reply, refuse(400, `Året skal være fire cifre, fx 2024, ikke "${request.params.year.slice(0, 20)}".`));

@@ -297,6 +297,13 @@ export function FollowUpPage(m: FollowUpPageModel): JSX.Element {
           Senest registreret {formatDateTimeDa(r.followUp.updatedAt)} af {r.followUp.updatedBy}.
         </p>
       )}
+      {r.followUp && (
+        <p>
+          <a href={`/tilsyn/behandling/${m.dataYear}/${r.municipalityCode}/brev.docx`}>
+            Hent brev til kommunen ({FOLLOW_UP_CATEGORY_NAMES_DA[r.followUp.category]}) som Word
+          </a>
+        </p>
+      )}
       <ErrorSummary refusal={m.refusal} />
       <form method="post" action={`/tilsyn/behandling/${m.dataYear}/${r.municipalityCode}`} class="comment-form">
         <CsrfInput token={m.csrfToken} />
