@@ -1,6 +1,6 @@
-import fastifyMultipart from "@fastify/multipart";
+import { registerUploadParser, uploadedFile } from "./upload-form.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { loadMunicipalityDocxTemplateInfo, saveMunicipalityDocxTemplate, type UploadedTemplate } from "../../app/docx-template/municipality-docx-template.js";
+import { loadMunicipalityDocxTemplateInfo, saveMunicipalityDocxTemplate } from "../../app/docx-template/municipality-docx-template.js";
 import { refuse, type Refusal } from "../../app/use-case-result.js";
 import { authorize } from "../../domain/access-policy.js";
 import { findMunicipalityByCode } from "../../domain/municipality.js";
@@ -11,11 +11,6 @@ import { csrfTokenFor } from "../auth/security-plugins.js";
 import { renderDocxTemplatePage } from "../views/docx-template-page.js";
 
 type CodeParams = { Params: { code: string } };
-
-function uploadedFile(body: unknown): UploadedTemplate | null {
-  const value = body && typeof body === "object" ? (body as Record<string, unknown>).fil : undefined;
-  return value && typeof value === "object" && "bytes" in value ? (value as UploadedTemplate) : null;
-}
 
 /** GET and POST /kommuner/{code}/skabelon: the municipality's editors upload its Word template (issue 16, point 2). */
 export function registerDocxTemplatePages(app: FastifyInstance, ctx: AppContext): void {
@@ -48,16 +43,7 @@ export function registerDocxTemplatePages(app: FastifyInstance, ctx: AppContext)
 
   // Multipart only in this scope, as for the treatment record's attachments (page-treatment.ts).
   app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: "keyValues",
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_DOCX_TEMPLATE_BYTES + 1, files: 1, fields: 3, fieldSize: 4096 },
-      async onFile(part) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        (part as unknown as { value: UploadedTemplate }).value = { fileName: part.filename, bytes: Buffer.concat(chunks), truncated: part.file.truncated };
-      },
-    });
+    await registerUploadParser(scope, { maxFileBytes: MAX_DOCX_TEMPLATE_BYTES, fields: 3, fieldSize: 4096 });
     scope.post<CodeParams>("/kommuner/:code/skabelon", async (request, reply) => {
       const file = uploadedFile(request.body);
       const result = await saveMunicipalityDocxTemplate(deps, request.caller, request.params.code, file ?? { fileName: "", bytes: new Uint8Array() });

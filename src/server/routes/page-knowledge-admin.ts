@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import fastifyMultipart from "@fastify/multipart";
+import { registerUploadParser, uploadedFile } from "./upload-form.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { importKnowledgeSheet } from "../../app/knowledge/import-knowledge-sheet.js";
 import { saveDepartmentList, saveKnowledgeSettings } from "../../app/knowledge/knowledge-lists.js";
@@ -23,12 +23,6 @@ import { renderKnowledgeAdminPage, type KnowledgeAdminForm, type SheetCheckView 
 export const MAX_SHEET_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 type CodeParams = { Params: { code: string } };
-type UploadedFile = { readonly fileName: string; readonly bytes: Buffer; readonly truncated: boolean };
-
-function uploadedFile(body: unknown): UploadedFile | null {
-  const value = body && typeof body === "object" ? (body as Record<string, unknown>).fil : undefined;
-  return value && typeof value === "object" && "bytes" in value && (value as UploadedFile).fileName !== "" ? (value as UploadedFile) : null;
-}
 
 /** The mapping the form sends: pairs overskrift_N / felt_N (a chosen field, or empty for "not chosen yet"). */
 export function mappingFromForm(body: unknown): Map<string, SheetField> {
@@ -150,16 +144,7 @@ export function registerKnowledgeAdminPages(app: FastifyInstance, ctx: AppContex
   // The upload is multipart; its parser lives in this scope only. The checked file travels back as base64 in
   // the confirmation form (fil_data), so that field may be as large as the file's base64 form.
   app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: "keyValues",
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_SHEET_UPLOAD_BYTES + 1, files: 1, fields: 200, fieldSize: Math.ceil((MAX_SHEET_UPLOAD_BYTES * 4) / 3) + 16 },
-      async onFile(part) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        (part as unknown as { value: UploadedFile }).value = { fileName: part.filename, bytes: Buffer.concat(chunks), truncated: part.file.truncated };
-      },
-    });
+    await registerUploadParser(scope, { maxFileBytes: MAX_SHEET_UPLOAD_BYTES, fields: 200, fieldSize: Math.ceil((MAX_SHEET_UPLOAD_BYTES * 4) / 3) + 16 });
 
     scope.post<CodeParams>(`${base}/indlaes`, async (request, reply) => {
       const denied = writeRefusal(request);

@@ -1,4 +1,4 @@
-import fastifyMultipart from "@fastify/multipart";
+import { registerUploadParser, uploadedFile } from "./upload-form.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { addAttachment, openAttachment, removeAttachment, setAttachmentVisibility } from "../../app/treatment/attachments.js";
 import { listBodies, saveBodies } from "../../app/treatment/bodies-and-rules.js";
@@ -56,13 +56,6 @@ function meetingInput(code: string, year: number, v: MeetingFormValues): SaveMee
   return { municipalityCode: code, dataYear: year, ...v, outcome: v.outcome || null, agendaItemNumber: v.agendaItemNumber, decisionText: v.decisionText, minutesUrl: v.minutesUrl };
 }
 
-/** A file field as the multipart hook leaves it (see `onFile` below). */
-type UploadedFile = { readonly fileName: string; readonly bytes: Buffer; readonly truncated: boolean };
-
-function uploadedFile(body: unknown): UploadedFile | null {
-  const value = body && typeof body === "object" ? (body as Record<string, unknown>).fil : undefined;
-  return value && typeof value === "object" && "bytes" in value ? (value as UploadedFile) : null;
-}
 
 /**
  * The web doors of the treatment record (issue 13): the editors' page for a year, the meeting edit page,
@@ -158,20 +151,9 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
     return answer(request, reply, await deleteMeeting(deps, request.caller, { municipalityCode: request.params.code, dataYear: year, id: request.params.id }), "meeting-new", "slettet");
   });
 
-  // The upload form is multipart; its parser lives in this scope only, so no other route accepts multipart
-  // bodies. The file is read into memory up to one byte past the limit, so a too large file is refused in
-  // Danish by the use case rather than cut silently. Fields are attached to the body before the CSRF check.
+  // The upload form is multipart, in this scope only (upload-form.ts).
   app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: "keyValues",
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 5, fieldSize: 4096 },
-      async onFile(part) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        (part as unknown as { value: UploadedFile }).value = { fileName: part.filename, bytes: Buffer.concat(chunks), truncated: part.file.truncated };
-      },
-    });
+    await registerUploadParser(scope, { maxFileBytes: MAX_ATTACHMENT_BYTES, fields: 5, fieldSize: 4096 });
     scope.post<MeetingParams>(`${base}/moeder/:id/bilag`, async (request, reply) => {
       const year = parseYear(request.params.year);
       if (typeof year !== "number") return sendRefusalPage(request, reply, year);
