@@ -381,7 +381,7 @@ export function ActionPlanFormPage({ model }: { model: PlanFormModel }): JSX.Ele
           <Problem text={problemFor(model, "focusAreas")} />
           <ul class="nobullet-list">
             {FOCUS_AREA_GROUPS.map((g) => (
-              <li>
+              <li class="form-group-checkbox">
                 <input
                   class="form-checkbox"
                   type="checkbox"

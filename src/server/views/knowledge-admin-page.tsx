@@ -249,7 +249,7 @@ export function KnowledgeAdminPage({ model }: { model: KnowledgeAdminPageModel }
           <FormRefusal model={model} form="settings" />
           <form method="post" action={`${base}/indstillinger`} novalidate>
             <CsrfInput token={model.csrfToken} />
-            <div class="form-group">
+            <div class="form-group form-group-checkbox">
               <input
                 class="form-checkbox"
                 type="checkbox"
@@ -291,7 +291,7 @@ export function KnowledgeAdminPage({ model }: { model: KnowledgeAdminPageModel }
               <FormRefusal model={model} form="retention" />
               <form method="post" action={`${base}/sletning`} novalidate>
                 <CsrfInput token={model.csrfToken} />
-                <div class="form-group">
+                <div class="form-group form-group-checkbox">
                   <input class="form-checkbox" type="checkbox" id="vb-slet-gamle" name="bekraeft" value="ja" />
                   <label for="vb-slet-gamle">{`Ja, slet de ${formatInteger(model.retention.entries.length)} afgørelser`}</label>
                 </div>

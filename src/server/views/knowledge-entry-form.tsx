@@ -168,7 +168,7 @@ export function EntryForm(p: EntryFormProps): JSX.Element {
         )}
         <ul class="nobullet-list">
           {p.reasons.map((r) => (
-            <li>
+            <li class="form-group-checkbox">
               <input
                 class="form-checkbox"
                 type="checkbox"

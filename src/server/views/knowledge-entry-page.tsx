@@ -56,15 +56,17 @@ export function KnowledgeEntryPage({ model }: { model: KnowledgeEntryPageModel }
               {model.deleteMessageDa}
             </span>
           )}
-          <input
-            class="form-checkbox"
-            type="checkbox"
-            id="vb-slet"
-            name="bekraeft"
-            value="ja"
-            aria-describedby={model.deleteMessageDa ? "vb-slet-error" : undefined}
-          />
-          <label for="vb-slet">{`Ja, slet afgørelse nr. ${model.entryId}`}</label>
+          <div class="form-group-checkbox">
+            <input
+              class="form-checkbox"
+              type="checkbox"
+              id="vb-slet"
+              name="bekraeft"
+              value="ja"
+              aria-describedby={model.deleteMessageDa ? "vb-slet-error" : undefined}
+            />
+            <label for="vb-slet">{`Ja, slet afgørelse nr. ${model.entryId}`}</label>
+          </div>
         </div>
         <button class="button button-secondary" type="submit">
           Slet afgørelsen

@@ -300,7 +300,7 @@ function MeetingTools({ model, meeting }: { model: TreatmentEditorModel; meeting
             />
           )}
         </FieldGroup>
-        <div class="form-group">
+        <div class="form-group form-group-checkbox">
           <input class="form-checkbox" type="checkbox" id={`${prefix}-offentligt`} name="offentligt" value="ja" />
           <label for={`${prefix}-offentligt`}>Offentligt (ellers kun for kommunens egne brugere)</label>
         </div>
