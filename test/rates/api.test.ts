@@ -108,8 +108,9 @@ describe.each(DATABASE_KINDS)("API /api/v1 on %s", (kind) => {
       // municipality without a comment gets 404, the audit trail without an API token 401).
       expect(Object.keys(get.responses), url).toContain(String(status));
       // A path naming a stored thing by id (an attachment) has none in this data: its 404 is documented above.
-      // Likewise a municipality that has not chosen to publish its knowledge-bank aggregate (404, documented).
-      const notPublished = path.includes("/comments/") || path.includes("/knowledge/public/");
+      // Likewise a municipality that has not chosen to publish its knowledge-bank aggregate, or that uses the
+      // built-in Word template rather than its own (404, documented).
+      const notPublished = path.includes("/comments/") || path.includes("/knowledge/public/") || path.endsWith("/docx-template");
       if (!get.security && !notPublished && !url.includes("{")) expect(status, url).toBe(200);
     }
   });
