@@ -281,6 +281,18 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
   { method: "DELETE", url: "/api/v1/legal-rules/:id", variants: [{ label: "handleplansreglen", call: (a, who) => a.api(who, "DELETE", "/api/v1/legal-rules/action-plan-decision"), expected: onlyFor(["admin"], 200) }] },
   {
     method: "POST",
+    url: "/lovregler/:id",
+    variants: [
+      {
+        label: "handleplansreglen",
+        call: (a, who) => a.web(who).post("/lovregler/action-plan-decision", { fra: "2022-07-01", til: "2024-12-31", indhold: "Stillingtagen til handleplan.", kilde: `rolletest ${who}` }),
+        expected: onlyFor(["admin"], 303),
+      },
+    ],
+  },
+  { method: "POST", url: "/lovregler/:id/standard", variants: [{ label: "handleplansreglen", call: (a, who) => a.web(who).post("/lovregler/action-plan-decision/standard", {}), expected: onlyFor(["admin"], 303) }] },
+  {
+    method: "POST",
     url: "/api/v1/municipalities/:code/action-plans",
     variants: [{ label: "Herning", call: (a, who) => a.api(who, "POST", PLANS_URL, PLAN_BODY), expected: onlyFor(["herningEditor"], 201) }],
   },

@@ -9,6 +9,7 @@ import { registerCommentPage } from "./page-comment.js";
 import { registerCompliancePages } from "./page-compliance.js";
 import { registerKnowledgePage } from "./page-knowledge.js";
 import { registerKnowledgeAdminPages } from "./page-knowledge-admin.js";
+import { registerLegalRulesPages } from "./page-legal-rules.js";
 import { registerActionPlanPages } from "./page-action-plans.js";
 import { registerSignInPages } from "./page-sign-in.js";
 import { registerTreatmentPages } from "./page-treatment.js";
@@ -32,6 +33,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
   registerActionPlanPages(app, ctx);
   registerApiKnowledge(app, ctx);
   registerTreatmentPages(app, ctx);
+  registerLegalRulesPages(app, ctx);
   registerApiSubjectAreas(app, ctx);
   registerApiDocxTemplate(app, ctx);
   registerDocxTemplatePages(app, ctx);
