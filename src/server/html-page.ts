@@ -13,7 +13,7 @@ export type PageAccount = { readonly email: string; readonly roleDa: string; rea
 
 function accountNav(account: PageAccount | null | undefined): string {
   if (!account) return ` <a href="/log-ind">Log ind</a>`;
-  const admin = account.isAdmin ? ` <a href="/brugere">Brugere</a>` : "";
+  const admin = account.isAdmin ? ` <a href="/brugere">Brugere</a> <a href="/lovregler">Lovregler</a>` : "";
   const audit = account.mayReadAudit ? ` <a href="/revisionsspor">Revisionsspor</a>` : "";
   return `${admin}${audit} <a href="/konto" title="${escapeHtml(account.roleDa)}">Konto: ${escapeHtml(account.email)}</a> <a href="/log-ud">Log ud</a>`;
 }

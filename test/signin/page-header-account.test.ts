@@ -92,12 +92,13 @@ describe.each(DATABASE_KINDS)("the header names the signed-in person on every pa
     }
   });
 
-  it("gives an administrator the links to users and the audit trail on the map and the accessibility page too", async () => {
+  it("gives an administrator the links to users, the legal rules and the audit trail on the map and the accessibility page too", async () => {
     const browser = new InjectBrowser(app);
     await browser.signIn(ACCOUNTS.admin.email, PASSWORD);
     for (const url of ["/kort", "/tilgaengelighed"]) {
       const nav = headerNav((await browser.get(url)).body, url);
       expect(nav, url).toContain('<a href="/brugere">Brugere</a>');
+      expect(nav, url).toContain('<a href="/lovregler">Lovregler</a>');
       expect(nav, url).toContain('<a href="/revisionsspor">Revisionsspor</a>');
       expect(nav, url).toContain(`Konto: ${ACCOUNTS.admin.email}`);
     }

@@ -88,7 +88,7 @@ function AccountNav({ account }: { account: LayoutAccount | null }): JSX.Element
       {account.isAdmin && (
         <>
           {" "}
-          <a href="/brugere">Brugere</a>
+          <a href="/brugere">Brugere</a> <a href="/lovregler">Lovregler</a>
         </>
       )}
       {account.mayReadAudit && (
