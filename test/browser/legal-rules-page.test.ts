@@ -1,0 +1,81 @@
+import { mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
+import { createUserAccount } from "../../src/app/accounts/manage-users.js";
+import { OPERATOR } from "../../src/app/caller.js";
+import { memorySecurityLog } from "../../src/app/security-log.js";
+import { collectCspViolations, seriousAxeViolations, startWebTestServer } from "./web-test-server.js";
+
+/**
+ * Issue 13 in real Chromium: the administrator finds /lovregler in the header, reads the rules and their
+ * sources, extends § 79 b stk. 2–3 through 2025 with a source, is told when the source is missing, and puts
+ * the rule back to the default. No serious axe violation, and no page wider than a phone (390 px).
+ */
+const ADMIN = { email: "admin@ankestyrelsen.test", password: "administratorens lange kode" };
+const SOURCE = "Allerød Kommune, Social- og Sundhedsudvalget 2025, punkt om danmarkskortet";
+const shots = "test-results/screenshots";
+
+let server: Awaited<ReturnType<typeof startWebTestServer>>;
+let page: Page;
+let cspBlocked: string[];
+const securityLog = memorySecurityLog();
+
+beforeAll(async () => {
+  server = await startWebTestServer({
+    prepare: async (db) => {
+      const created = await createUserAccount({ db, now: () => new Date(), auth: DEFAULT_AUTH_SETTINGS, securityLog }, OPERATOR, { email: ADMIN.email, role: { kind: "admin" }, password: ADMIN.password });
+      if (created.kind !== "created") throw new Error(created.messageDa);
+    },
+    context: { securityLog },
+  });
+  page = await (await server.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  cspBlocked = collectCspViolations(page);
+  mkdirSync(shots, { recursive: true });
+});
+afterAll(async () => server?.stop());
+
+async function checkPage(name: string): Promise<void> {
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ved ${width} px`).toBeLessThanOrEqual(width);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe("the legal rules page in Chromium", () => {
+  it("lets the administrator edit § 79 b stk. 2–3 with a source, shows a missing source beside its field, and resets the rule", async () => {
+    await page.goto(`${server.baseUrl}/log-ind`);
+    await page.getByLabel("E-mail").fill(ADMIN.email);
+    await page.getByLabel("Adgangskode", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "Log ind" }).click();
+    await page.waitForLoadState("load");
+    await page.getByRole("link", { name: "Lovregler" }).click();
+    expect(await page.textContent("h1")).toBe("Lovregler");
+    expect(await page.textContent("table")).toContain("1. juli 2022 – 31. december 2024");
+    await checkPage("lovregler");
+
+    const rule = page.locator("section", { has: page.locator("#h-action-plan-decision") });
+    await rule.getByLabel("Gælder til (valgfri)").fill("2025-12-31");
+    await rule.getByLabel("Kilde").fill("");
+    await rule.getByRole("button", { name: /^Gem reglen/ }).click();
+    await page.waitForLoadState("load");
+    expect(await rule.locator(".form-error-message").textContent()).toContain("Kilden mangler");
+    expect(await rule.getByLabel("Gælder til (valgfri)").inputValue()).toBe("2025-12-31");
+    await checkPage("lovregler-fejl");
+
+    await rule.getByLabel("Kilde").fill(SOURCE);
+    await rule.getByRole("button", { name: /^Gem reglen/ }).click();
+    await expect.poll(() => page.textContent("[role=status]")).toContain("Reglen om retssikkerhedslovens § 79 b, stk. 2-3 er gemt.");
+    expect(await page.textContent("table")).toContain("1. juli 2022 – 31. december 2025");
+    expect(await page.textContent("table")).toContain(SOURCE);
+    await checkPage("lovregler-gemt");
+
+    await rule.getByRole("button", { name: /^Tilbage til standard/ }).click();
+    await expect.poll(() => page.textContent("[role=status]")).toContain("sat tilbage til standard");
+    expect(await page.textContent("table")).toContain("1. juli 2022 – 31. december 2024");
+    expect(cspBlocked).toEqual([]);
+  });
+});
