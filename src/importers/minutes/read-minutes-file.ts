@@ -58,9 +58,13 @@ export function decodeTextBytes(bytes: Uint8Array): string {
   }
 }
 
-function runPdfToText(path: string): Promise<string> {
+/** pdftotext reads the PDF from its standard input, so bytes from an upload need no temporary file. */
+function runPdfToText(bytes: Uint8Array, name: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn("pdftotext", ["-layout", "-enc", "UTF-8", "-q", path, "-"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("pdftotext", ["-layout", "-enc", "UTF-8", "-q", "-", "-"], { stdio: ["pipe", "pipe", "pipe"] });
+    // A PDF pdftotext gives up on closes the pipe early; that is its exit code's story, not an error here.
+    child.stdin.on("error", () => {});
+    child.stdin.end(bytes);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (d: Buffer) => out.push(d));
@@ -70,17 +74,17 @@ function runPdfToText(path: string): Promise<string> {
     );
     child.on("close", (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
-      else reject(new MinutesReadError(`Filen ${quoteForMessage(path)} kan ikke læses som PDF (den er beskadiget eller krypteret${err.length ? `: ${Buffer.concat(err).toString("utf8").trim().slice(0, 160)}` : ""}).`));
+      else reject(new MinutesReadError(`Filen ${quoteForMessage(name)} kan ikke læses som PDF (den er beskadiget eller krypteret${err.length ? `: ${Buffer.concat(err).toString("utf8").trim().slice(0, 160)}` : ""}).`));
     });
   });
 }
 
-async function readDocx(path: string): Promise<string> {
+async function readDocx(bytes: Uint8Array, name: string): Promise<string> {
   try {
-    const result = await mammoth.convertToHtml({ path });
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     return htmlToText(result.value);
   } catch {
-    throw new MinutesReadError(`Filen ${quoteForMessage(path)} kan ikke læses som DOCX (den er ikke et Word-dokument, eller den er beskadiget).`);
+    throw new MinutesReadError(`Filen ${quoteForMessage(name)} kan ikke læses som DOCX (den er ikke et Word-dokument, eller den er beskadiget).`);
   }
 }
 
@@ -91,23 +95,28 @@ export async function readMinutesFile(path: string): Promise<MinutesFileText> {
   } catch (error) {
     throw new MinutesReadError(fileSystemMessageDa(error, path));
   }
-  if (bytes.length === 0) throw new MinutesReadError(`Filen ${quoteForMessage(path)} er tom.`);
-  const form = detectMinutesForm(bytes, path);
+  return readMinutesBytes(bytes, path);
+}
+
+/** The same readers over bytes already in memory (an upload, a downloaded URL); `name` is for the form and the messages. */
+export async function readMinutesBytes(bytes: Uint8Array, name: string): Promise<MinutesFileText> {
+  if (bytes.length === 0) throw new MinutesReadError(`Filen ${quoteForMessage(name)} er tom.`);
+  const form = detectMinutesForm(bytes, name);
   let text: string;
   switch (form) {
     case "pdf":
-      text = await runPdfToText(path);
-      if (text.replace(/\s/g, "") === "") throw new MinutesReadError(`PDF-filen ${quoteForMessage(path)} har intet tekstlag (den er formentlig scannet); den kan ikke læses uden tekstgenkendelse.`);
+      text = await runPdfToText(bytes, name);
+      if (text.replace(/\s/g, "") === "") throw new MinutesReadError(`PDF-filen ${quoteForMessage(name)} har intet tekstlag (den er formentlig scannet); den kan ikke læses uden tekstgenkendelse.`);
       break;
     case "docx":
-      text = await readDocx(path);
+      text = await readDocx(bytes, name);
       break;
     case "html":
       text = htmlToText(decodeTextBytes(bytes));
       break;
     case "text":
       text = decodeTextBytes(bytes);
-      if (text.includes("\u0000")) throw new MinutesReadError(`Filen ${quoteForMessage(path)} er ikke tekst, HTML, PDF eller DOCX og kan ikke læses som et referat.`);
+      if (text.includes("\u0000")) throw new MinutesReadError(`Filen ${quoteForMessage(name)} er ikke tekst, HTML, PDF eller DOCX og kan ikke læses som et referat.`);
       break;
   }
   return { form, text: normaliseMinutesText(text) };
