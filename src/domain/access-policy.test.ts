@@ -30,6 +30,8 @@ const EXPECTED: ReadonlyArray<[Permission, readonly string[]]> = [
   [{ action: "treatment.write", municipalityCode: HERNING }, ["operator", "redaktoer-herning"]],
   [{ action: "treatment.write", municipalityCode: KOBENHAVN }, ["operator"]],
   [{ action: "treatment.order", municipalityCode: HERNING }, ["operator", "tilsyn"]],
+  [{ action: "treatment.confirm-minutes", municipalityCode: HERNING }, ["operator", "tilsyn", "redaktoer-herning"]],
+  [{ action: "treatment.confirm-minutes", municipalityCode: KOBENHAVN }, ["operator", "tilsyn"]],
   [{ action: "action-plan.write", municipalityCode: HERNING }, ["operator", "redaktoer-herning"]],
   [{ action: "municipality.settings.write", municipalityCode: HERNING }, ["operator", "redaktoer-herning"]],
   [{ action: "legal-rules.edit" }, ["operator", "admin"]],

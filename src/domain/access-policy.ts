@@ -44,6 +44,11 @@ export type Permission =
   | { readonly action: "treatment.write"; readonly municipalityCode: MunicipalityCode }
   /** Ankestyrelsen's order to make an action plan (§ 79 b stk. 3), and its follow-up notes. */
   | { readonly action: "treatment.order"; readonly municipalityCode: MunicipalityCode }
+  /**
+   * Reading a council's minutes on the web and confirming what was found into the treatment record
+   * (issue 15): the municipality's editors, and tilsyn, whose yearly check is exactly this reading.
+   */
+  | { readonly action: "treatment.confirm-minutes"; readonly municipalityCode: MunicipalityCode }
   | { readonly action: "action-plan.write"; readonly municipalityCode: MunicipalityCode }
   /** The municipality's own lists: its bodies, departments, subject → area table. */
   | { readonly action: "municipality.settings.write"; readonly municipalityCode: MunicipalityCode }
@@ -125,6 +130,8 @@ function describePermissionDa(p: Permission): string {
       return `registrere den politiske behandling for ${municipalityName(p.municipalityCode)}`;
     case "treatment.order":
       return `registrere Ankestyrelsens påbud til ${municipalityName(p.municipalityCode)}`;
+    case "treatment.confirm-minutes":
+      return `registrere behandlingen for ${municipalityName(p.municipalityCode)} ud fra et referat`;
     case "action-plan.write":
       return `skrive handleplaner for ${municipalityName(p.municipalityCode)}`;
     case "municipality.settings.write":
@@ -153,6 +160,8 @@ function roleAllows(role: Role, p: Permission): boolean {
       return role.kind === "redaktoer" && own === p.municipalityCode;
     case "treatment.order":
       return role.kind === "tilsyn";
+    case "treatment.confirm-minutes":
+      return role.kind === "tilsyn" || (role.kind === "redaktoer" && own === p.municipalityCode);
     case "knowledge.read":
       return role.kind === "tilsyn" || own === p.municipalityCode;
     case "compliance.read":
