@@ -42,7 +42,7 @@ export type TreatmentRecordView = {
   readonly actionPlan: ActionPlanStatus;
   /** How many attachments were left out for this caller (so a page can say that there are more). */
   readonly hiddenAttachments: number;
-  readonly may: { readonly write: boolean; readonly order: boolean; readonly readInternal: boolean; readonly editBodies: boolean };
+  readonly may: { readonly write: boolean; readonly order: boolean; readonly confirmMinutes: boolean; readonly readInternal: boolean; readonly editBodies: boolean };
 };
 
 export async function loadTreatmentRecord(deps: Pick<TreatmentDeps, "db" | "now">, caller: Caller, code: string, dataYear: number): Promise<{ kind: "record"; record: TreatmentRecordView } | Refusal> {
@@ -97,6 +97,7 @@ export async function loadTreatmentRecord(deps: Pick<TreatmentDeps, "db" | "now"
       may: {
         write: authorize(caller.actor, { action: "treatment.write", municipalityCode: m }).allowed,
         order: authorize(caller.actor, { action: "treatment.order", municipalityCode: m }).allowed,
+        confirmMinutes: authorize(caller.actor, { action: "treatment.confirm-minutes", municipalityCode: m }).allowed,
         readInternal,
         editBodies: authorize(caller.actor, { action: "municipality.settings.write", municipalityCode: m }).allowed,
       },

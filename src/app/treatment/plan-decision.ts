@@ -27,12 +27,13 @@ function auditedDecision(d: TreatmentPlanDecision | null) {
   return d === null ? null : { decision: d.decision, ankestyrelsenNotifiedOn: d.ankestyrelsenNotifiedOn };
 }
 
-/** The council's decision on an action plan (ja/nej/ikke relevant) and, for a "nej", when Ankestyrelsen was told. */
-export async function setPlanDecision(deps: TreatmentDeps, caller: Caller, input: PlanDecisionInput): Promise<{ kind: "saved"; decision: TreatmentPlanDecision } | Refusal> {
+/**
+ * Everything about a plan decision but who may save it: the year, the decision, the date Ankestyrelsen was
+ * told, and whether § 79 b stk. 2 applies to the year at all.
+ */
+export async function validatePlanDecisionInput(deps: TreatmentDeps, input: PlanDecisionInput): Promise<TreatmentPlanDecision | Refusal> {
   const municipality = municipalityOr404(input.municipalityCode);
   if (isRefusal(municipality)) return municipality;
-  const denied = permitOrRefuse(deps, caller, { action: "treatment.write", municipalityCode: municipality.code });
-  if (denied) return denied;
   const now = deps.now();
   const badYear = dataYearRefusal(input.dataYear, now);
   if (badYear) return badYear;
@@ -47,11 +48,28 @@ export async function setPlanDecision(deps: TreatmentDeps, caller: Caller, input
   }
   const notApplicable = await ruleRefusal(deps.db, input.dataYear);
   if (notApplicable) return notApplicable;
-  const saved: TreatmentPlanDecision = { municipalityCode: municipality.code, dataYear: input.dataYear, decision, ankestyrelsenNotifiedOn: notified, updatedAt: now.toISOString() };
+  return { municipalityCode: municipality.code, dataYear: input.dataYear, decision, ankestyrelsenNotifiedOn: notified, updatedAt: now.toISOString() };
+}
+
+/** Saves a checked plan decision with its audit event, inside the caller's transaction. */
+export async function writePlanDecision(tx: Queryable, caller: Caller, now: Date, saved: TreatmentPlanDecision, extra: Record<string, unknown> = {}): Promise<void> {
+  const before = await loadPlanDecision(tx, saved.municipalityCode, saved.dataYear);
+  await savePlanDecision(tx, saved);
+  const after = auditedDecision(saved);
+  await recordAuditEvent(tx, caller, now, { action: "treatment.plan-decision", municipalityCode: saved.municipalityCode, subject: `handleplansbeslutning ${saved.municipalityCode}/${saved.dataYear}`, before: auditedDecision(before), after: after && { ...after, ...extra } });
+}
+
+/** The council's decision on an action plan (ja/nej/ikke relevant) and, for a "nej", when Ankestyrelsen was told. */
+export async function setPlanDecision(deps: TreatmentDeps, caller: Caller, input: PlanDecisionInput): Promise<{ kind: "saved"; decision: TreatmentPlanDecision } | Refusal> {
+  const municipality = municipalityOr404(input.municipalityCode);
+  if (isRefusal(municipality)) return municipality;
+  const denied = permitOrRefuse(deps, caller, { action: "treatment.write", municipalityCode: municipality.code });
+  if (denied) return denied;
+  const saved = await validatePlanDecisionInput(deps, input);
+  if (isRefusal(saved)) return saved;
+  const now = deps.now();
   return deps.db.transaction(async (tx) => {
-    const before = await loadPlanDecision(tx, municipality.code, input.dataYear);
-    await savePlanDecision(tx, saved);
-    await recordAuditEvent(tx, caller, now, { action: "treatment.plan-decision", municipalityCode: municipality.code, subject: `handleplansbeslutning ${municipality.code}/${input.dataYear}`, before: auditedDecision(before), after: auditedDecision(saved) });
+    await writePlanDecision(tx, caller, now, saved);
     return { kind: "saved" as const, decision: saved };
   });
 }

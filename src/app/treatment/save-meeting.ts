@@ -29,13 +29,24 @@ export function meetingSubject(code: string, year: number, m: Pick<TreatmentMeet
   return `behandling ${code}/${year}: ${m.body.nameDa} ${m.date}`;
 }
 
-type Checked = { code: string; write: Parameters<typeof insertMeeting>[3] };
+export type CheckedMeeting = { code: string; write: Parameters<typeof insertMeeting>[3] };
 
-async function checkMeeting(deps: TreatmentDeps, caller: Caller, input: SaveMeetingInput): Promise<Checked | Refusal> {
+async function checkMeeting(deps: TreatmentDeps, caller: Caller, input: SaveMeetingInput): Promise<CheckedMeeting | Refusal> {
   const municipality = municipalityOr404(input.municipalityCode);
   if (isRefusal(municipality)) return municipality;
   const denied = permitOrRefuse(deps, caller, { action: "treatment.write", municipalityCode: municipality.code });
   if (denied) return denied;
+  return validateMeetingInput(deps, caller, input);
+}
+
+/**
+ * Everything about a meeting but who may save it: the year, the CPR guard, the body on the
+ * municipality's list, the fields. The caller has asked the access policy already (treatment.write for the
+ * forms and the API, treatment.confirm-minutes for a confirmation from minutes).
+ */
+export async function validateMeetingInput(deps: TreatmentDeps, caller: Caller, input: SaveMeetingInput): Promise<CheckedMeeting | Refusal> {
+  const municipality = municipalityOr404(input.municipalityCode);
+  if (isRefusal(municipality)) return municipality;
   const now = deps.now();
   const badYear = dataYearRefusal(input.dataYear, now);
   if (badYear) return badYear;
@@ -60,11 +71,14 @@ export async function addMeeting(deps: TreatmentDeps, caller: Caller, input: Sav
   const checked = await checkMeeting(deps, caller, input);
   if (isRefusal(checked)) return checked;
   const now = deps.now();
-  return deps.db.transaction(async (tx) => {
-    const meeting = await insertMeeting(tx, checked.code, input.dataYear, checked.write, now.toISOString());
-    await recordAuditEvent(tx, caller, now, { action: "treatment.meeting-add", municipalityCode: checked.code, subject: meetingSubject(checked.code, input.dataYear, meeting), before: null, after: auditedMeeting(meeting) });
-    return { kind: "saved" as const, meeting };
-  });
+  return deps.db.transaction(async (tx) => ({ kind: "saved" as const, meeting: await writeNewMeeting(tx, caller, now, input.dataYear, checked) }));
+}
+
+/** Inserts a checked meeting with its audit event, inside the caller's transaction; `extra` joins the event's after-state. */
+export async function writeNewMeeting(tx: Queryable, caller: Caller, now: Date, dataYear: number, checked: CheckedMeeting, extra: Record<string, unknown> = {}): Promise<TreatmentMeeting> {
+  const meeting = await insertMeeting(tx, checked.code, dataYear, checked.write, now.toISOString());
+  await recordAuditEvent(tx, caller, now, { action: "treatment.meeting-add", municipalityCode: checked.code, subject: meetingSubject(checked.code, dataYear, meeting), before: null, after: { ...auditedMeeting(meeting), ...extra } });
+  return meeting;
 }
 
 /** The meeting `id` of this municipality and year, or a 404 (another municipality's meeting is not found, not forbidden). */
