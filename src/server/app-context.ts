@@ -17,6 +17,11 @@ export type AppContext = {
    * sign-in limit per address counts people, not the proxy, and the cookie is Secure behind TLS termination.
    */
   readonly trustProxy?: boolean;
+  /**
+   * Fetching minutes from an address a person gives (issue 15): by default only public addresses;
+   * `allowPrivateAddresses` for a municipality's intranet (DANMARKSKORT_REFERAT_PRIVATE_ADRESSER=1) and tests.
+   */
+  readonly minutesDownload?: { readonly allowPrivateAddresses?: boolean; readonly timeoutMs?: number };
 };
 
 /** The slice the account, comment and audit use cases take, with the defaults filled in. */

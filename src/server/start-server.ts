@@ -1,9 +1,10 @@
+import type { AppContext } from "./app-context.js";
 import { buildApp } from "./app.js";
 import { mapGeometries } from "./geo-boundaries.js";
 import { describeStorage, openDatabase, type StorageConfig } from "../storage/open-database.js";
 import type { AuthSettings } from "../app/accounts/auth-settings.js";
 
-export type ServerOptions = { readonly port: number; readonly host: string; readonly storage: StorageConfig; readonly auth?: AuthSettings; readonly trustProxy?: boolean };
+export type ServerOptions = { readonly port: number; readonly host: string; readonly storage: StorageConfig; readonly auth?: AuthSettings; readonly trustProxy?: boolean; readonly minutesDownload?: AppContext["minutesDownload"] };
 
 /**
  * Opens storage, migrates, listens, and closes everything in order on SIGTERM/SIGINT so an
@@ -11,7 +12,7 @@ export type ServerOptions = { readonly port: number; readonly host: string; read
  */
 export async function startServer(options: ServerOptions): Promise<{ url: string; stop: () => Promise<void> }> {
   const db = await openDatabase(options.storage);
-  const app = await buildApp({ db, storageDescription: describeStorage(options.storage), ...(options.auth ? { auth: options.auth } : {}), trustProxy: options.trustProxy ?? false });
+  const app = await buildApp({ db, storageDescription: describeStorage(options.storage), ...(options.auth ? { auth: options.auth } : {}), trustProxy: options.trustProxy ?? false, ...(options.minutesDownload ? { minutesDownload: options.minutesDownload } : {}) });
   const url = await app.listen({ port: options.port, host: options.host });
   // Load the boundaries now (on a first start that is a download from DAWA, up to 15 s), so the first
   // visitor to the map does not wait for it. A failure falls back to the tile map inside mapGeometries.

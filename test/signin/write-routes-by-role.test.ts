@@ -220,6 +220,23 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
   },
   {
     method: "POST",
+    url: "/kommuner/:code/behandling/:year/referat",
+    // No file and no address: 400 proves the role check let the caller through, and nothing is read.
+    variants: [{ label: "Herning, intet dokument", call: (a, who) => a.web(who).post("/kommuner/0657/behandling/2024/referat", {}), expected: onlyFor(["tilsyn", "herningEditor"], 400) }],
+  },
+  {
+    method: "POST",
+    url: "/kommuner/:code/behandling/:year/referat/bekraeft",
+    variants: [
+      {
+        label: "Herning, et bekræftet møde",
+        call: (a, who) => a.web(who).post("/kommuner/0657/behandling/2024/referat/bekraeft", { kilde: "rolletest.txt", antal: "1", "valgt-0": "ja", "organ-0": "byraadet", "dato-0": "2025-09-25", "titel-0": "Danmarkskortet 2024", "rolle-0": "decision", "status-0": "held" }),
+        expected: onlyFor(["tilsyn", "herningEditor"], 303),
+      },
+    ],
+  },
+  {
+    method: "POST",
     url: "/kommuner/:code/behandling/:year/handleplan",
     variants: [{ label: "Herning 2023", call: (a, who) => a.web(who).post("/kommuner/0657/behandling/2023/handleplan", { beslutning: "no", underrettet: "2024-10-02" }), expected: onlyFor(["herningEditor"], 303) }],
   },

@@ -38,7 +38,7 @@ export function registerServe(program: Command): void {
           );
         });
       }
-      const { url } = await startServer({ port: parsePort(process.env.PORT), host: process.env.HOST ?? "0.0.0.0", storage, auth, trustProxy: process.env.DANMARKSKORT_TRUST_PROXY === "1" }).catch((error: unknown) => {
+      const { url } = await startServer({ port: parsePort(process.env.PORT), host: process.env.HOST ?? "0.0.0.0", storage, auth, trustProxy: process.env.DANMARKSKORT_TRUST_PROXY === "1", minutesDownload: { allowPrivateAddresses: process.env.DANMARKSKORT_REFERAT_PRIVATE_ADRESSER === "1" } }).catch((error: unknown) => {
         // A locked data dir is the user's to resolve (stop the other process, or use PostgreSQL): no stack trace.
         throw error instanceof DataDirLockedError ? new UserError(error.message) : error;
       });

@@ -15,6 +15,9 @@ import { csrfTokenFor } from "../auth/security-plugins.js";
 import { formField } from "../form-html.js";
 import { meetingFormValues, renderBodiesPage, renderMeetingEditPage, renderTreatmentEditorPage, type FormRefusal, type MeetingFormValues } from "../views/treatment-editor-page.js";
 import { sendAttachment } from "./api-treatment.js";
+import { minutesReadDepsFor } from "../../app/minutes/read-minutes.js";
+import { confirmMinutesTreatment, readMinutesForTreatment, type ConfirmMinutesInput } from "../../app/minutes/treatment-from-minutes.js";
+import { confirmRowsFromReading, renderMinutesConfirmPage, type ConfirmRow } from "../views/minutes-confirm-page.js";
 
 type YearParams = { Params: { code: string; year: string } };
 
@@ -32,7 +35,26 @@ const SAVED_DA: Readonly<Record<string, string>> = {
   paabud: "Påbuddet er gemt.",
   "paabud-fjernet": "Påbuddet er fjernet.",
   organer: "Listen over organer er gemt.",
+  referat: "Det bekræftede fra referatet er gemt i behandlingen.",
 };
+
+/** At most this many proposed meetings on one confirmation form (a long item lists a handful). */
+const MAX_CONFIRM_ROWS = 40;
+
+/** The confirmation form's rows as typed: every row, ticked or not, so a refused form comes back as it was sent. */
+function confirmRows(body: unknown): ConfirmRow[] {
+  const count = Math.min(MAX_CONFIRM_ROWS, Math.max(0, Number.parseInt(formField(body, "antal"), 10) || 0));
+  return Array.from({ length: count }, (_, i) => {
+    const at = (name: string) => formField(body, `${name}-${i}`);
+    return {
+      documentBodyDa: at("fund"),
+      selected: at("valgt") === "ja",
+      noteDa: null,
+      line: null,
+      values: { bodyId: at("organ"), date: at("dato"), agendaItemNumber: at("punkt"), agendaItemTitle: at("titel"), role: at("rolle"), state: at("status"), outcome: at("udfald"), decisionText: at("beslutning"), minutesUrl: at("referat") },
+    };
+  });
+}
 
 function parseYear(value: string): number | Refusal {
   return /^\d{4}$/.test(value) ? Number(value) : refuse(400, `Året skal være fire cifre, fx 2024, ikke "${value.slice(0, 20)}".`);
@@ -64,6 +86,7 @@ function meetingInput(code: string, year: number, v: MeetingFormValues): SaveMee
  */
 export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): void {
   const deps = accountDepsOf(ctx);
+  const minutesDeps = { ...deps, ...minutesReadDepsFor(ctx.db), download: ctx.minutesDownload ?? {} };
   const base = "/kommuner/:code/behandling/:year";
 
   /** The editors' page, with a saved note or a refusal shown next to the form it came from. */
@@ -220,6 +243,72 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
     const year = parseYear(request.params.year);
     if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     return answer(request, reply, await withdrawOrder(deps, request.caller, { municipalityCode: request.params.code, dataYear: year }), "order", "paabud-fjernet");
+  });
+
+  // Reading minutes (issue 15 item 3): a multipart post of a file or an address, answered with the
+  // proposals page; nothing is stored until the confirmation below.
+  app.register(async (scope) => {
+    await registerUploadParser(scope, { maxFileBytes: MAX_ATTACHMENT_BYTES, fields: 4, fieldSize: 4096 });
+    scope.post<YearParams>(`${base}/referat`, async (request, reply) => {
+      const year = parseYear(request.params.year);
+      if (typeof year !== "number") return sendRefusalPage(request, reply, year);
+      const file = uploadedFile(request.body);
+      const source = file ? ({ kind: "upload", fileName: file.fileName, bytes: file.bytes } as const) : ({ kind: "url", url: formField(request.body, "adresse") } as const);
+      const reading = await readMinutesForTreatment(minutesDeps, request.caller, { municipalityCode: request.params.code, dataYear: year, source });
+      if (reading.kind === "refused") return answer(request, reply, reading, "minutes", "referat");
+      const plan = reading.items.find((i) => i.planDecision)?.planDecision ?? null;
+      reply.type("text/html; charset=utf-8").header("cache-control", "private, no-store");
+      return reply.send(
+        renderMinutesConfirmPage({
+          record: reading.record,
+          sourceDa: reading.sourceDa,
+          warningsDa: reading.warningsDa,
+          items: reading.items,
+          rows: confirmRowsFromReading(reading.items),
+          planDecision: plan?.decision ?? "",
+          planEvidenceDa: plan?.evidence.text ?? null,
+          refusal: null,
+          csrfToken: csrfTokenFor(ctx, request, reply),
+          account: pageAccount(request),
+        }),
+      );
+    });
+  });
+
+  app.post<YearParams>(`${base}/referat/bekraeft`, async (request, reply) => {
+    const year = parseYear(request.params.year);
+    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
+    const rows = confirmRows(request.body);
+    const plan = formField(request.body, "handleplan");
+    const sourceDa = formField(request.body, "kilde");
+    const input: ConfirmMinutesInput = {
+      municipalityCode: request.params.code,
+      dataYear: year,
+      sourceDa,
+      meetings: rows.flatMap((row, i) => (row.selected ? [{ ...meetingInput(request.params.code, year, row.values), row: i + 1 }] : [])),
+      planDecision: plan === "" ? null : plan,
+    };
+    const result = await confirmMinutesTreatment(deps, request.caller, input);
+    if (result.kind === "saved") return reply.redirect(`/kommuner/${request.params.code}/behandling/${year}?gemt=referat`, 303);
+    if (result.status !== 400 && result.status !== 409) return sendRefusalPage(request, reply, result);
+    // The form again, as sent, with the refusal beside the row it names; the findings are not read again.
+    const found = await loadTreatmentRecord(deps, request.caller, request.params.code, year);
+    if (found.kind === "refused") return sendRefusalPage(request, reply, found);
+    reply.code(result.status).type("text/html; charset=utf-8").header("cache-control", "private, no-store");
+    return reply.send(
+      renderMinutesConfirmPage({
+        record: found.record,
+        sourceDa,
+        warningsDa: [],
+        items: [],
+        rows,
+        planDecision: plan,
+        planEvidenceDa: null,
+        refusal: result,
+        csrfToken: csrfTokenFor(ctx, request, reply),
+        account: pageAccount(request),
+      }),
+    );
   });
 
   type CodeParams = { Params: { code: string } };

@@ -55,7 +55,7 @@ export function meetingFormValues(m: TreatmentMeeting): MeetingFormValues {
 
 /** Which form a refusal belongs to, so its message stands next to the fields it is about. */
 export type FormKey =
-  "meeting-new" | `meeting:${string}` | `upload:${string}` | "plan" | "order" | "bodies" | `rule:${string}`;
+  "meeting-new" | `meeting:${string}` | `upload:${string}` | "plan" | "order" | "bodies" | `rule:${string}` | "minutes";
 
 export type FormRefusal = { readonly form: FormKey; readonly refusal: Refusal };
 
@@ -69,17 +69,53 @@ export function MeetingForm(props: {
   submitDa: string;
   dataYear: number;
 }): JSX.Element {
-  const F = TREATMENT_FIELDS_DA;
-  const v = props.values;
-  const id = (name: string) => `${props.idPrefix}-${name}`;
-  const err = (field: string) => errorFor(props.refusal, field);
   return (
     <form method="post" action={props.action} class="treatment-meeting-form" novalidate>
       <CsrfInput token={props.csrfToken} />
       <ErrorSummary refusal={props.refusal} />
+      <MeetingFields
+        idPrefix={props.idPrefix}
+        name={(field) => field}
+        bodies={props.bodies}
+        values={props.values}
+        error={(field) => errorFor(props.refusal, field)}
+        dataYear={props.dataYear}
+      />
+      <button class="button button-primary" type="submit">
+        {props.submitDa}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * A meeting's fields, for the meeting forms and for each proposed meeting when confirming minutes (where
+ * the names carry the row number and a refusal names "Møde 2: Dato"). `bodyId` empty selects nothing, so a
+ * body the reader could not match must be chosen.
+ */
+export function MeetingFields(props: {
+  idPrefix: string;
+  name: (field: string) => string;
+  bodies: readonly CouncilBodyEntry[];
+  values: MeetingFormValues;
+  error: (fieldDa: string) => string | null;
+  dataYear: number;
+}): JSX.Element {
+  const F = TREATMENT_FIELDS_DA;
+  const v = props.values;
+  const id = (name: string) => `${props.idPrefix}-${name}`;
+  const name = props.name;
+  const err = props.error;
+  return (
+    <>
       <FieldGroup id={id("organ")} label={F.body} hint="Fra kommunens liste over udvalg og råd." error={err(F.body)}>
         {(d) => (
-          <select class="form-select" id={id("organ")} name="organ" aria-describedby={d}>
+          <select class="form-select" id={id("organ")} name={name("organ")} aria-describedby={d}>
+            {v.bodyId === "" && (
+              <option value="" selected>
+                – vælg organet –
+              </option>
+            )}
             {props.bodies.map((b) => (
               <option value={b.id} selected={b.id === v.bodyId}>
                 {b.nameDa}
@@ -99,7 +135,7 @@ export function MeetingForm(props: {
             class="form-input input-width-s"
             type="date"
             id={id("dato")}
-            name="dato"
+            name={name("dato")}
             value={v.date}
             aria-describedby={d}
             required
@@ -112,7 +148,7 @@ export function MeetingForm(props: {
             class="form-input input-width-xs"
             type="text"
             id={id("punkt")}
-            name="punkt"
+            name={name("punkt")}
             value={v.agendaItemNumber}
             maxLength={MAX_AGENDA_ITEM_NUMBER_LENGTH}
             aria-describedby={d}
@@ -125,7 +161,7 @@ export function MeetingForm(props: {
             class="form-input"
             type="text"
             id={id("titel")}
-            name="titel"
+            name={name("titel")}
             value={v.agendaItemTitle}
             maxLength={MAX_AGENDA_ITEM_TITLE_LENGTH}
             aria-describedby={d}
@@ -142,7 +178,7 @@ export function MeetingForm(props: {
                 class="form-radio"
                 type="radio"
                 id={id(`rolle-${role}`)}
-                name="rolle"
+                name={name("rolle")}
                 value={role}
                 checked={v.role === role}
               />
@@ -153,7 +189,7 @@ export function MeetingForm(props: {
       </fieldset>
       <FieldGroup id={id("status")} label={F.state} error={err(F.state)}>
         {(d) => (
-          <select class="form-select" id={id("status")} name="status" aria-describedby={d}>
+          <select class="form-select" id={id("status")} name={name("status")} aria-describedby={d}>
             {MEETING_STATES.map((s) => (
               <option value={s} selected={v.state === s}>
                 {MEETING_STATE_NAMES_DA[s]}
@@ -169,7 +205,7 @@ export function MeetingForm(props: {
         error={err(F.outcome)}
       >
         {(d) => (
-          <select class="form-select" id={id("udfald")} name="udfald" aria-describedby={d}>
+          <select class="form-select" id={id("udfald")} name={name("udfald")} aria-describedby={d}>
             <option value="" selected={v.outcome === ""}>
               – (planlagt møde)
             </option>
@@ -191,7 +227,7 @@ export function MeetingForm(props: {
           <textarea
             class="form-input"
             id={id("beslutning")}
-            name="beslutning"
+            name={name("beslutning")}
             rows={4}
             maxLength={MAX_DECISION_TEXT_LENGTH}
             aria-describedby={d}
@@ -211,16 +247,13 @@ export function MeetingForm(props: {
             class="form-input"
             type="url"
             id={id("referat")}
-            name="referat"
+            name={name("referat")}
             value={v.minutesUrl}
             aria-describedby={d}
           />
         )}
       </FieldGroup>
-      <button class="button button-primary" type="submit">
-        {props.submitDa}
-      </button>
-    </form>
+    </>
   );
 }
 
@@ -480,6 +513,17 @@ export function TreatmentEditorPage(model: TreatmentEditorModel): JSX.Element {
           ))}
         </ol>
       )}
+      {r.may.confirmMinutes && (
+        <>
+          <h2>Registrér ud fra et referat</h2>
+          <p>
+            Læs referatet eller dagsordenen fra et møde, hvor kortet var på. Læseren finder punktet, organerne,
+            datoerne, beslutningerne og holdningen til en handleplan og viser, hvor i teksten den fandt dem. Intet
+            gemmes, før du har kontrolleret og bekræftet det.
+          </p>
+          <MinutesReadForm record={r} csrfToken={model.csrfToken} refusal={refusalFor(model, "minutes")} />
+        </>
+      )}
       {r.may.write && (
         <>
           <h2>Tilføj et møde</h2>
@@ -628,4 +672,53 @@ export function BodiesPage(props: {
 
 export function renderBodiesPage(props: Parameters<typeof BodiesPage>[0]): string {
   return renderHtmlPage(<BodiesPage {...props} />);
+}
+
+/** The editors' form to read a document or an address; on the treatment page. */
+export function MinutesReadForm(props: {
+  record: TreatmentRecordView;
+  csrfToken: string;
+  refusal: Refusal | null;
+}): JSX.Element {
+  const r = props.record;
+  const error = errorFor(props.refusal, "Referat") ?? props.refusal?.messageDa ?? null;
+  return (
+    <form
+      method="post"
+      action={`${base(r)}/referat`}
+      enctype="multipart/form-data"
+      class="minutes-read-form"
+      novalidate
+    >
+      <CsrfInput token={props.csrfToken} />
+      <ErrorSummary refusal={props.refusal} />
+      <FieldGroup
+        id="referat-fil"
+        label="Referat eller dagsorden som fil"
+        hint={`PDF, DOCX, HTML eller tekst, højst ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB. Filen læses, men gemmes ikke.`}
+        error={error}
+      >
+        {(d) => (
+          <input
+            class="form-input"
+            type="file"
+            id="referat-fil"
+            name="fil"
+            accept=".pdf,.docx,.html,.htm,.txt,application/pdf,text/html,text/plain"
+            aria-describedby={d}
+          />
+        )}
+      </FieldGroup>
+      <FieldGroup
+        id="referat-adresse"
+        label="Eller adressen på det offentliggjorte referat"
+        hint="Fx https://kommune.dk/dagsordener/referat.pdf. Serveren henter dokumentet."
+      >
+        {(d) => <input class="form-input" type="url" id="referat-adresse" name="adresse" aria-describedby={d} />}
+      </FieldGroup>
+      <button class="button button-secondary" type="submit">
+        Læs referatet
+      </button>
+    </form>
+  );
 }
