@@ -1,4 +1,6 @@
+import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { tinyPdf } from "../../../test/support/tiny-pdf.js";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../../test/support/test-databases.js";
 import type { Role } from "../../domain/access-policy.js";
 import { listAuditEvents } from "../../storage/audit-trail.js";
@@ -73,7 +75,7 @@ describe.each(DATABASE_KINDS)("the treatment record's use cases on %s", (kind) =
     expect(r.record.meetings[2]).toMatchObject({ agendaItemNumber: "42", outcome: "concluded", decisionText: expect.stringContaining("opmærksomhedspunkt") });
     expect(r.record.status.sentenceDa).toBe("Byrådet behandlede kortet den 24. september 2025.");
     expect(r.record.actionPlan.kind).toBe("not-applicable");
-    expect(r.record.may).toEqual({ write: false, order: false, readInternal: false, editBodies: false });
+    expect(r.record.may).toEqual({ write: false, order: false, confirmMinutes: false, readInternal: false, editBodies: false });
     const events = await trail();
     expect(events.map((e) => [e.action, e.municipalityCode, e.actorLabel])).toEqual(HERNING_2024.map(() => ["treatment.meeting-add", "0657", (herningEditor.actor as { email: string }).email]));
     expect(events[0]!.after).toMatchObject({ body: "Byrådet", date: "2025-09-24", role: "decision" });
@@ -115,7 +117,7 @@ describe.each(DATABASE_KINDS)("the treatment record's use cases on %s", (kind) =
   it("stores attachments in the database and keeps a non-public one from København's reader and the public", async () => {
     const m = await addMeeting(deps, herningEditor, HERNING_2024[2]!);
     if (m.kind !== "saved") throw new Error(m.messageDa);
-    const pdf = new TextEncoder().encode("%PDF-1.4\n% Handicaprådet punkt 42\n");
+    const pdf = tinyPdf("Handicaprådet punkt 42");
     const html = new TextEncoder().encode("<!doctype html><html><body><p>Intern kladde til indstilling</p></body></html>");
     const ref = { municipalityCode: "0657", dataYear: 2024, meetingId: m.meeting.id };
     const pub = await addAttachment(deps, herningEditor, { ...ref, fileName: "referat-2025-08-28.pdf", content: pdf, isPublic: true });
@@ -125,6 +127,15 @@ describe.each(DATABASE_KINDS)("the treatment record's use cases on %s", (kind) =
     expect(await addAttachment(deps, copenhagenEditor, { ...ref, fileName: "x.pdf", content: pdf, isPublic: true })).toMatchObject({ status: 403 });
     expect(await addAttachment(deps, herningEditor, { ...ref, fileName: "x.html", content: new TextEncoder().encode("<html>CPR 010190-1234</html>"), isPublic: false })).toMatchObject({ status: 400, field: "Fil" });
     expect(await addAttachment(deps, herningEditor, { ...ref, fileName: "x.exe", content: new Uint8Array([0x4d, 0x5a, 0, 0]), isPublic: true })).toMatchObject({ status: 400, field: "Fil" });
+    // A PDF's text layer and a DOCX's text are searched too, though their bodies are compressed.
+    const pdfCpr = await addAttachment(deps, herningEditor, { ...ref, fileName: "referat.pdf", content: tinyPdf("Referat\nKlage fra borger 010190-1234"), isPublic: false });
+    expect(pdfCpr).toMatchObject({ status: 400, field: "Fil" });
+    expect(pdfCpr.kind === "refused" && pdfCpr.messageDa).toMatch(/CPR-nummer \(linje 2, tegn \d+\)/);
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("Indstilling"), new Paragraph("Borgerens CPR 0101901234 fremgår af sagen")] }] }));
+    expect(await addAttachment(deps, herningEditor, { ...ref, fileName: "indstilling.docx", content: docx, isPublic: false })).toMatchObject({ status: 400, field: "Fil" });
+    // A PDF pdftotext cannot open is refused in Danish, not stored unsearched.
+    const broken = await addAttachment(deps, herningEditor, { ...ref, fileName: "beskadiget.pdf", content: new TextEncoder().encode("%PDF-1.4\nikke en rigtig pdf\n"), isPublic: false });
+    expect(broken.kind === "refused" && broken.messageDa).toContain("kan ikke læses som PDF");
 
     const opened = await openAttachment(deps, herningReader, internal.attachment.id);
     expect(opened.kind === "file" && opened.content.equals(Buffer.from(html))).toBe(true);
