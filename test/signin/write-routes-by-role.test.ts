@@ -11,6 +11,7 @@ import { loadCommentRecord } from "../../src/storage/municipality-comments.js";
 import { InjectBrowser } from "../support/inject-browser.js";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/test-databases.js";
 import { ACCOUNTS, createAccounts, PASSWORD, testAccountDeps, type AccountName } from "./sign-in-fixtures.js";
+import { tinyPdf } from "../support/tiny-pdf.js";
 
 type Who = AccountName | "public";
 const EVERYONE: readonly Who[] = ["public", "admin", "tilsyn", "herningEditor", "herningReader", "copenhagenEditor"];
@@ -136,7 +137,7 @@ const WRITE_ROUTES: readonly WriteRoute[] = [
     variants: [
       {
         label: "Herning",
-        call: (a, who) => a.api(who, "POST", `/api/v1/municipalities/0657/treatment/2024/meetings/${a.ids.meeting}/attachments`, { fileName: "referat.pdf", contentBase64: Buffer.from("%PDF-1.4\n").toString("base64"), isPublic: true }),
+        call: (a, who) => a.api(who, "POST", `/api/v1/municipalities/0657/treatment/2024/meetings/${a.ids.meeting}/attachments`, { fileName: "referat.pdf", contentBase64: tinyPdf("Referat").toString("base64"), isPublic: true }),
         expected: onlyFor(["herningEditor"], 201),
       },
     ],
@@ -443,7 +444,7 @@ describe.each(DATABASE_KINDS)("every write route with every role on %s", (kind) 
       };
       const m = await meeting();
       const attachment = async () => {
-        const added = await addAttachment(deps, OPERATOR, { municipalityCode: "0657", dataYear: 2024, meetingId: m, fileName: "a.pdf", content: Buffer.from("%PDF-1.4\n"), isPublic: true });
+        const added = await addAttachment(deps, OPERATOR, { municipalityCode: "0657", dataYear: 2024, meetingId: m, fileName: "a.pdf", content: tinyPdf("Referat"), isPublic: true });
         if (added.kind !== "saved") throw new Error(added.messageDa);
         return added.attachment.id;
       };

@@ -10,6 +10,7 @@ import { checkAgainstSchema } from "../rates/json-schema-check.js";
 import { ACCOUNTS, createAccounts, PASSWORD, testAccountDeps } from "../signin/sign-in-fixtures.js";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/test-databases.js";
 import { readZipEntries } from "../support/zip-entries.js";
+import { tinyPdf } from "../support/tiny-pdf.js";
 
 type Schema = Record<string, unknown>;
 const root = OPENAPI_DOCUMENT as unknown as Schema;
@@ -110,7 +111,7 @@ describe.each(DATABASE_KINDS)("the treatment record through /api/v1 on %s", (kin
     const html = "<!doctype html><html><body><h1>Punkt 42</h1><p>Udkast til høringssvar – ikke offentligt.</p></body></html>";
     const internal = await call("POST", `${ROUTE}/meetings/${handicap.id}/attachments`, "herningEditor", { fileName: "høringssvar-udkast.html", contentBase64: Buffer.from(html).toString("base64"), isPublic: false });
     expect(internal.statusCode, internal.body).toBe(201);
-    const pdf = await call("POST", `${ROUTE}/meetings/${handicap.id}/attachments`, "herningEditor", { fileName: "referat.pdf", contentBase64: Buffer.from("%PDF-1.4\n%referat\n").toString("base64"), isPublic: true });
+    const pdf = await call("POST", `${ROUTE}/meetings/${handicap.id}/attachments`, "herningEditor", { fileName: "referat.pdf", contentBase64: tinyPdf("Referat, Handicaprådet, punkt 42").toString("base64"), isPublic: true });
     expect(pdf.statusCode).toBe(201);
     const internalUrl = internal.json().url as string;
 

@@ -3,6 +3,7 @@ import { authorize } from "../../domain/access-policy.js";
 import { checkAttachment } from "../../domain/treatment-attachment.js";
 import { MAX_ATTACHMENTS_PER_MEETING, TREATMENT_FIELDS_DA, type AttachmentInfo } from "../../domain/treatment-record.js";
 import { deleteAttachment, insertAttachment, loadAttachmentContent, loadAttachmentInfo, setAttachmentPublic } from "../../storage/treatment-store.js";
+import { MinutesReadError, readMinutesBytes } from "../../importers/minutes/read-minutes-file.js";
 import { recordAuditEvent } from "../audit/record-audit-event.js";
 import type { Caller } from "../caller.js";
 import { refuse, type Refusal } from "../use-case-result.js";
@@ -24,9 +25,9 @@ export type AddAttachmentInput = {
 
 /**
  * Attaches a file (the agenda item, the minutes, a bilag) to a meeting. The type is read from the bytes
- * (PDF, DOCX or HTML), the size is capped, the file name and an HTML file's text pass the CPR guard (a PDF
- * or DOCX body is compressed and is not searched: see the notes of issue 13), and the upload is audited
- * with its SHA-256 in the same transaction.
+ * (PDF, DOCX or HTML), the size is capped, the file name and the file's text pass the CPR guard (a PDF's
+ * text layer and a DOCX's text are read by the minutes readers, since their bodies are compressed), and
+ * the upload is audited with its SHA-256 in the same transaction.
  */
 export async function addAttachment(deps: TreatmentDeps, caller: Caller, input: AddAttachmentInput): Promise<{ kind: "saved"; attachment: AttachmentInfo } | Refusal> {
   const municipality = municipalityOr404(input.municipalityCode);
@@ -35,9 +36,11 @@ export async function addAttachment(deps: TreatmentDeps, caller: Caller, input: 
   if (denied) return denied;
   const checked = checkAttachment(input.fileName, input.content);
   if (!checked.ok) return refuse(400, checked.problem.messageDa, { field: checked.problem.field });
+  const text = checked.htmlText ?? (await documentText(checked.fileName, input.content));
+  if (typeof text === "object" && text !== null) return text;
   const cpr = cprRefusalOf(deps, caller, [
     [TREATMENT_FIELDS_DA.fileName, input.fileName],
-    [TREATMENT_FIELDS_DA.file, checked.htmlText],
+    [TREATMENT_FIELDS_DA.file, text],
   ]);
   if (cpr) return cpr;
   const now = deps.now();
@@ -56,6 +59,20 @@ export async function addAttachment(deps: TreatmentDeps, caller: Caller, input: 
     });
     return { kind: "saved" as const, attachment };
   });
+}
+
+/**
+ * The text of a PDF or DOCX, for the CPR guard. A scanned PDF has no text layer: there is nothing to search,
+ * and it is accepted (null). A file the readers cannot open is refused: what cannot be searched for CPR
+ * numbers is not stored as a readable document either.
+ */
+async function documentText(fileName: string, content: Uint8Array): Promise<string | null | Refusal> {
+  try {
+    return (await readMinutesBytes(content, fileName)).text;
+  } catch (error) {
+    if (error instanceof MinutesReadError) return error.reason === "no-text-layer" ? null : refuse(400, error.messageDa, { field: TREATMENT_FIELDS_DA.file });
+    throw error;
+  }
 }
 
 type AttachmentRef = { readonly municipalityCode: string; readonly dataYear: number; readonly attachmentId: string };

@@ -22,7 +22,11 @@ export type MinutesForm = "text" | "html" | "pdf" | "docx";
 export const MINUTES_FORM_NAMES_DA: Readonly<Record<MinutesForm, string>> = { text: "tekst", html: "HTML", pdf: "PDF", docx: "DOCX" };
 
 export class MinutesReadError extends Error {
-  constructor(readonly messageDa: string) {
+  constructor(
+    readonly messageDa: string,
+    /** `no-text-layer`: a PDF of scanned pages, which holds no text to read (or to search for CPR numbers). */
+    readonly reason: "unreadable" | "no-text-layer" = "unreadable",
+  ) {
     super(messageDa);
   }
 }
@@ -106,7 +110,7 @@ export async function readMinutesBytes(bytes: Uint8Array, name: string): Promise
   switch (form) {
     case "pdf":
       text = await runPdfToText(bytes, name);
-      if (text.replace(/\s/g, "") === "") throw new MinutesReadError(`PDF-filen ${quoteForMessage(name)} har intet tekstlag (den er formentlig scannet); den kan ikke læses uden tekstgenkendelse.`);
+      if (text.replace(/\s/g, "") === "") throw new MinutesReadError(`PDF-filen ${quoteForMessage(name)} har intet tekstlag (den er formentlig scannet); den kan ikke læses uden tekstgenkendelse.`, "no-text-layer");
       break;
     case "docx":
       text = await readDocx(bytes, name);
