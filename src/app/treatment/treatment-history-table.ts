@@ -62,3 +62,16 @@ export function renderTreatmentHistoryCsv(table: TreatmentHistoryTable): string 
   const line = (cells: readonly string[]) => cells.map((c) => csvCell(c, ";")).join(";");
   return `\ufeff${[line(table.columns), ...table.rows.map(line)].join("\r\n")}\r\n`;
 }
+
+/** The treatment history as an XLSX workbook: the same table as the CSV, Danish headers, text as text. */
+export async function renderTreatmentHistoryXlsx(table: TreatmentHistoryTable, titleDa: string): Promise<Buffer> {
+  // Loaded on first download: exceljs is large and rarely needed (as page-table-xlsx.ts does).
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Behandling");
+  sheet.addRow([titleDa]).font = { bold: true };
+  sheet.addRow([...table.columns]).font = { bold: true };
+  for (const row of table.rows) sheet.addRow([...row]);
+  sheet.columns.forEach((column, i) => (column.width = [4, 5, 6].includes(i) ? 50 : 16));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -5,7 +5,7 @@ import { editLegalRule, listBodies, listLegalRules, resetLegalRule, saveBodies }
 import { loadTreatmentHistory, loadTreatmentRecord, type TreatmentRecordView } from "../../app/treatment/load-treatment.js";
 import { clearPlanDecision, recordOrder, setPlanDecision, withdrawOrder } from "../../app/treatment/plan-decision.js";
 import { addMeeting, deleteMeeting, editMeeting, type SaveMeetingInput } from "../../app/treatment/save-meeting.js";
-import { buildTreatmentHistoryTable, renderTreatmentHistoryCsv, type TreatmentHistoryTable } from "../../app/treatment/treatment-history-table.js";
+import { buildTreatmentHistoryTable, renderTreatmentHistoryCsv, renderTreatmentHistoryXlsx } from "../../app/treatment/treatment-history-table.js";
 import type { Refusal } from "../../app/use-case-result.js";
 import { BODY_KIND_NAMES_DA, type CouncilBodyEntry } from "../../domain/council-bodies.js";
 import type { EffectiveLegalRule } from "../../domain/legal-rule-edits.js";
@@ -90,19 +90,6 @@ export function treatmentRecordJson(r: TreatmentRecordView) {
 
 function bodyListJson(code: string, bodies: readonly CouncilBodyEntry[], isDefault: boolean) {
   return { municipalityCode: code, isDefault, bodies: bodies.map((b) => ({ id: b.id, name: b.nameDa, kind: b.kind, kindDa: BODY_KIND_NAMES_DA[b.kind] })) };
-}
-
-/** The treatment history as an XLSX workbook: the same table as the CSV, Danish headers, text as text. */
-export async function renderTreatmentHistoryXlsx(table: TreatmentHistoryTable, titleDa: string): Promise<Buffer> {
-  // Loaded on first download: exceljs is large and rarely needed (as page-table-xlsx.ts does).
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Behandling");
-  sheet.addRow([titleDa]).font = { bold: true };
-  sheet.addRow([...table.columns]).font = { bold: true };
-  for (const row of table.rows) sheet.addRow([...row]);
-  sheet.columns.forEach((column, i) => (column.width = [4, 5, 6].includes(i) ? 50 : 16));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 type YearParams = { Params: { code: string; year: string } };
