@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
@@ -6,7 +5,7 @@ import { createUserAccount } from "../../src/app/accounts/manage-users.js";
 import { OPERATOR } from "../../src/app/caller.js";
 import { memorySecurityLog } from "../../src/app/security-log.js";
 import { addMeeting } from "../../src/app/treatment/save-meeting.js";
-import { collectCspViolations, seriousAxeViolations, startWebTestServer } from "./web-test-server.js";
+import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, startWebTestServer } from "./web-test-server.js";
 
 /**
  * The compliance view in real Chromium (issue 15, item 4): tilsyn opens the overview of all 98 councils,
@@ -15,7 +14,6 @@ import { collectCspViolations, seriousAxeViolations, startWebTestServer } from "
  */
 const TILSYN = { email: "tilsyn@ankestyrelsen.test", password: "tilsynets lange adgangskode" };
 const NOTE = "Intern note: rykket telefonisk";
-const shots = "test-results/screenshots";
 const securityLog = memorySecurityLog();
 
 let server: Awaited<ReturnType<typeof startWebTestServer>>;
@@ -43,35 +41,19 @@ beforeAll(async () => {
   context = await server.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   cspBlocked = collectCspViolations(page);
-  mkdirSync(shots, { recursive: true });
 }, 120_000);
 afterAll(async () => server?.stop());
 
-async function checkPage(name: string): Promise<void> {
-  expect(await seriousAxeViolations(page), name).toEqual([]);
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousAxeViolations(page), `${name} ved ${width} px`).toEqual([]);
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ved ${width} px`).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 describe("the compliance view in Chromium", () => {
   it("shows tilsyn all 98 councils, filters them, and takes a follow-up with a note", async () => {
-    await page.goto(`${server.baseUrl}/log-ind`);
-    await page.getByLabel("E-mail").fill(TILSYN.email);
-    await page.getByLabel("Adgangskode", { exact: true }).fill(TILSYN.password);
-    await page.getByRole("button", { name: "Log ind" }).click();
-    await page.waitForLoadState("load");
+    await signInInBrowser(page, server.baseUrl, TILSYN);
 
     await page.goto(`${server.baseUrl}/tilsyn/behandling?aar=2024`);
     expect(await page.textContent("h1")).toBe("Tilsyn: kommunernes behandling af kortet");
     expect(await page.locator("tbody tr").count()).toBe(98);
     expect(await page.locator(".compliance-map svg a").count()).toBe(98);
     expect(await page.locator('.compliance-map a[data-municipality="0657"]').getAttribute("aria-label")).toBe("Herning: behandlet inden fristen");
-    await checkPage("tilsyn-behandling");
+    await checkPhoneAndDesktop(page, "tilsyn-behandling");
 
     await page.getByLabel("Region").selectOption("Region Hovedstaden");
     await page.getByRole("button", { name: "Vis" }).click();
@@ -80,7 +62,7 @@ describe("the compliance view in Chromium", () => {
 
     await page.getByRole("link", { name: "Registrér opfølgning for Ballerup" }).click();
     await page.waitForLoadState("load");
-    await checkPage("tilsyn-opfoelgning");
+    await checkPhoneAndDesktop(page, "tilsyn-opfoelgning");
     await page.getByLabel("Opfølgning").selectOption("asked-for-stance");
     await page.getByLabel("Note (intern)").fill(NOTE);
     await page.getByRole("button", { name: "Gem opfølgningen" }).click();
@@ -98,7 +80,7 @@ describe("the compliance view in Chromium", () => {
     expect(ballerup).not.toContain(NOTE);
     await anonymous.close();
     await page.goto(`${server.baseUrl}/behandling?aar=2024`);
-    await checkPage("behandling-offentlig");
+    await checkPhoneAndDesktop(page, "behandling-offentlig");
     expect(cspBlocked).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { createUserAccount } from "../../src/app/accounts/manage-users.js";
 import { OPERATOR } from "../../src/app/caller.js";
 import { memorySecurityLog } from "../../src/app/security-log.js";
 import { herningRegisterRows, writeRegisterXlsx } from "../knowledge/municipal-register.js";
-import { collectCspViolations, seriousAxeViolations, startWebTestServer } from "./web-test-server.js";
+import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, seriousAxeViolations, startWebTestServer } from "./web-test-server.js";
 
 /**
  * Issue 14 in real Chromium: Herning's editor imports the municipality's own register on the
@@ -38,31 +38,17 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-async function checkWidths(name: string): Promise<void> {
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousAxeViolations(page), `${name} ved ${width} px`).toEqual([]);
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ved ${width} px`).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 describe("the knowledge bank's pages in Chromium", () => {
   it("imports Herning's own register through the administration page", async () => {
-    await page.goto(`${server.baseUrl}/log-ind?til=%2Fkommuner%2F0657%2Fvidensbank%2Fadministration`);
-    await page.getByLabel("E-mail").fill(EDITOR.email);
-    await page.getByLabel("Adgangskode", { exact: true }).fill(EDITOR.password);
-    await page.getByRole("button", { name: "Log ind" }).click();
-    await page.waitForLoadState("load");
+    await signInInBrowser(page, server.baseUrl, EDITOR, "/log-ind?til=%2Fkommuner%2F0657%2Fvidensbank%2Fadministration");
     expect(page.url()).toBe(`${server.baseUrl}/kommuner/0657/vidensbank/administration`);
-    await checkWidths("vidensbank-administration");
+    await checkPhoneAndDesktop(page, "vidensbank-administration");
 
     await page.getByLabel("Regnearket").setInputFiles(await writeRegisterXlsx(herningRegisterRows()));
     await page.getByRole("button", { name: "Tjek filen" }).click();
     await page.waitForLoadState("load");
     await expect.poll(() => page.textContent(".knowledge-check [role=alert]")).toContain("Intet er gemt.");
-    await checkWidths("vidensbank-tjek-med-fejl");
+    await checkPhoneAndDesktop(page, "vidensbank-tjek-med-fejl");
 
     await page.getByLabel('Kolonnen "Drøftet i ledergruppen"').selectOption("ignore");
     await page.getByRole("button", { name: "Tjek filen igen" }).click();
@@ -72,14 +58,14 @@ describe("the knowledge bank's pages in Chromium", () => {
     await page.waitForLoadState("load");
     expect(page.url()).toContain("/kommuner/0657/vidensbank?aar=2024&indlaest=4");
     await expect.poll(() => page.textContent(".alert-success")).toContain("4 afgørelser er indlæst fra regnearket.");
-    await checkWidths("vidensbank-2024");
+    await checkPhoneAndDesktop(page, "vidensbank-2024");
   });
 
   it("corrects an entry on its own page", async () => {
     await page.getByRole("link", { name: /^Ret afgørelse nr\./ }).first().click();
     await page.waitForLoadState("load");
     expect(await page.textContent("h1")).toMatch(/^Ret afgørelse nr\. \d+$/);
-    await checkWidths("vidensbank-ret");
+    await checkPhoneAndDesktop(page, "vidensbank-ret");
     await page.getByLabel("Læring").fill("Indhent altid lægens oplysninger, før der træffes afgørelse.");
     await page.getByRole("button", { name: "Gem ændringerne" }).click();
     await page.waitForLoadState("load");

@@ -1,11 +1,10 @@
-import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
 import { createUserAccount } from "../../src/app/accounts/manage-users.js";
 import { OPERATOR } from "../../src/app/caller.js";
 import { memorySecurityLog } from "../../src/app/security-log.js";
-import { collectCspViolations, seriousAxeViolations, startWebTestServer } from "./web-test-server.js";
+import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, startWebTestServer } from "./web-test-server.js";
 
 /**
  * Issue 13 in real Chromium: the administrator finds /lovregler in the header, reads the rules and their
@@ -14,7 +13,6 @@ import { collectCspViolations, seriousAxeViolations, startWebTestServer } from "
  */
 const ADMIN = { email: "admin@ankestyrelsen.test", password: "administratorens lange kode" };
 const SOURCE = "Allerød Kommune, Social- og Sundhedsudvalget 2025, punkt om danmarkskortet";
-const shots = "test-results/screenshots";
 
 let server: Awaited<ReturnType<typeof startWebTestServer>>;
 let page: Page;
@@ -31,31 +29,16 @@ beforeAll(async () => {
   });
   page = await (await server.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   cspBlocked = collectCspViolations(page);
-  mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => server?.stop());
 
-async function checkPage(name: string): Promise<void> {
-  expect(await seriousAxeViolations(page)).toEqual([]);
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ved ${width} px`).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 describe("the legal rules page in Chromium", () => {
   it("lets the administrator edit § 79 b stk. 2–3 with a source, shows a missing source beside its field, and resets the rule", async () => {
-    await page.goto(`${server.baseUrl}/log-ind`);
-    await page.getByLabel("E-mail").fill(ADMIN.email);
-    await page.getByLabel("Adgangskode", { exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "Log ind" }).click();
-    await page.waitForLoadState("load");
+    await signInInBrowser(page, server.baseUrl, ADMIN);
     await page.getByRole("link", { name: "Lovregler" }).click();
     expect(await page.textContent("h1")).toBe("Lovregler");
     expect(await page.textContent("table")).toContain("1. juli 2022 – 31. december 2024");
-    await checkPage("lovregler");
+    await checkPhoneAndDesktop(page, "lovregler");
 
     const rule = page.locator("section", { has: page.locator("#h-action-plan-decision") });
     await rule.getByLabel("Gælder til (valgfri)").fill("2025-12-31");
@@ -64,14 +47,14 @@ describe("the legal rules page in Chromium", () => {
     await page.waitForLoadState("load");
     expect(await rule.locator(".form-error-message").textContent()).toContain("Kilden mangler");
     expect(await rule.getByLabel("Gælder til (valgfri)").inputValue()).toBe("2025-12-31");
-    await checkPage("lovregler-fejl");
+    await checkPhoneAndDesktop(page, "lovregler-fejl");
 
     await rule.getByLabel("Kilde").fill(SOURCE);
     await rule.getByRole("button", { name: /^Gem reglen/ }).click();
     await expect.poll(() => page.textContent("[role=status]")).toContain("Reglen om retssikkerhedslovens § 79 b, stk. 2-3 er gemt.");
     expect(await page.textContent("table")).toContain("1. juli 2022 – 31. december 2025");
     expect(await page.textContent("table")).toContain(SOURCE);
-    await checkPage("lovregler-gemt");
+    await checkPhoneAndDesktop(page, "lovregler-gemt");
 
     await rule.getByRole("button", { name: /^Tilbage til standard/ }).click();
     await expect.poll(() => page.textContent("[role=status]")).toContain("sat tilbage til standard");

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
@@ -7,7 +6,7 @@ import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
 import { createUserAccount } from "../../src/app/accounts/manage-users.js";
 import { OPERATOR } from "../../src/app/caller.js";
 import { memorySecurityLog } from "../../src/app/security-log.js";
-import { collectCspViolations, seriousAxeViolations, startWebTestServer } from "./web-test-server.js";
+import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, startWebTestServer } from "./web-test-server.js";
 
 /**
  * Issue 15 item 3 in real Chromium: Herning's editor chooses the Handicapråd minutes on the treatment page,
@@ -17,7 +16,6 @@ import { collectCspViolations, seriousAxeViolations, startWebTestServer } from "
  */
 const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange kode" };
 const SEED = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "shared", "seeds", "herning-handicapraad-referat-2025-08-28.txt");
-const shots = "test-results/screenshots";
 
 let server: Awaited<ReturnType<typeof startWebTestServer>>;
 let page: Page;
@@ -34,27 +32,12 @@ beforeAll(async () => {
   });
   page = await (await server.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   cspBlocked = collectCspViolations(page);
-  mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => server?.stop());
 
-async function checkPage(name: string): Promise<void> {
-  expect(await seriousAxeViolations(page)).toEqual([]);
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ved ${width} px`).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 describe("reading minutes into the treatment record in Chromium", () => {
   it("shows the findings with their text marked, takes a correction, and stores the confirmed meetings", async () => {
-    await page.goto(`${server.baseUrl}/log-ind`);
-    await page.getByLabel("E-mail").fill(EDITOR.email);
-    await page.getByLabel("Adgangskode", { exact: true }).fill(EDITOR.password);
-    await page.getByRole("button", { name: "Log ind" }).click();
-    await page.waitForLoadState("load");
+    await signInInBrowser(page, server.baseUrl, EDITOR);
     await page.goto(`${server.baseUrl}/kommuner/0657/behandling/2024`);
     await page.getByLabel("Referat eller dagsorden som fil").setInputFiles(SEED);
     await page.getByRole("button", { name: "Læs referatet" }).click();
@@ -62,7 +45,7 @@ describe("reading minutes into the treatment record in Chromium", () => {
     expect(await page.textContent("h1")).toBe("Registrér behandlingen ud fra et referat");
     expect(await page.locator("mark").count()).toBeGreaterThan(5);
     expect(await page.locator("mark", { hasText: "[beslutning (Handicaprådet)]" }).textContent()).toContain("Orienteringen er taget til efterretning.");
-    await checkPage("referat-fund");
+    await checkPhoneAndDesktop(page, "referat-fund");
 
     const second = page.getByRole("group", { name: /^Møde 2: Social- og Sundhedsudvalget/ });
     await second.getByLabel("Beslutning", { exact: true }).fill("Udvalget tog orienteringen til efterretning.");
@@ -74,7 +57,7 @@ describe("reading minutes into the treatment record in Chromium", () => {
     expect(meetings).toContain("Udvalget tog orienteringen til efterretning.");
     expect(meetings).toContain("Handicaprådet");
     expect(meetings).not.toContain("Børne- og Familieudvalget");
-    await checkPage("referat-gemt");
+    await checkPhoneAndDesktop(page, "referat-gemt");
     expect(cspBlocked).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 import { Document, Packer, Paragraph } from "docx";
-import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
@@ -8,7 +7,7 @@ import { OPERATOR } from "../../src/app/caller.js";
 import { memorySecurityLog } from "../../src/app/security-log.js";
 import { listAuditEvents } from "../../src/storage/audit-trail.js";
 import { loadSubjectAreas } from "../../src/storage/subject-areas.js";
-import { collectCspViolations, seriousAxeViolations, startWebTestServer } from "./web-test-server.js";
+import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, startWebTestServer } from "./web-test-server.js";
 
 /**
  * Issue 16, point 4 in real Chromium: Herning's editor opens the municipality's subject → area table,
@@ -17,7 +16,6 @@ import { collectCspViolations, seriousAxeViolations, startWebTestServer } from "
  * is no wider than 390 px.
  */
 const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange adgangskode" };
-const shots = "test-results/screenshots";
 
 let server: Awaited<ReturnType<typeof startWebTestServer>>;
 let page: Page;
@@ -35,19 +33,8 @@ beforeAll(async () => {
   const context = await server.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   cspBlocked = collectCspViolations(page);
-  mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => server?.stop());
-
-async function checkWidths(name: string): Promise<void> {
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousAxeViolations(page), `${name} ved ${width} px`).toEqual([]);
-    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ved ${width} px`).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe("the subject → area table in Chromium", () => {
   it("asks a visitor to sign in", async () => {
@@ -56,14 +43,10 @@ describe("the subject → area table in Chromium", () => {
   });
 
   it("lets Herning's editor place a subject in an area and save the table", async () => {
-    await page.goto(`${server.baseUrl}/log-ind?til=%2Fkommuner%2F0657%2Fomraader`);
-    await page.getByLabel("E-mail").fill(EDITOR.email);
-    await page.getByLabel("Adgangskode", { exact: true }).fill(EDITOR.password);
-    await page.getByRole("button", { name: "Log ind" }).click();
-    await page.waitForLoadState("load");
+    await signInInBrowser(page, server.baseUrl, EDITOR, "/log-ind?til=%2Fkommuner%2F0657%2Fomraader");
     expect(page.url()).toBe(`${server.baseUrl}/kommuner/0657/omraader`);
     expect(await page.textContent("h1")).toBe("Kommunens områdetabel");
-    await checkWidths("omraadetabel");
+    await checkPhoneAndDesktop(page, "omraadetabel");
 
     const first = page.locator("input.form-input").first();
     const subject = await page.locator("label.form-label").first().textContent();
@@ -81,13 +64,13 @@ describe("the subject → area table in Chromium", () => {
   it("lets the editor upload a Word template, naming an unknown placeholder in Danish (issue 16, point 2)", async () => {
     await page.goto(`${server.baseUrl}/kommuner/0657/skabelon`);
     expect(await page.textContent("h1")).toBe("Kommunens Word-skabelon");
-    await checkWidths("skabelon");
+    await checkPhoneAndDesktop(page, "skabelon");
     const bad = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("Journal: {journalnumer}")] }] }));
     await page.getByLabel("Word-fil (DOCX)").setInputFiles({ name: "skabelon.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: bad });
     await page.getByRole("button", { name: "Gem skabelonen" }).click();
     await page.waitForLoadState("load");
     expect(await page.textContent("[role=alert]")).toContain("Skabelonen bruger pladsholderen »{journalnumer}«, som ikke findes.");
-    await checkWidths("skabelon-fejl");
+    await checkPhoneAndDesktop(page, "skabelon-fejl");
     const good = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("{titel}"), new Paragraph("{@indhold}")] }] }));
     await page.getByLabel("Word-fil (DOCX)").setInputFiles({ name: "herning.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: good });
     await page.getByRole("button", { name: "Gem skabelonen" }).click();
@@ -102,6 +85,6 @@ describe("the subject → area table in Chromium", () => {
     await page.waitForLoadState("load");
     expect(await page.textContent("[role=alert]")).toContain("CPR");
     expect(await loadSubjectAreas(server.db, "0657")).toHaveLength(1);
-    await checkWidths("omraadetabel-fejl");
+    await checkPhoneAndDesktop(page, "omraadetabel-fejl");
   });
 });

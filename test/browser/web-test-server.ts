@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { loadDemoDataset } from "../../src/cli/commands/demo.js";
 import { buildApp } from "../../src/server/app.js";
 import { openDatabase } from "../../src/storage/open-database.js";
@@ -66,4 +67,31 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Where the browser tests leave their screenshots, to be looked at (the CI keeps them). */
+export const SCREENSHOTS = "test-results/screenshots";
+
+/**
+ * The checks every page of a browser test gets, at a phone's width and a desktop's: no serious axe
+ * violation, a full-page screenshot in SCREENSHOTS, and nothing wider than the window.
+ */
+export async function checkPhoneAndDesktop(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await seriousAxeViolations(page), `${name} ved ${width} px`).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ved ${width} px`).toBeLessThanOrEqual(width);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Signs in through the sign-in form as a person would; `path` may carry the page to go on to (?til=…). */
+export async function signInInBrowser(page: Page, baseUrl: string, who: { readonly email: string; readonly password: string }, path = "/log-ind"): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByLabel("E-mail").fill(who.email);
+  await page.getByLabel("Adgangskode", { exact: true }).fill(who.password);
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await page.waitForLoadState("load");
 }
