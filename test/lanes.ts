@@ -64,6 +64,7 @@ export const E2E_TESTS: readonly string[] = [
   "test/trust/demo-quarantine-story.test.ts",
   "src/cli/commands/comment.test.ts",
   "src/cli/commands/knowledge.test.ts",
+  "src/cli/commands/treatment.test.ts",
   // The CLI entry point in this process (test/support/run-cli.ts).
   "src/cli/danish-help.test.ts",
   // Spawns the CLI to give it a password on standard input.

@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import { BlockList, isIP, type LookupFunction } from "node:net";
-import { MinutesReadError } from "./read-minutes-file.js";
+import { MinutesReadError } from "./minutes-read-error.js";
 
 /**
  * Fetches a council's published minutes from the address a person gives (issue 15 item 3). The server

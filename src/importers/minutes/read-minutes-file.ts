@@ -6,6 +6,9 @@ import mammoth from "mammoth";
 import { fileSystemMessageDa } from "../file-system-message.js";
 import { quoteForMessage } from "../quote-for-message.js";
 import { htmlToText } from "./html-to-text.js";
+import { MinutesReadError } from "./minutes-read-error.js";
+
+export { MinutesReadError };
 
 /**
  * One reader per document form, each turning a file into the plain text the extraction reads
@@ -20,16 +23,6 @@ import { htmlToText } from "./html-to-text.js";
 export type MinutesForm = "text" | "html" | "pdf" | "docx";
 
 export const MINUTES_FORM_NAMES_DA: Readonly<Record<MinutesForm, string>> = { text: "tekst", html: "HTML", pdf: "PDF", docx: "DOCX" };
-
-export class MinutesReadError extends Error {
-  constructor(
-    readonly messageDa: string,
-    /** `no-text-layer`: a PDF of scanned pages, which holds no text to read (or to search for CPR numbers). */
-    readonly reason: "unreadable" | "no-text-layer" = "unreadable",
-  ) {
-    super(messageDa);
-  }
-}
 
 export type MinutesFileText = { readonly form: MinutesForm; readonly text: string };
 
