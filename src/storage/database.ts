@@ -18,6 +18,9 @@ export interface Transaction extends Queryable {
   copyCsv(table: string, columns: readonly string[], chunks: AsyncIterable<string> | Iterable<string>): Promise<void>;
 }
 
+/** `pg.Pool`'s counts: connections open, of those idle, and callers waiting for one. */
+export type PoolConnections = { readonly total: number; readonly idle: number; readonly waiting: number };
+
 export type DatabaseHealth = { readonly kind: "up" } | { readonly kind: "down"; readonly sinceMs: number; readonly attempts: number };
 
 /**
@@ -37,6 +40,8 @@ export interface Database extends Queryable {
   readonly kind: "pglite" | "postgres";
   /** Up, or down since a lost connection while the pool reconnects (PGlite is always up). */
   health(): DatabaseHealth;
+  /** A pool's connections, for /metrics (PostgreSQL; PGlite has one connection and no pool). */
+  poolConnections?(): PoolConnections;
   /** Runs `work` in one transaction: all its writes commit together, or none do. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;

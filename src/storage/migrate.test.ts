@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createPostgresDatabase, DATABASE_KINDS, dropPostgresDatabase, type DatabaseKind } from "../../test/support/test-databases.js";
 import type { Database } from "./database.js";
-import { migrate } from "./migrate.js";
+import { migrate, pendingMigrations } from "./migrate.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import { openPGliteDatabase } from "./pglite-database.js";
 import { openPostgresDatabase } from "./postgres-database.js";
@@ -52,6 +52,17 @@ describe.each(DATABASE_KINDS)("migrate on %s", (kind) => {
     const next = [...MIGRATIONS, { id: "999-probe", sql: "CREATE TABLE migration_probe (id integer)" }];
     expect(await migrate(bare.db, next)).toEqual(["999-probe"]);
     expect(await tableExists(bare.db, "migration_probe")).toBe(true);
+  });
+
+  it("names the migrations a database lacks: all before any, none after migrate, a newer release's extra ones ignored", async () => {
+    bare = await openBareDatabase(kind);
+    expect(await pendingMigrations(bare.db)).toEqual(MIGRATIONS.map((m) => m.id));
+    await migrate(bare.db);
+    expect(await pendingMigrations(bare.db)).toEqual([]);
+    const next = [...MIGRATIONS, { id: "999-probe", sql: "CREATE TABLE migration_probe (id integer)" }];
+    expect(await pendingMigrations(bare.db, next)).toEqual(["999-probe"]);
+    await migrate(bare.db, next);
+    expect(await pendingMigrations(bare.db)).toEqual([]);
   });
 
   it("leaves nothing of a failing migration: no half-made table, no record, earlier ones kept", async () => {

@@ -1,4 +1,4 @@
-import type { Database } from "./database.js";
+import type { Database, Queryable } from "./database.js";
 import { MIGRATIONS, type Migration } from "./migrations/index.js";
 
 // An arbitrary constant: two servers starting at once on one PostgreSQL database take turns.
@@ -25,4 +25,15 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
     if (didApply) applied.push(migration.id);
   }
   return applied;
+}
+
+/**
+ * The known migrations the database has not applied, in order; none: the schema is current. A database a newer
+ * release has migrated further is current for this one (a rolling upgrade runs both for a while).
+ */
+export async function pendingMigrations(db: Queryable, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
+  const table = await db.query<{ t: string | null }>("SELECT to_regclass('schema_migration')::text AS t");
+  if (table.rows[0]?.t == null) return migrations.map((m) => m.id);
+  const applied = new Set((await db.query<{ id: string }>("SELECT id FROM schema_migration")).rows.map((r) => r.id));
+  return migrations.map((m) => m.id).filter((id) => !applied.has(id));
 }

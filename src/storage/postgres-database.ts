@@ -117,6 +117,7 @@ export async function openPostgresDatabase(connectionString: string, options: Po
   return {
     kind: "postgres",
     health: () => health.current(),
+    poolConnections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async query<T extends Row>(sql: string, params?: readonly unknown[]) {
       const wasUp = health.current().kind === "up";
       try {
