@@ -16,6 +16,12 @@ export const STORAGE_TESTS: readonly string[] = [
   "src/app/treatment/**/*.test.ts",
   "src/app/subject-areas/**/*.test.ts",
   "src/server/app.test.ts",
+  // Issue 17's operations: logs, /metrics, /readyz and the draining stop, on a server over a real database.
+  "src/server/request-log.test.ts",
+  "src/server/readiness.test.ts",
+  "src/server/drain.test.ts",
+  // Only parses settings, but imports serve.ts, which opens the database.
+  "src/cli/commands/serve.test.ts",
   "test/import/classification-report.test.ts",
   "test/import/cpr-guard.test.ts",
   "test/import/store-import.test.ts",

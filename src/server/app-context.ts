@@ -2,6 +2,7 @@ import type { AccountDeps } from "../app/accounts/account-deps.js";
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from "../app/accounts/auth-settings.js";
 import { stderrSecurityLog, type SecurityLog } from "../app/security-log.js";
 import type { Database } from "../storage/database.js";
+import type { LogSettings } from "./request-log.js";
 
 /** What routes get: the database and the settings the server was started with. */
 export type AppContext = {
@@ -22,6 +23,10 @@ export type AppContext = {
    * `allowPrivateAddresses` for a municipality's intranet (DANMARKSKORT_REFERAT_PRIVATE_ADRESSER=1) and tests.
    */
   readonly minutesDownload?: { readonly allowPrivateAddresses?: boolean; readonly timeoutMs?: number };
+  /** Structured JSON logs (issue 17, item 5): silent when not given, as in the tests. */
+  readonly log?: LogSettings;
+  /** True from the moment a stop begins: /readyz answers 503 so a load balancer sends no more (start-server.ts). */
+  readonly isDraining?: () => boolean;
 };
 
 /** The slice the account, comment and audit use cases take, with the defaults filled in. */

@@ -8,6 +8,7 @@ import { DatabaseUnavailableError } from "../storage/database.js";
 import { capForMessage, queryProblemDa, statusMessageDa } from "./request-guard.js";
 import { registerFrontPage } from "./routes/front-page.js";
 import { registerHealth } from "./routes/health.js";
+import { loggerOptionsOf, registerRequestIdHeader } from "./request-log.js";
 import { registerReportRoute } from "./routes/report.js";
 import { registerApiV1 } from "./routes/api-v1.js";
 import { registerPages } from "./routes/page-routes.js";
@@ -43,7 +44,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // JSON bodies are checked as typed: Fastify's default coerces, so `"text": 5` was stored as "5" and
   // `"disabled": "true"` passed as true. No route validates query or params with a schema, which is
   // where coercion would be wanted.
-  const app = Fastify({ logger: false, trustProxy: ctx.trustProxy ?? false, ajv: { customOptions: { coerceTypes: false } } });
+  // JSON log lines with a request id (request-log.ts); silent unless the server's settings say otherwise. While a
+  // stop drains, a request on a connection kept alive is answered (with Connection: close), not refused with
+  // Fastify's English 503: drain.ts.
+  const app = Fastify({ ...loggerOptionsOf(ctx.log), return503OnClosing: false, trustProxy: ctx.trustProxy ?? false, ajv: { customOptions: { coerceTypes: false } } });
+  registerRequestIdHeader(app);
   const routes: { method: string; url: string }[] = [];
   registeredRoutes.set(app, routes);
   app.addHook("onRoute", (route) => {
@@ -76,11 +81,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (error.code === "FST_CSRF_INVALID_TOKEN" || error.code === "FST_CSRF_MISSING_SECRET") return sendErrorAnswer(request, reply, 403, "csrf", CSRF_REFUSED_DA);
     // The database is reconnecting (a restart, ended connections): 503 with a retry hint, not a 500.
     if (error instanceof DatabaseUnavailableError) {
+      request.log.warn("Databasen svarer ikke; svaret er 503");
       reply.header("retry-after", "5");
       return sendErrorAnswer(request, reply, 503, "database-utilgaengelig", error.message);
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) return reply.code(500).send({ error: "serverfejl", message: "Der opstod en fejl på serveren." });
+    if (status === 500) {
+      // The details go to the log, under the request id the answer names; never to the client.
+      request.log.error({ err: error }, "Uventet fejl; svaret er 500");
+      return reply.code(500).send({ error: "serverfejl", message: "Der opstod en fejl på serveren." });
+    }
     // Fastify's and its plugins' own messages are English ("Bad Request", "Forbidden"); only a schema
     // validation message (the routes' own, Danish) is passed on, and never longer than a sentence.
     const message = error.validation !== undefined ? capForMessage(error.message, 300) : statusMessageDa(status);

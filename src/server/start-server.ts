@@ -3,16 +3,38 @@ import { buildApp } from "./app.js";
 import { mapGeometries } from "./geo-boundaries.js";
 import { describeStorage, openDatabase, type StorageConfig } from "../storage/open-database.js";
 import type { AuthSettings } from "../app/accounts/auth-settings.js";
+import { createDrain, DEFAULT_DRAIN_LIMIT_MS } from "./drain.js";
+import type { LogSettings } from "./request-log.js";
 
-export type ServerOptions = { readonly port: number; readonly host: string; readonly storage: StorageConfig; readonly auth?: AuthSettings; readonly trustProxy?: boolean; readonly minutesDownload?: AppContext["minutesDownload"] };
+export type ServerOptions = {
+  readonly port: number;
+  readonly host: string;
+  readonly storage: StorageConfig;
+  readonly auth?: AuthSettings;
+  readonly trustProxy?: boolean;
+  readonly minutesDownload?: AppContext["minutesDownload"];
+  readonly log?: LogSettings;
+  /** How long a stop waits for requests in flight; DEFAULT_DRAIN_LIMIT_MS (10 s) when not given. */
+  readonly drainLimitMs?: number;
+};
 
 /**
- * Opens storage, migrates, listens, and closes everything in order on SIGTERM/SIGINT so an
+ * Opens storage, migrates, listens, and on SIGTERM/SIGINT drains (drain.ts: no new connections, requests in
+ * flight finish, /readyz says 503) and then closes the database, so a rolling restart drops no request and an
  * embedded database is never left mid-write by a normal stop.
  */
 export async function startServer(options: ServerOptions): Promise<{ url: string; stop: () => Promise<void> }> {
   const db = await openDatabase(options.storage);
-  const app = await buildApp({ db, storageDescription: describeStorage(options.storage), ...(options.auth ? { auth: options.auth } : {}), trustProxy: options.trustProxy ?? false, ...(options.minutesDownload ? { minutesDownload: options.minutesDownload } : {}) });
+  const drain = createDrain();
+  const app = await buildApp({
+    db,
+    storageDescription: describeStorage(options.storage),
+    ...(options.auth ? { auth: options.auth } : {}),
+    trustProxy: options.trustProxy ?? false,
+    ...(options.minutesDownload ? { minutesDownload: options.minutesDownload } : {}),
+    ...(options.log ? { log: options.log } : {}),
+    isDraining: drain.isDraining,
+  });
   const url = await app.listen({ port: options.port, host: options.host });
   // Load the boundaries now (on a first start that is a download from DAWA, up to 15 s), so the first
   // visitor to the map does not wait for it. A failure falls back to the tile map inside mapGeometries.
@@ -20,13 +42,13 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      // Requests in flight get a moment to finish; a keep-alive connection a client holds open must not
-      // hold a stop for Node's keep-alive timeout (72 s in Fastify).
-      const grace = setTimeout(() => app.server.closeAllConnections(), 2_000);
-      grace.unref();
-      await app.close();
-      clearTimeout(grace);
-      await db.close();
+      app.log.info("Stopper: tager ikke imod nye forbindelser og gør igangværende forespørgsler færdige");
+      try {
+        await drain.drain(app, options.drainLimitMs ?? DEFAULT_DRAIN_LIMIT_MS);
+      } finally {
+        await db.close();
+      }
+      app.log.info("Stoppet");
     })());
   // `on`, not `once`: a stop by process group delivers SIGTERM twice (once directly, once forwarded by npm).
   // With `once` the second signal met Node's default action and killed the process mid-close, leaving the

@@ -4,6 +4,7 @@ import { storageConfigFromEnv, describeStorage } from "../../storage/open-databa
 import { startServer } from "../../server/start-server.js";
 import { AuthSettingsError, authSettingsFromEnv } from "../../app/accounts/auth-settings-from-env.js";
 import { UserError } from "../user-error.js";
+import { isLogLevel, LOG_LEVELS, type LogLevel } from "../../server/request-log.js";
 import { isDatabaseEmpty, loadDemoDataset } from "./demo.js";
 import { withDatabase } from "./import.js";
 
@@ -13,12 +14,20 @@ export function parsePort(value: string | undefined): number {
   return port;
 }
 
+/** DANMARKSKORT_LOG_LEVEL: one of pino's levels, "info" when not set. */
+export function parseLogLevel(value: string | undefined): LogLevel {
+  if (value === undefined || value === "") return "info";
+  if (!isLogLevel(value)) throw new UserError(`DANMARKSKORT_LOG_LEVEL skal være en af ${LOG_LEVELS.join(", ")}, ikke "${value}".`);
+  return value;
+}
+
 export function registerServe(program: Command): void {
   program
     .command("serve")
-    .description("start webserveren (PORT, DANMARKSKORT_DATA_DIR, DATABASE_URL)")
+    .description("start webserveren (PORT, DANMARKSKORT_DATA_DIR, DATABASE_URL, DANMARKSKORT_LOG_LEVEL)")
     .action(async () => {
       const storage = storageConfigFromEnv(process.env);
+      const logLevel = parseLogLevel(process.env.DANMARKSKORT_LOG_LEVEL);
       let auth;
       try {
         auth = authSettingsFromEnv(process.env);
@@ -38,7 +47,7 @@ export function registerServe(program: Command): void {
           );
         });
       }
-      const { url } = await startServer({ port: parsePort(process.env.PORT), host: process.env.HOST ?? "0.0.0.0", storage, auth, trustProxy: process.env.DANMARKSKORT_TRUST_PROXY === "1", minutesDownload: { allowPrivateAddresses: process.env.DANMARKSKORT_REFERAT_PRIVATE_ADRESSER === "1" } }).catch((error: unknown) => {
+      const { url } = await startServer({ port: parsePort(process.env.PORT), host: process.env.HOST ?? "0.0.0.0", storage, auth, trustProxy: process.env.DANMARKSKORT_TRUST_PROXY === "1", minutesDownload: { allowPrivateAddresses: process.env.DANMARKSKORT_REFERAT_PRIVATE_ADRESSER === "1" }, log: { level: logLevel } }).catch((error: unknown) => {
         // A locked data dir is the user's to resolve (stop the other process, or use PostgreSQL): no stack trace.
         throw error instanceof DataDirLockedError ? new UserError(error.message) : error;
       });
