@@ -20,6 +20,7 @@ export const STORAGE_TESTS: readonly string[] = [
   "src/server/request-log.test.ts",
   "src/server/readiness.test.ts",
   "src/server/drain.test.ts",
+  "src/server/routes/metrics.test.ts",
   // Only parses settings, but imports serve.ts, which opens the database.
   "src/cli/commands/serve.test.ts",
   "test/import/classification-report.test.ts",

@@ -25,6 +25,11 @@ export type AppContext = {
   readonly minutesDownload?: { readonly allowPrivateAddresses?: boolean; readonly timeoutMs?: number };
   /** Structured JSON logs (issue 17, item 5): silent when not given, as in the tests. */
   readonly log?: LogSettings;
+  /**
+   * The token /metrics asks for (DANMARKSKORT_METRICS_TOKEN) as `Authorization: Bearer <token>`; without
+   * one /metrics does not exist (404), so no figure about the server is public by default.
+   */
+  readonly metricsToken?: string;
   /** True from the moment a stop begins: /readyz answers 503 so a load balancer sends no more (start-server.ts). */
   readonly isDraining?: () => boolean;
 };

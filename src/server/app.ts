@@ -8,6 +8,7 @@ import { DatabaseUnavailableError } from "../storage/database.js";
 import { capForMessage, queryProblemDa, statusMessageDa } from "./request-guard.js";
 import { registerFrontPage } from "./routes/front-page.js";
 import { registerHealth } from "./routes/health.js";
+import { registerMetrics } from "./routes/metrics.js";
 import { loggerOptionsOf, registerRequestIdHeader } from "./request-log.js";
 import { registerReportRoute } from "./routes/report.js";
 import { registerApiV1 } from "./routes/api-v1.js";
@@ -22,7 +23,7 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dkfdsDist = join(projectRoot, "node_modules", "dkfds", "dist");
 
 /** Each route module registers itself here; adding a capability means adding one line. */
-const ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext) => void> = [registerHealth, registerFrontPage, registerApiV1, registerPages, registerReportRoute, registerAccountRoutes];
+const ROUTES: ReadonlyArray<(app: FastifyInstance, ctx: AppContext) => void> = [registerHealth, registerMetrics, registerFrontPage, registerApiV1, registerPages, registerReportRoute, registerAccountRoutes];
 
 /** Method and address of every route a server answers (HEAD aside): what the role × route test loops over. */
 const registeredRoutes = new WeakMap<FastifyInstance, { method: string; url: string }[]>();

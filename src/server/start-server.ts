@@ -14,6 +14,7 @@ export type ServerOptions = {
   readonly trustProxy?: boolean;
   readonly minutesDownload?: AppContext["minutesDownload"];
   readonly log?: LogSettings;
+  readonly metricsToken?: string;
   /** How long a stop waits for requests in flight; DEFAULT_DRAIN_LIMIT_MS (10 s) when not given. */
   readonly drainLimitMs?: number;
 };
@@ -33,6 +34,7 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
     trustProxy: options.trustProxy ?? false,
     ...(options.minutesDownload ? { minutesDownload: options.minutesDownload } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.metricsToken !== undefined ? { metricsToken: options.metricsToken } : {}),
     isDraining: drain.isDraining,
   });
   const url = await app.listen({ port: options.port, host: options.host });

@@ -21,13 +21,26 @@ export function parseLogLevel(value: string | undefined): LogLevel {
   return value;
 }
 
+/** Enough that a token cannot be guessed in the time a scraper is allowed to try (128 bits as hex is 32). */
+const MIN_METRICS_TOKEN_LENGTH = 24;
+
+/** DANMARKSKORT_METRICS_TOKEN: /metrics exists only with one, and a short one is refused rather than used. */
+export function parseMetricsToken(value: string | undefined): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (value.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(value)) {
+    throw new UserError(`DANMARKSKORT_METRICS_TOKEN skal være mindst ${MIN_METRICS_TOKEN_LENGTH} tegn uden mellemrum (fx fra "openssl rand -hex 32").`);
+  }
+  return value;
+}
+
 export function registerServe(program: Command): void {
   program
     .command("serve")
-    .description("start webserveren (PORT, DANMARKSKORT_DATA_DIR, DATABASE_URL, DANMARKSKORT_LOG_LEVEL)")
+    .description("start webserveren (PORT, DANMARKSKORT_DATA_DIR, DATABASE_URL, DANMARKSKORT_LOG_LEVEL, DANMARKSKORT_METRICS_TOKEN)")
     .action(async () => {
       const storage = storageConfigFromEnv(process.env);
       const logLevel = parseLogLevel(process.env.DANMARKSKORT_LOG_LEVEL);
+      const metricsToken = parseMetricsToken(process.env.DANMARKSKORT_METRICS_TOKEN);
       let auth;
       try {
         auth = authSettingsFromEnv(process.env);
@@ -47,7 +60,7 @@ export function registerServe(program: Command): void {
           );
         });
       }
-      const { url } = await startServer({ port: parsePort(process.env.PORT), host: process.env.HOST ?? "0.0.0.0", storage, auth, trustProxy: process.env.DANMARKSKORT_TRUST_PROXY === "1", minutesDownload: { allowPrivateAddresses: process.env.DANMARKSKORT_REFERAT_PRIVATE_ADRESSER === "1" }, log: { level: logLevel } }).catch((error: unknown) => {
+      const { url } = await startServer({ port: parsePort(process.env.PORT), host: process.env.HOST ?? "0.0.0.0", storage, auth, trustProxy: process.env.DANMARKSKORT_TRUST_PROXY === "1", minutesDownload: { allowPrivateAddresses: process.env.DANMARKSKORT_REFERAT_PRIVATE_ADRESSER === "1" }, log: { level: logLevel }, ...(metricsToken !== undefined ? { metricsToken } : {}) }).catch((error: unknown) => {
         // A locked data dir is the user's to resolve (stop the other process, or use PostgreSQL): no stack trace.
         throw error instanceof DataDirLockedError ? new UserError(error.message) : error;
       });

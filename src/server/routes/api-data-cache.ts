@@ -38,7 +38,12 @@ export type ApiData = {
   readonly context: ContextIndex;
   /** Serialised answers (UTF-8 bytes, encoded once, with their ETag), keyed by route and parameters; dropped with the data. */
   readonly responses: Map<string, CachedResponse>;
+  /** The cache's counts of answers found and built, one object across versions (for /metrics). */
+  readonly answerCounts: AnswerCounts;
 };
+
+/** Cached answers served as they were (hits) and built first (misses), since the cache was made. */
+export type AnswerCounts = { hits: number; misses: number };
 
 /** One answer as sent: the bytes and a strong ETag derived from them. */
 export type CachedResponse = { readonly body: Buffer; readonly etag: string };
@@ -71,6 +76,7 @@ export const WARMED_ANSWERS = 32;
 
 export type ApiDataCache = {
   current(): Promise<ApiData>;
+  readonly answerCounts: Readonly<AnswerCounts>;
   /** Notes that `key` was asked for and how to build it, so the next version can have it ready. */
   remember(key: string, build: AnswerBuilder, offThread?: OffThreadAnswerBuilder): void;
 };
@@ -97,6 +103,7 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
   let preparing: Promise<ApiData> | undefined;
   // Most recently asked last (a Map keeps insertion order; remember() moves a key to the end).
   const asked = new Map<string, Remembered>();
+  const answerCounts: AnswerCounts = { hits: 0, misses: 0 };
 
   /**
    * Builds the recently asked answers from `next`, newest first: in another thread where the answer can be, else
@@ -131,6 +138,7 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
       revisedTotals: await indexCellTotalsOffRequestPath(revised.cells),
       versionsByYear: new Map([...shown.provenanceByYear].map(([year, v]) => [year, toDatasetVersionInfo(year, v, revised.provenanceByYear.get(year))])),
       responses: new Map(),
+      answerCounts,
     };
     if (options.warm) await warm(next);
     data = next;
@@ -150,6 +158,7 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
   }
 
   return {
+    answerCounts,
     current() {
       if (data && now() - checkedAt < revalidateAfterMs) return Promise.resolve(data);
       refreshing ??= refresh().finally(() => (refreshing = undefined));

@@ -39,6 +39,7 @@ function clientHas(request: FastifyRequest, etag: string): boolean {
  */
 export function sendCachedJson(request: FastifyRequest, reply: FastifyReply, data: ApiData, key: string | null, build: () => unknown): FastifyReply {
   let cached: CachedResponse | undefined = key === null ? undefined : data.responses.get(key);
+  if (key !== null) data.answerCounts[cached === undefined ? "misses" : "hits"] += 1;
   if (cached === undefined) {
     cached = encodeAnswer(build());
     if (key !== null) {
