@@ -48,15 +48,24 @@ function postgresOpenReasonDa(error: unknown): string {
   }
 }
 
-/** Opens the configured database and brings its schema up to date. */
-export async function openDatabase(config: StorageConfig): Promise<Database> {
+export type OpenOptions = {
+  /**
+   * False opens the database as it is, without bringing its schema up to date: a backup reads the schema
+   * it finds, and a restore builds the schema of the backup itself.
+   */
+  readonly migrate?: boolean;
+};
+
+/** Opens the configured database and (unless told otherwise) brings its schema up to date. */
+export async function openDatabase(config: StorageConfig, options: OpenOptions = {}): Promise<Database> {
+  const shouldMigrate = options.migrate ?? true;
   let db: Database;
   switch (config.kind) {
     case "postgres":
       try {
         // After a lost connection the schema is brought up to date again: the database may have been
         // dropped and created anew while the server ran (issue 19).
-        db = await openPostgresDatabase(config.url, { onRecovered: async (raw) => void (await migrate(raw)) });
+        db = await openPostgresDatabase(config.url, shouldMigrate ? { onRecovered: async (raw) => void (await migrate(raw)) } : {});
       } catch (error) {
         throw new DatabaseOpenError(`Kan ikke forbinde til ${describeStorage(config)}: ${postgresOpenReasonDa(error)}.`);
       }
@@ -92,6 +101,7 @@ export async function openDatabase(config: StorageConfig): Promise<Database> {
       break;
     }
   }
+  if (!shouldMigrate) return db;
   try {
     await migrate(db);
   } catch (error) {
