@@ -11,6 +11,7 @@
  */
 export const STORAGE_TESTS: readonly string[] = [
   "src/storage/**/*.test.ts",
+  "test/backup/**/*.test.ts",
   "src/app/accounts/account-use-cases.test.ts",
   "src/app/accounts/oidc-sign-in.test.ts",
   "src/app/treatment/**/*.test.ts",

@@ -12,6 +12,7 @@ import { registerAuditTrail } from "./commands/audit-trail.js";
 import { registerKnowledge } from "./commands/knowledge.js";
 import { registerMinutes } from "./commands/minutes.js";
 import { registerTreatment } from "./commands/treatment.js";
+import { registerBackup } from "./commands/backup.js";
 import { UserError } from "./user-error.js";
 import { applyDanishHelp } from "./danish-help.js";
 import { endQuietlyWhenReaderCloses, exitAfterOutput } from "./exit-after-output.js";
@@ -19,7 +20,7 @@ import { DataDirLockedError } from "../storage/data-dir-lock.js";
 import { DatabaseOpenError, DatabaseUnavailableError } from "../storage/database.js";
 
 /** Each command module registers itself; adding a command means adding one line here. */
-const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServe, registerImport, registerDatasets, registerDemo, registerRates, registerReport, registerComment, registerFetchStatbank, registerContext, registerUsers, registerAuditTrail, registerKnowledge, registerMinutes, registerTreatment];
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServe, registerImport, registerDatasets, registerDemo, registerRates, registerReport, registerComment, registerFetchStatbank, registerContext, registerUsers, registerAuditTrail, registerKnowledge, registerMinutes, registerTreatment, registerBackup];
 
 export function buildProgram(): Command {
   const program = new Command("danmarkskort")
