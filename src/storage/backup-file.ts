@@ -41,8 +41,11 @@ export class BackupFileError extends Error {}
 export type BackupWriter = {
   writeTableStart(table: string): Promise<void>;
   writeRows(rows: readonly TextRow[]): Promise<void>;
-  /** Ends the file and moves it into place; returns its size in bytes. */
-  finish(): Promise<number>;
+  /**
+   * Ends the file, runs `check` on the written file (still under its temporary name), and only then moves
+   * it into place; returns its size in bytes.
+   */
+  finish(check?: (writtenPath: string) => Promise<void>): Promise<number>;
   /** Removes the half-written file: a failed backup leaves no file that looks whole. */
   abort(): Promise<void>;
 };
@@ -72,11 +75,12 @@ export async function createBackupWriter(path: string, header: BackupHeader): Pr
     async writeRows(rows) {
       for (const row of rows) await writeLine(row);
     },
-    async finish() {
+    async finish(check) {
       await writeLine({ end: true });
       gzip.end();
       await finished(file);
       if (failure) throw failure;
+      if (check) await check(temporary);
       await rename(temporary, path);
       return (await stat(path)).size;
     },

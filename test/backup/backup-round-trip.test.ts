@@ -78,11 +78,21 @@ async function fillDatabase(db: Database): Promise<void> {
 
 type Dump = { readonly tables: Record<string, string[]>; readonly sequences: Record<string, string> };
 
-/** Every table's rows as text, sorted, and every sequence's position, under fixed output settings. */
-async function dumpEveryTable(config: StorageConfig): Promise<Dump> {
-  const db = await openDatabase(config, { migrate: false });
+/** Runs `read` on an open database, or opens `config` as it stands (no migrations) for it. */
+async function reading<T>(from: StorageConfig | Database, read: (db: Database) => Promise<T>): Promise<T> {
+  if ("query" in from) return read(from);
+  const db = await openDatabase(from, { migrate: false });
   try {
-    return await db.transaction(async (tx) => {
+    return await read(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Every table's rows as text, sorted, and every sequence's position, under fixed output settings. */
+async function dumpEveryTable(from: StorageConfig | Database): Promise<Dump> {
+  return reading(from, (db) =>
+    db.transaction(async (tx) => {
       await tx.query("SET LOCAL TimeZone = 'UTC'");
       await tx.query("SET LOCAL DateStyle = 'ISO, YMD'");
       const names = (kind: string) =>
@@ -95,15 +105,12 @@ async function dumpEveryTable(config: StorageConfig): Promise<Dump> {
         sequences[name] = rows[0]!.v;
       }
       return { tables, sequences };
-    });
-  } finally {
-    await db.close();
-  }
+    }),
+  );
 }
 
-async function exactValues(config: StorageConfig): Promise<unknown> {
-  const db = await openDatabase(config, { migrate: false });
-  try {
+async function exactValues(from: StorageConfig | Database): Promise<unknown> {
+  return reading(from, async (db) => {
     const q = async (sql: string) => (await db.query(sql)).rows[0];
     return {
       attachment: Buffer.from((await q("SELECT content FROM treatment_attachment"))!.content as Uint8Array).toString("hex"),
@@ -114,9 +121,7 @@ async function exactValues(config: StorageConfig): Promise<unknown> {
       audit: (await q("SELECT after FROM audit_event"))!.after,
       placeholders: (await q("SELECT placeholders FROM municipality_docx_template"))!.placeholders,
     };
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 const pgliteEnv = (dataDir: string) => ({ DATABASE_URL: undefined, DANMARKSKORT_DATA_DIR: dataDir });
@@ -126,6 +131,7 @@ describe("backup, gendan and flyt", () => {
   let dir: string;
   let dataDir: string;
   let before: Dump;
+  let sourceValues: unknown;
   const databases: string[] = [];
   const newPostgres = async () => {
     const url = await createPostgresDatabase();
@@ -139,10 +145,11 @@ describe("backup, gendan and flyt", () => {
     const db = await openDatabase({ kind: "pglite", dataDir });
     try {
       await fillDatabase(db);
+      before = await dumpEveryTable(db);
+      sourceValues = await exactValues(db);
     } finally {
       await db.close();
     }
-    before = await dumpEveryTable({ kind: "pglite", dataDir });
   });
   afterAll(async () => {
     for (const url of databases) await dropPostgresDatabase(url);
@@ -172,7 +179,7 @@ describe("backup, gendan and flyt", () => {
     expect(restore.stdout).toMatch(/gendannet i PostgreSQL .* og kontrolleret tabel for tabel/);
     expect(await dumpEveryTable({ kind: "postgres", url: restoredUrl })).toEqual(before);
     const exact = await exactValues({ kind: "postgres", url: restoredUrl });
-    expect(exact).toEqual(await exactValues({ kind: "pglite", dataDir }));
+    expect(exact).toEqual(sourceValues);
     expect(exact).toEqual({
       attachment: Buffer.from(ATTACHMENT).toString("hex"),
       template: "0001ff",

@@ -1,10 +1,16 @@
 import type { Database } from "../../storage/database.js";
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFileError, createBackupWriter } from "../../storage/backup-file.js";
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFileError, createBackupWriter, openBackupReader } from "../../storage/backup-file.js";
 import type { Caller } from "../caller.js";
 import { refuse, type Refusal } from "../use-case-result.js";
 import type { CopiedTable, CopyProgress } from "./copy-source.js";
 import { withDatabaseSnapshot } from "./database-snapshot.js";
 import { refuseUnlessOperator } from "./operator-only.js";
+
+/** Reads the written file through the restore's own checks (every line, every table's row count, the end mark). */
+async function readWhole(file: string): Promise<void> {
+  const reader = await openBackupReader(file);
+  for await (const { batches } of reader.tables()) for await (const _ of batches);
+}
 
 export type BackupResult = {
   readonly kind: "backed-up";
@@ -45,7 +51,8 @@ export async function backupDatabase(
           await writer.writeTableStart(table.name);
           for await (const batch of batches) await writer.writeRows(batch);
         }
-        const bytes = await writer.finish();
+        progress("Læser sikkerhedskopien igen for at kontrollere, at den er hel …");
+        const bytes = await writer.finish(readWhole);
         return { kind: "backed-up", file: request.file, bytes, schema: source.schema.at(-1)!, createdAt, tables: source.tables.map((t) => ({ name: t.name, rows: t.rows, checksum: t.checksum })) };
       } catch (error) {
         await writer.abort();

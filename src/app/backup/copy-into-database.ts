@@ -72,7 +72,7 @@ function sameShape(a: TableShape, b: TableShape): boolean {
 export type CopyResult = { readonly kind: "copied"; readonly schema: string; readonly tables: readonly CopiedTable[] };
 
 /**
- * The one copy behind `flyt`, `gendan` (and the check of `backup`'s source): in a single transaction on
+ * The one copy behind `flyt` and `gendan`: in a single transaction on
  * the target, build the source's schema, load every table in foreign-key order, set the sequences, then
  * count and checksum every table and compare with what the source promised. Any difference, a damaged
  * source, or a refusal rolls the whole transaction back, so the target is left exactly as it was.
