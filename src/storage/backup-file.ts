@@ -4,7 +4,7 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import type { SequenceState, TableShape } from "./table-catalog.js";
-import type { TableSummary, TextRow } from "./table-rows.js";
+import { BATCH_TEXT_CHARS, textLength, type TableSummary, type TextRow } from "./table-rows.js";
 
 /**
  * The backup file: gzip-compressed JSON lines, one format for both engines (so a backup of the embedded
@@ -205,6 +205,7 @@ export async function openBackupReader(path: string, batchSize = 2000): Promise<
 
   async function* rowsOf(table: BackupTable): AsyncGenerator<TextRow[]> {
     let batch: TextRow[] = [];
+    let batchChars = 0;
     let count = 0;
     for (;;) {
       const line = await nextLine();
@@ -219,9 +220,12 @@ export async function openBackupReader(path: string, batchSize = 2000): Promise<
       if (count === table.rows) throw broken(line.number, `tabellen ${table.name} har flere rækker, end hovedet siger (${table.rows})`);
       count++;
       batch.push(value as TextRow);
-      if (batch.length >= batchSize) {
+      batchChars += textLength(value as TextRow);
+      // Bounded by text too: a table of large attachments is loaded a few rows per COPY.
+      if (batch.length >= batchSize || batchChars >= BATCH_TEXT_CHARS) {
         yield batch;
         batch = [];
+        batchChars = 0;
       }
     }
     if (count !== table.rows) throw broken(held!.number, `tabellen ${table.name} har ${count} rækker i filen, men hovedet siger ${table.rows}`);

@@ -47,18 +47,32 @@ export async function summarizeTables(tx: Queryable, shapes: readonly TableShape
 const CURSOR = "danmarkskort_copy_rows";
 
 /**
- * A table's rows in primary-key order, `batchSize` at a time, through a cursor (a big table is never in
- * memory whole). Must run inside a transaction: a cursor lives only there.
+ * About how many characters of row text one batch holds. Rows of complaint cells are tens of characters,
+ * an attachment's row is twice its size in hex: batches are sized by text, not by a row count alone, so a
+ * table of large attachments is never fetched thousands of rows at a time.
  */
-export async function* readTableRows(tx: Queryable, shape: TableShape, batchSize = 2000): AsyncGenerator<TextRow[]> {
+export const BATCH_TEXT_CHARS = 8 * 1024 * 1024;
+
+export const textLength = (row: TextRow) => row.reduce((n, v) => n + (v?.length ?? 0), 0);
+
+/**
+ * A table's rows in primary-key order, batch by batch through a cursor (a big table is never in memory
+ * whole). The first fetch is small; each next one is sized from the rows seen so far to about
+ * BATCH_TEXT_CHARS, and never more than `maxRows`. Must run inside a transaction: a cursor lives only there.
+ */
+export async function* readTableRows(tx: Queryable, shape: TableShape, maxRows = 2000): AsyncGenerator<TextRow[]> {
   const select = shape.columns.map((c, i) => `t.${assertSqlIdentifier(c)}::text AS c${i}`).join(", ");
   const order = shape.orderBy.map((c) => `t.${assertSqlIdentifier(c)}`).join(", ");
   await tx.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR SELECT ${select} FROM ${assertSqlIdentifier(shape.name)} t ORDER BY ${order}`);
   try {
+    let size = Math.min(16, maxRows);
     for (;;) {
-      const { rows } = await tx.query<Record<string, string | null>>(`FETCH FORWARD ${batchSize} FROM ${CURSOR}`);
+      const { rows } = await tx.query<Record<string, string | null>>(`FETCH FORWARD ${size} FROM ${CURSOR}`);
       if (rows.length === 0) return;
-      yield rows.map((r) => shape.columns.map((_, i) => r[`c${i}`] ?? null));
+      const batch = rows.map((r) => shape.columns.map((_, i) => r[`c${i}`] ?? null));
+      yield batch;
+      const perRow = Math.max(1, batch.reduce((n, row) => n + textLength(row), 0) / batch.length);
+      size = Math.max(1, Math.min(maxRows, Math.floor(BATCH_TEXT_CHARS / perRow)));
     }
   } finally {
     await tx.query(`CLOSE ${CURSOR}`);
