@@ -109,6 +109,14 @@ describe("request ids and JSON log lines (buildApp with a log sink)", () => {
     expect(line).toMatchObject({ msg: "Uventet fejl; svaret er 500", err: { message: "intern detalje" } });
   });
 
+  it("leaves the probes out of the info lines: /healthz and /readyz, called every few seconds", async () => {
+    await app.inject({ method: "GET", url: "/healthz", headers: { "x-request-id": "probe-1" } });
+    await app.inject({ method: "GET", url: "/readyz", headers: { "x-request-id": "probe-2" } });
+    await app.inject({ method: "GET", url: "/findes-ikke", headers: { "x-request-id": "person-1" } });
+    expect(records().filter((r) => typeof r.reqId === "string" && r.reqId.startsWith("probe-"))).toEqual([]);
+    expect(records().filter((r) => r.reqId === "person-1").map((r) => r.msg)).toEqual(["incoming request", "request completed"]);
+  });
+
   it("is silent without log settings, as every other test's server is", async () => {
     const quiet = await buildApp({ db: t.db, storageDescription: "indlejret database i hukommelsen" });
     expect(quiet.log.level).toBe("silent");

@@ -95,6 +95,12 @@ export function loggerOptionsOf(settings: LogSettings | undefined): Pick<Fastify
   };
 }
 
+/**
+ * The log level of the routes a load balancer or Prometheus calls every few seconds (/healthz, /readyz,
+ * /metrics): their request lines at info would bury the people's requests; a warning or error still shows.
+ */
+export const PROBE_LOG_LEVEL: LogLevel = "warn";
+
 /** Every answer names its request id, so a person reporting a problem can quote the log line's id. */
 export function registerRequestIdHeader(app: FastifyInstance): void {
   app.addHook("onRequest", async (request, reply) => {

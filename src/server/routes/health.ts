@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { DatabaseUnavailableError } from "../../storage/database.js";
 import type { AppContext } from "../app-context.js";
 import { checkReadiness, describeNotReady } from "../readiness.js";
+import { PROBE_LOG_LEVEL } from "../request-log.js";
 
 /**
  * GET /readyz: whether a load balancer should send this instance requests (issue 17, item 1). 200
@@ -12,7 +13,7 @@ import { checkReadiness, describeNotReady } from "../readiness.js";
  * while the pool reconnects after lost connections (issue 19), so a load balancer or a person can see it.
  */
 export function registerHealth(app: FastifyInstance, ctx: AppContext): void {
-  app.get("/healthz", async (_request, reply) => {
+  app.get("/healthz", { logLevel: PROBE_LOG_LEVEL }, async (_request, reply) => {
     const unavailable = (downSinceMs: number | null) =>
       reply
         .code(503)
@@ -36,7 +37,7 @@ export function registerHealth(app: FastifyInstance, ctx: AppContext): void {
     }
     return { status: "ok", storage: ctx.db.kind };
   });
-  app.get("/readyz", async (_request, reply) => {
+  app.get("/readyz", { logLevel: PROBE_LOG_LEVEL }, async (_request, reply) => {
     const readiness = await checkReadiness(ctx);
     if (readiness.kind === "ready") return reply.header("cache-control", "no-store").send({ status: "klar", storage: ctx.db.kind });
     const { code, messageDa } = describeNotReady(readiness.reason);

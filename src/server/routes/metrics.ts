@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../app-context.js";
+import { PROBE_LOG_LEVEL } from "../request-log.js";
 import { createServerMetrics } from "../server-metrics.js";
 import { apiDataCacheFor } from "./api-data-cache.js";
 
@@ -20,7 +21,7 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): void {
   if (token === undefined) return;
   const metrics = createServerMetrics(ctx.db, () => apiDataCacheFor(ctx.db).answerCounts);
   app.addHook("onResponse", async (request, reply) => metrics.observe(request, reply));
-  app.get("/metrics", async (request, reply) => {
+  app.get("/metrics", { logLevel: PROBE_LOG_LEVEL }, async (request, reply) => {
     const header = request.headers.authorization;
     const given = typeof header === "string" && header.startsWith("Bearer ") ? header.slice("Bearer ".length) : undefined;
     if (given === undefined || !sameToken(given, token)) {
