@@ -22,6 +22,8 @@ export const STORAGE_TESTS: readonly string[] = [
   "src/server/readiness.test.ts",
   "src/server/drain.test.ts",
   "src/server/routes/metrics.test.ts",
+  // Two instances on one PostgreSQL database: an import on one reaches the other by NOTIFY.
+  "test/scale/instances-share-figures.test.ts",
   // Only parses settings, but imports serve.ts, which opens the database.
   "src/cli/commands/serve.test.ts",
   "test/import/classification-report.test.ts",

@@ -42,6 +42,12 @@ export interface Database extends Queryable {
   health(): DatabaseHealth;
   /** A pool's connections, for /metrics (PostgreSQL; PGlite has one connection and no pool). */
   poolConnections?(): PoolConnections;
+  /**
+   * Calls `onChange` when another process has committed a change to the shown figures (an import, a removal,
+   * a published mark); returns a function that stops it. PostgreSQL only (LISTEN/NOTIFY, data-change-listener.ts):
+   * the embedded database has one process, whose own caches see its writes.
+   */
+  onDataChange?(onChange: () => void): () => void;
   /** Runs `work` in one transaction: all its writes commit together, or none do. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;

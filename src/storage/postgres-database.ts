@@ -2,6 +2,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { createDataChangeListener } from "./data-change-listener.js";
 import { ConnectionHealth, isConnectionLoss } from "./connection-health.js";
 import { copyStatement, DatabaseUnavailableError, type Database, type Queryable, type Row, type Transaction } from "./database.js";
 
@@ -42,7 +43,8 @@ export type PostgresOptions = {
  * whose connection is lost marks the pool down, and a reconnect loop with backoff brings it back
  * (ConnectionHealth). Meanwhile every call fails at once with DatabaseUnavailableError (the server's 503).
  * A plain SELECT that lost its connection is sent once more on a fresh one, so a single ended connection is
- * invisible to a reader.
+ * invisible to a reader. Besides the pool, one dedicated connection LISTENs for committed changes to the figures
+ * (onDataChange, data-change-listener.ts), opened when a cache first subscribes.
  */
 export async function openPostgresDatabase(connectionString: string, options: PostgresOptions = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000, keepAlive: true });
@@ -113,6 +115,7 @@ export async function openPostgresDatabase(connectionString: string, options: Po
     throw error;
   });
   probe.release();
+  const dataChanges = createDataChangeListener(connectionString);
 
   return {
     kind: "postgres",
@@ -131,8 +134,10 @@ export async function openPostgresDatabase(connectionString: string, options: Po
     },
     exec: (sql) => guarded(() => plain.exec(sql)),
     transaction: (work) => guarded(() => transaction(work)),
+    onDataChange: (onChange) => dataChanges.subscribe(onChange),
     async close() {
       health.close();
+      await dataChanges.close();
       await pool.end();
     },
   };

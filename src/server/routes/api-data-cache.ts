@@ -17,7 +17,9 @@ import { contextFingerprint, loadContextFigures } from "../../storage/context-st
  * Invalidation: the version selection of each year (published marks and revisions included) is read again at most every
  * `revalidateAfterMs` (default 1 s), so an import or a pin made by another process (the CLI) shows up
  * within a second, without a database round trip on every request. When the versions differ, the
- * cells are loaded again and every cached answer is dropped.
+ * cells are loaded again and every cached answer is dropped. On PostgreSQL a change committed by another
+ * instance is also announced (LISTEN/NOTIFY, `db.onDataChange`): the next current() then reads the selection at
+ * once, and the periodic check is the fallback for the moments the listening connection is away (issue 17).
  *
  * A new version is prepared off the request path (issue 19): while its cells load and are indexed in slices,
  * requests keep getting the previous figures, complete and consistent; the new data is swapped in whole.
@@ -96,6 +98,12 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
   const now = options.now ?? Date.now;
   let data: ApiData | undefined;
   let checkedAt = -Infinity;
+  // Counts announced changes: a refresh that began before one must not count as checked after it.
+  let changes = 0;
+  db.onDataChange?.(() => {
+    changes += 1;
+    checkedAt = -Infinity;
+  });
   // One refresh at a time: concurrent requests during a reload wait for the same promise.
   let refreshing: Promise<ApiData> | undefined;
 
@@ -146,8 +154,9 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
   }
 
   async function refresh(): Promise<ApiData> {
+    const changesBefore = changes;
     const [selection, contextKey] = await Promise.all([selectVersionsByYear(db), contextFingerprint(db)]);
-    checkedAt = now();
+    checkedAt = changes === changesBefore ? now() : -Infinity;
     if (data && data.fingerprint === `${selectionFingerprint(selection)}|context:${contextKey}`) return data;
     // Awaited by the request: nothing to warm for (it builds its own answer right after).
     if (!data || cellsOfSelection(selection) <= WAIT_FOR_CELLS) return prepare({ warm: false });

@@ -14,6 +14,7 @@ import { sql as knowledgeBank } from "./060-knowledge-bank.js";
 import { sql as subjectArea } from "./070-subject-area.js";
 import { sql as docxTemplate } from "./071-docx-template.js";
 import { sql as complianceFollowUp } from "./080-compliance-follow-up.js";
+import { sql as dataChangeNotify } from "./090-data-change-notify.js";
 
 export type Migration = { readonly id: string; readonly sql: string };
 
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: "070-subject-area", sql: subjectArea },
   { id: "071-docx-template", sql: docxTemplate },
   { id: "080-compliance-follow-up", sql: complianceFollowUp },
+  { id: "090-data-change-notify", sql: dataChangeNotify },
 ];
