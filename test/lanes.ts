@@ -54,6 +54,8 @@ export const STORAGE_TESTS: readonly string[] = [
 ];
 
 export const E2E_TESTS: readonly string[] = [
+  // Two server processes behind HAProxy (deploy/haproxy.cfg): spread and a rolling restart.
+  "test/scale/load-balancer.test.ts",
   "test/browser/**/*.test.ts",
   "test/faults/**/*.test.ts",
   "test/foundation/crash-recovery.test.ts",
