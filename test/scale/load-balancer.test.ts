@@ -9,7 +9,7 @@ import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-da
 /**
  * Issue 17, item 1: two real `danmarkskort serve` processes on one PostgreSQL database behind HAProxy with the
  * sample configuration deploy/haproxy.cfg. The requests are spread over both, and a rolling restart (SIGTERM
- * one, start it again, then the other) under a steady stream of GET requests drops none.
+ * one, start it again, then the other) under a steady stream of GET requests drops none; nor does a kill.
  */
 const PATHS = ["/api/v1/maps", "/", "/healthz", "/api/v1/municipalities/0657"] as const;
 
@@ -122,5 +122,19 @@ describe("two instances behind HAProxy", () => {
     expect(outcomes.length).toBeGreaterThan(50);
     expect(failures(outcomes)).toEqual([]);
     expect(new Set(outcomes.map((o) => (o.status === 200 ? o.instance : undefined)))).toEqual(new Set(["app1", "app2"]));
+  });
+
+  // The short form of `npm run bench -- publication-day`: no draining at all, the requests in flight on the
+  // killed instance are sent again by HAProxy to the other one.
+  it("drops no GET when an instance is killed (SIGKILL) under the stream and started again", { timeout: 300_000 }, async () => {
+    const stream = steadyStream(balancer!.port, 4);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await stopInstance(instances[0]!, "SIGKILL")).toEqual({ code: null, signal: "SIGKILL" });
+    await new Promise((r) => setTimeout(r, 1_000));
+    await start(0);
+    await untilServedBy("app1");
+    const outcomes = await stream.stop();
+    expect(outcomes.length).toBeGreaterThan(50);
+    expect(failures(outcomes)).toEqual([]);
   });
 });
