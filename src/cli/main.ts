@@ -13,6 +13,7 @@ import { registerKnowledge } from "./commands/knowledge.js";
 import { registerMinutes } from "./commands/minutes.js";
 import { registerTreatment } from "./commands/treatment.js";
 import { registerBackup } from "./commands/backup.js";
+import { registerExportSite } from "./commands/export-site.js";
 import { UserError } from "./user-error.js";
 import { applyDanishHelp } from "./danish-help.js";
 import { endQuietlyWhenReaderCloses, exitAfterOutput } from "./exit-after-output.js";
@@ -20,7 +21,7 @@ import { DataDirLockedError } from "../storage/data-dir-lock.js";
 import { DatabaseOpenError, DatabaseUnavailableError } from "../storage/database.js";
 
 /** Each command module registers itself; adding a command means adding one line here. */
-const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServe, registerImport, registerDatasets, registerDemo, registerRates, registerReport, registerComment, registerFetchStatbank, registerContext, registerUsers, registerAuditTrail, registerKnowledge, registerMinutes, registerTreatment, registerBackup];
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServe, registerImport, registerDatasets, registerDemo, registerRates, registerReport, registerComment, registerFetchStatbank, registerContext, registerUsers, registerAuditTrail, registerKnowledge, registerMinutes, registerTreatment, registerBackup, registerExportSite];
 
 export function buildProgram(): Command {
   const program = new Command("danmarkskort")

@@ -19,7 +19,11 @@ export type MapPageState = {
 };
 
 const AREA_PARAM: Readonly<Record<Area, string>> = { total: "i-alt", children: "boern", adults: "voksne" };
-const VIEWS: readonly ViewId[] = ["kort", "tabel", "tragt"];
+/** The views a map page offers, in the order of its tabs. */
+export const VIEW_IDS: readonly ViewId[] = ["kort", "tabel", "tragt"];
+const VIEWS = VIEW_IDS;
+/** The map types a map page offers; geographic only where boundaries are loaded. */
+export const GEOMETRY_CHOICES: readonly GeometryChoice[] = ["geografisk", "felter"];
 
 export class PageStateError extends Error {}
 
