@@ -27,6 +27,25 @@ describe.each(DATABASE_KINDS)("Database on %s", (kind) => {
   });
   afterAll(() => t?.drop());
 
+  it("counts writes, not reads, so a cache knows when to look again", async () => {
+    const start = t.db.writeCount();
+    await t.db.query("SELECT label FROM probe");
+    await t.db.query("WITH x AS (SELECT 1) SELECT * FROM x");
+    expect(t.db.writeCount()).toBe(start);
+    await t.db.query("INSERT INTO probe (id, label) VALUES (900, 'tæller')");
+    expect(t.db.writeCount()).toBe(start + 1);
+    await t.db.transaction(async (tx) => {
+      await tx.query("SELECT 1");
+    });
+    expect(t.db.writeCount()).toBe(start + 1);
+    await t.db.transaction(async (tx) => {
+      await tx.query("UPDATE probe SET label = 'igen' WHERE id = 900");
+    });
+    // The statement, and the commit after it.
+    expect(t.db.writeCount()).toBe(start + 3);
+    await t.db.query("DELETE FROM probe WHERE id = 900");
+  });
+
   it("commits every write of a transaction together", async () => {
     await t.db.transaction(async (tx) => {
       await tx.query("INSERT INTO probe VALUES (1, 'a')");

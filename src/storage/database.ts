@@ -50,7 +50,61 @@ export interface Database extends Queryable {
   onDataChange?(onChange: () => void): () => void;
   /** Runs `work` in one transaction: all its writes commit together, or none do. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * How many writing statements and transactions this handle has finished: a cheap "has anything changed
+   * here?" for in-memory caches (the page cache), which then ask the database what changed. Writes by other
+   * processes are not counted; those caches also look again after a second.
+   */
+  writeCount(): number;
   close(): Promise<void>;
+}
+
+/** A statement that may change data (a SELECT … FOR UPDATE counts too: a cache then looks once more, harmlessly). */
+const WRITING = /\b(INSERT|UPDATE|DELETE|TRUNCATE|CREATE|DROP|ALTER|COPY|MERGE)\b/i;
+
+/**
+ * Adds writeCount to a database: each writing statement counts when it has run, and a transaction with
+ * writes counts once more when it has committed, so a cache that looked while it was open looks again.
+ */
+export function countingWrites(db: Omit<Database, "writeCount">): Database {
+  let writes = 0;
+  const note = (sql: string) => {
+    if (WRITING.test(sql)) writes++;
+  };
+  const inTransaction = (tx: Transaction): Transaction => ({
+    async query<T extends Row = Row>(sql: string, params?: readonly unknown[]) {
+      const result = await tx.query<T>(sql, params);
+      note(sql);
+      return result;
+    },
+    async exec(sql: string) {
+      await tx.exec(sql);
+      note(sql);
+    },
+    async copyCsv(table, columns, chunks) {
+      await tx.copyCsv(table, columns, chunks);
+      writes++;
+    },
+  });
+  return {
+    ...db,
+    async query<T extends Row = Row>(sql: string, params?: readonly unknown[]) {
+      const result = await db.query<T>(sql, params);
+      note(sql);
+      return result;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+      note(sql);
+    },
+    async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+      const before = writes;
+      const result = await db.transaction((tx) => work(inTransaction(tx)));
+      if (writes !== before) writes++;
+      return result;
+    },
+    writeCount: () => writes,
+  };
 }
 
 /** Identifiers in COPY statements come from our own code, never from input; this guards that promise. */

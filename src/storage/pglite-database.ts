@@ -1,5 +1,5 @@
 import { PGlite, type Transaction as PGliteTransaction } from "@electric-sql/pglite";
-import { copyStatement, type Database, type Row, type Transaction } from "./database.js";
+import { copyStatement, countingWrites, type Database, type Row, type Transaction } from "./database.js";
 
 function wrapTransaction(tx: PGliteTransaction): Transaction {
   return {
@@ -27,7 +27,7 @@ function wrapTransaction(tx: PGliteTransaction): Transaction {
 export async function openPGliteDatabase(dataDir?: string): Promise<Database> {
   const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
   await db.waitReady;
-  return {
+  return countingWrites({
     kind: "pglite",
     // In-process: there is no connection to lose.
     health: () => ({ kind: "up" }),
@@ -40,5 +40,5 @@ export async function openPGliteDatabase(dataDir?: string): Promise<Database> {
     },
     transaction: (work) => db.transaction((tx) => work(wrapTransaction(tx))),
     close: () => db.close(),
-  };
+  });
 }

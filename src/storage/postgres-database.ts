@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createDataChangeListener } from "./data-change-listener.js";
 import { ConnectionHealth, isConnectionLoss } from "./connection-health.js";
-import { copyStatement, DatabaseUnavailableError, type Database, type Queryable, type Row, type Transaction } from "./database.js";
+import { copyStatement, countingWrites, DatabaseUnavailableError, type Database, type Queryable, type Row, type Transaction } from "./database.js";
 
 // Data years and counts are plain integers; keep bigint sums (count(*), sum()) as JS numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -94,13 +94,13 @@ export async function openPostgresDatabase(connectionString: string, options: Po
   }
 
   // What migrations and the reconnect loop use: the same pool, without the "down" gate.
-  const raw: Database = {
+  const raw: Database = countingWrites({
     kind: "postgres",
     ...plain,
     health: () => ({ kind: "up" }),
     transaction,
     close: () => pool.end(),
-  };
+  });
 
   const health: ConnectionHealth = new ConnectionHealth({
     probe: async () => {
@@ -117,7 +117,7 @@ export async function openPostgresDatabase(connectionString: string, options: Po
   probe.release();
   const dataChanges = createDataChangeListener(connectionString);
 
-  return {
+  return countingWrites({
     kind: "postgres",
     health: () => health.current(),
     poolConnections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
@@ -140,5 +140,5 @@ export async function openPostgresDatabase(connectionString: string, options: Po
       await dataChanges.close();
       await pool.end();
     },
-  };
+  });
 }
