@@ -26,6 +26,7 @@ export const STORAGE_TESTS: readonly string[] = [
   "test/scale/instances-share-figures.test.ts",
   // Only parses settings, but imports serve.ts, which opens the database.
   "src/cli/commands/serve.test.ts",
+  "src/server/page-cache.test.ts",
   "test/import/classification-report.test.ts",
   "test/import/cpr-guard.test.ts",
   "test/import/store-import.test.ts",

@@ -22,6 +22,8 @@ export type AppContext = {
    * Fetching minutes from an address a person gives (issue 15): by default only public addresses;
    * `allowPrivateAddresses` for a municipality's intranet (DANMARKSKORT_REFERAT_PRIVATE_ADRESSER=1) and tests.
    */
+  /** Public pages built once per content and answered from memory (page-cache.ts); on unless `false`. */
+  readonly pageCache?: boolean;
   readonly minutesDownload?: { readonly allowPrivateAddresses?: boolean; readonly timeoutMs?: number };
   /** Structured JSON logs (issue 17, item 5): silent when not given, as in the tests. */
   readonly log?: LogSettings;

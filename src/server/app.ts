@@ -14,6 +14,7 @@ import { registerReportRoute } from "./routes/report.js";
 import { registerApiV1 } from "./routes/api-v1.js";
 import { registerPages } from "./routes/page-routes.js";
 import { registerAccountRoutes } from "./routes/account-routes.js";
+import { registerPageCache } from "./page-cache.js";
 import { registerSecurity } from "./auth/security-plugins.js";
 import { renderMessagePage } from "./views/message-page.js";
 import { pageAccount } from "./auth/page-account.js";
@@ -63,6 +64,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const problem = queryProblemDa(request.url);
     if (problem !== null) return sendErrorAnswer(request, reply, 400, "ugyldig-forespoergsel", problem);
   });
+  if (ctx.pageCache !== false) registerPageCache(app, ctx);
   await app.register(fastifyStatic, { root: join(projectRoot, "public"), prefix: "/assets/" });
   await app.register(fastifyStatic, { root: dkfdsDist, prefix: "/assets/dkfds/", decorateReply: false });
   for (const register of ROUTES) register(app, ctx);

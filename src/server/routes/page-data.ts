@@ -6,6 +6,8 @@ import type { Database } from "../../storage/database.js";
 import { selectVersionsByYear } from "../../storage/version-selection.js";
 
 export type PageData = {
+  /** The version selection the figures are from (selectionFingerprint): what the page cache keys on. */
+  readonly key: string;
   readonly totals: CellTotals;
   /** The shown version of each year, and whether it is the published map or an extraction. */
   readonly provenanceByYear: ReadonlyMap<number, YearProvenance>;
@@ -23,9 +25,10 @@ export type PageData = {
  */
 const caches = new WeakMap<Database, { ready?: { key: string; data: PageData }; next?: { key: string; data: Promise<PageData> } }>();
 
-async function buildPageData(db: Database): Promise<PageData> {
+async function buildPageData(db: Database, key: string): Promise<PageData> {
   const { shown, revised } = await loadFigureCells(db, { sliceMs: SLICE_MS });
   return {
+    key,
     totals: await indexCellTotalsOffRequestPath(shown.cells),
     provenanceByYear: shown.provenanceByYear,
     revisedTotals: await indexCellTotalsOffRequestPath(revised.cells),
@@ -49,7 +52,7 @@ export async function loadPageData(db: Database): Promise<PageData> {
   if (cache.ready?.key === key) return cache.ready.data;
   if (cache.next?.key !== key) {
     const entry = cache;
-    const data = buildPageData(db);
+    const data = buildPageData(db, key);
     const next = { key, data };
     entry.next = next;
     data.then(
