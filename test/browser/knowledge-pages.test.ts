@@ -1,12 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
-import { createUserAccount } from "../../src/app/accounts/manage-users.js";
-import { OPERATOR } from "../../src/app/caller.js";
-import { memorySecurityLog } from "../../src/app/security-log.js";
 import { herningRegisterRows, writeRegisterXlsx } from "../knowledge/municipal-register.js";
-import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, seriousAxeViolations, startWebTestServer } from "./web-test-server.js";
+import { checkPhoneAndDesktop, collectCspViolations, openDesktopPage, signInInBrowser, seriousAxeViolations, startWebTestServer } from "./web-test-server.js";
 
 /**
  * Issue 14 in real Chromium: Herning's editor imports the municipality's own register on the
@@ -15,7 +11,7 @@ import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, seriousAxe
  * bank, the administration page (also with the check's result shown), the edit page and the profile's
  * section, and none of them is wider than the screen at 390 px.
  */
-const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange adgangskode" };
+const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange adgangskode", role: { kind: "redaktoer", municipalityCode: "0657" } } as const;
 const shots = "test-results/screenshots";
 
 let server: Awaited<ReturnType<typeof startWebTestServer>>;
@@ -23,17 +19,8 @@ let page: Page;
 let cspBlocked: string[];
 
 beforeAll(async () => {
-  const securityLog = memorySecurityLog();
-  server = await startWebTestServer({
-    prepare: async (db) => {
-      const created = await createUserAccount({ db, now: () => new Date(), auth: DEFAULT_AUTH_SETTINGS, securityLog }, OPERATOR, { email: EDITOR.email, role: { kind: "redaktoer", municipalityCode: "0657" }, password: EDITOR.password });
-      if (created.kind !== "created") throw new Error(created.messageDa);
-    },
-    context: { securityLog },
-  });
-  const context = await server.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  cspBlocked = collectCspViolations(page);
+  server = await startWebTestServer({ accounts: [EDITOR] });
+  ({ page, cspBlocked } = await openDesktopPage(server.browser));
   mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => server?.stop());

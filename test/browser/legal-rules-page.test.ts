@@ -1,34 +1,22 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
-import { createUserAccount } from "../../src/app/accounts/manage-users.js";
-import { OPERATOR } from "../../src/app/caller.js";
-import { memorySecurityLog } from "../../src/app/security-log.js";
-import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, startWebTestServer } from "./web-test-server.js";
+import { checkPhoneAndDesktop, openDesktopPage, signInInBrowser, startWebTestServer } from "./web-test-server.js";
 
 /**
  * Issue 13 in real Chromium: the administrator finds /lovregler in the header, reads the rules and their
  * sources, extends § 79 b stk. 2–3 through 2025 with a source, is told when the source is missing, and puts
  * the rule back to the default. No serious axe violation, and no page wider than a phone (390 px).
  */
-const ADMIN = { email: "admin@ankestyrelsen.test", password: "administratorens lange kode" };
+const ADMIN = { email: "admin@ankestyrelsen.test", password: "administratorens lange kode", role: { kind: "admin" } } as const;
 const SOURCE = "Allerød Kommune, Social- og Sundhedsudvalget 2025, punkt om danmarkskortet";
 
 let server: Awaited<ReturnType<typeof startWebTestServer>>;
 let page: Page;
 let cspBlocked: string[];
-const securityLog = memorySecurityLog();
 
 beforeAll(async () => {
-  server = await startWebTestServer({
-    prepare: async (db) => {
-      const created = await createUserAccount({ db, now: () => new Date(), auth: DEFAULT_AUTH_SETTINGS, securityLog }, OPERATOR, { email: ADMIN.email, role: { kind: "admin" }, password: ADMIN.password });
-      if (created.kind !== "created") throw new Error(created.messageDa);
-    },
-    context: { securityLog },
-  });
-  page = await (await server.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  cspBlocked = collectCspViolations(page);
+  server = await startWebTestServer({ accounts: [ADMIN] });
+  ({ page, cspBlocked } = await openDesktopPage(server.browser));
 });
 afterAll(async () => server?.stop());
 

@@ -2,11 +2,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
-import { createUserAccount } from "../../src/app/accounts/manage-users.js";
-import { OPERATOR } from "../../src/app/caller.js";
-import { memorySecurityLog } from "../../src/app/security-log.js";
-import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, startWebTestServer } from "./web-test-server.js";
+import { checkPhoneAndDesktop, openDesktopPage, signInInBrowser, startWebTestServer } from "./web-test-server.js";
 
 /**
  * Issue 15 item 3 in real Chromium: Herning's editor chooses the Handicapråd minutes on the treatment page,
@@ -14,24 +10,16 @@ import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, startWebTe
  * meetings in the record. No serious axe violation, nothing wider than a phone (390 px), nothing blocked
  * by the Content-Security-Policy.
  */
-const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange kode" };
+const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange kode", role: { kind: "redaktoer", municipalityCode: "0657" } } as const;
 const SEED = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "shared", "seeds", "herning-handicapraad-referat-2025-08-28.txt");
 
 let server: Awaited<ReturnType<typeof startWebTestServer>>;
 let page: Page;
 let cspBlocked: string[];
-const securityLog = memorySecurityLog();
 
 beforeAll(async () => {
-  server = await startWebTestServer({
-    prepare: async (db) => {
-      const created = await createUserAccount({ db, now: () => new Date(), auth: DEFAULT_AUTH_SETTINGS, securityLog }, OPERATOR, { email: EDITOR.email, role: { kind: "redaktoer", municipalityCode: "0657" }, password: EDITOR.password });
-      if (created.kind !== "created") throw new Error(created.messageDa);
-    },
-    context: { securityLog },
-  });
-  page = await (await server.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  cspBlocked = collectCspViolations(page);
+  server = await startWebTestServer({ accounts: [EDITOR] });
+  ({ page, cspBlocked } = await openDesktopPage(server.browser));
 });
 afterAll(async () => server?.stop());
 

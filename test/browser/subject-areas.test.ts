@@ -1,13 +1,9 @@
 import { Document, Packer, Paragraph } from "docx";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
-import { createUserAccount } from "../../src/app/accounts/manage-users.js";
-import { OPERATOR } from "../../src/app/caller.js";
-import { memorySecurityLog } from "../../src/app/security-log.js";
 import { listAuditEvents } from "../../src/storage/audit-trail.js";
 import { loadSubjectAreas } from "../../src/storage/subject-areas.js";
-import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, startWebTestServer } from "./web-test-server.js";
+import { checkPhoneAndDesktop, openDesktopPage, signInInBrowser, startWebTestServer } from "./web-test-server.js";
 
 /**
  * Issue 16, point 4 in real Chromium: Herning's editor opens the municipality's subject → area table,
@@ -15,24 +11,15 @@ import { checkPhoneAndDesktop, collectCspViolations, signInInBrowser, startWebTe
  * refused in Danish next to the field, keeping what was typed. axe finds nothing serious, and the page
  * is no wider than 390 px.
  */
-const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange adgangskode" };
+const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange adgangskode", role: { kind: "redaktoer", municipalityCode: "0657" } } as const;
 
 let server: Awaited<ReturnType<typeof startWebTestServer>>;
 let page: Page;
 let cspBlocked: string[];
 
 beforeAll(async () => {
-  const securityLog = memorySecurityLog();
-  server = await startWebTestServer({
-    prepare: async (db) => {
-      const created = await createUserAccount({ db, now: () => new Date(), auth: DEFAULT_AUTH_SETTINGS, securityLog }, OPERATOR, { email: EDITOR.email, role: { kind: "redaktoer", municipalityCode: "0657" }, password: EDITOR.password });
-      if (created.kind !== "created") throw new Error(created.messageDa);
-    },
-    context: { securityLog },
-  });
-  const context = await server.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  cspBlocked = collectCspViolations(page);
+  server = await startWebTestServer({ accounts: [EDITOR] });
+  ({ page, cspBlocked } = await openDesktopPage(server.browser));
 });
 afterAll(async () => server?.stop());
 

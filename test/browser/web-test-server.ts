@@ -2,7 +2,12 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
+import { createUserAccount } from "../../src/app/accounts/manage-users.js";
+import { OPERATOR } from "../../src/app/caller.js";
+import { memorySecurityLog } from "../../src/app/security-log.js";
 import { loadDemoDataset } from "../../src/cli/commands/demo.js";
+import type { Role } from "../../src/domain/access-policy.js";
 import { buildApp } from "../../src/server/app.js";
 import { openDatabase } from "../../src/storage/open-database.js";
 import type { AppContext } from "../../src/server/app-context.js";
@@ -13,12 +18,22 @@ import type { Database } from "../../src/storage/database.js";
  * and one Chromium per test file (brief: share one browser across a test file). Boundaries come from
  * ../shared/geo, resolved from the project root by geo-boundaries.ts.
  */
-export async function startWebTestServer(options: { prepare?: (db: Database) => Promise<void>; context?: Partial<AppContext> } = {}): Promise<{ baseUrl: string; browser: Browser; db: Database; stop(): Promise<void> }> {
+/** A user account the test server starts with, made as `danmarkskort bruger opret` makes one. */
+export type TestAccount = { readonly email: string; readonly password: string; readonly role: Role };
+
+export async function startWebTestServer(
+  options: { prepare?: (db: Database) => Promise<void>; context?: Partial<AppContext>; accounts?: readonly TestAccount[] } = {},
+): Promise<{ baseUrl: string; browser: Browser; db: Database; stop(): Promise<void> }> {
   process.env.DANMARKSKORT_BOUNDARIES ??= "../shared/geo/kommuner.topojson";
   const db = await openDatabase({ kind: "memory" });
   await loadDemoDataset(db);
+  const securityLog = options.context?.securityLog ?? memorySecurityLog();
+  for (const a of options.accounts ?? []) {
+    const created = await createUserAccount({ db, now: () => new Date(), auth: DEFAULT_AUTH_SETTINGS, securityLog }, OPERATOR, { email: a.email, role: a.role, password: a.password });
+    if (created.kind !== "created") throw new Error(created.messageDa);
+  }
   await options.prepare?.(db);
-  const app = await buildApp({ db, storageDescription: "test", ...options.context });
+  const app = await buildApp({ db, storageDescription: "test", securityLog, ...options.context });
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await launchChromium();
   return {
@@ -85,6 +100,12 @@ export async function checkPhoneAndDesktop(page: Page, name: string): Promise<vo
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ved ${width} px`).toBeLessThanOrEqual(width);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** A desktop-sized page in the test server's Chromium, with the Content-Security-Policy's blocks collected. */
+export async function openDesktopPage(browser: Browser): Promise<{ page: Page; cspBlocked: string[] }> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  return { page, cspBlocked: collectCspViolations(page) };
 }
 
 /** Signs in through the sign-in form as a person would; `path` may carry the page to go on to (?til=…). */
