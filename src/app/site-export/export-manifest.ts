@@ -1,18 +1,12 @@
+import type { DatasetProvenance } from "../../domain/complaint-cell.js";
 import { formatDateDa } from "../../domain/format-danish-date.js";
 import type { DatasetVersionSummary } from "../../storage/dataset-versions.js";
 import type { YearVersions } from "../../storage/version-selection.js";
 
 export type ExportedFile = { readonly path: string; readonly bytes: number; readonly sha256: string };
 
-type VersionJson = {
-  readonly datasetVersionId: number;
-  readonly fileName: string;
-  readonly sha256: string;
-  readonly source: string | null;
-  readonly extractedOn: string | null;
-  readonly importedAt: string;
-  readonly isDemo: boolean;
-};
+/** A dataset version as the manifest names it: its provenance, as every figure carries it. */
+type VersionJson = DatasetProvenance;
 
 /** manifest.json: what the export holds and where its figures came from (house style, habit 5). */
 export type ExportManifest = {
