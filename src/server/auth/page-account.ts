@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { authorize, describeRoleDa, roleMunicipality } from "../../domain/access-policy.js";
 import type { Refusal } from "../../app/use-case-result.js";
-import type { PageAccount } from "../html-page.js";
+import type { LayoutAccount } from "../views/page-layout.js";
 import { renderRefusalPage } from "../views/refusal-page.js";
 
 /** The header's account links for the request's signed-in user, or null. */
-export function pageAccount(request: FastifyRequest): PageAccount | null {
+export function pageAccount(request: FastifyRequest): LayoutAccount | null {
   const actor = request.caller?.actor;
   if (!actor || actor.kind !== "user") return null;
   return {

@@ -7,7 +7,7 @@ import { describeRoleDa } from "../../domain/access-policy.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
-import { formField } from "../form-html.js";
+import { formField } from "../form-field.js";
 import { renderAccountPage, renderTokensPage } from "../views/account-pages.js";
 
 const NOT_SIGNED_IN = refuse(401, "Du skal logge ind for at se din konto.");

@@ -13,7 +13,7 @@ import { buildActionPlanChartModel, renderActionPlanChartTrustedSvg } from "../.
 import type { AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
-import { formField } from "../form-html.js";
+import { formField } from "../form-field.js";
 import { renderActionPlanFormPage, renderActionPlansPage, type PlanFormModel } from "../views/action-plans-page.js";
 import { actionPlanDepsOf } from "./api-action-plans.js";
 

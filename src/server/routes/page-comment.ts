@@ -7,7 +7,7 @@ import type { CommentRecord, CommentStatus } from "../../storage/municipality-co
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
-import { formField } from "../form-html.js";
+import { formField } from "../form-field.js";
 import { COMMENT_STATUS_FIELD, renderCommentFormHtml, renderCommentPage } from "../views/comment-form.js";
 
 /** The comment form and its state line live with the view; the profile page takes them from here. */

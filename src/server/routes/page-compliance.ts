@@ -10,7 +10,7 @@ import { copenhagenDate } from "../../domain/treatment-record.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
-import { formField } from "../form-html.js";
+import { formField } from "../form-field.js";
 import { buildComplianceTileMapModel, renderComplianceTileMapSvg } from "../../viz/compliance-tile-map.js";
 import { COMPLIANCE_PATHS, REGIONS_DA, renderCompliancePage, renderFollowUpPage, type CompliancePageModel, type ComplianceVersion } from "../views/compliance-page.js";
 

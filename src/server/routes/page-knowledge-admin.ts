@@ -16,7 +16,7 @@ import { loadDepartments } from "../../storage/knowledge-entries.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
-import { formField } from "../form-html.js";
+import { formField } from "../form-field.js";
 import { renderKnowledgeAdminPage, type KnowledgeAdminForm, type SheetCheckView } from "../views/knowledge-admin-page.js";
 
 /** A municipality's register is a few thousand rows at most; 5 MB leaves room for an XLSX with formatting. */

@@ -16,7 +16,7 @@ import { buildReasonTrendChartModel } from "../../viz/reason-trend-chart.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { CSRF_FIELD, csrfTokenFor } from "../auth/security-plugins.js";
-import { formField } from "../form-html.js";
+import { formField } from "../form-field.js";
 import type { EntryFormState } from "../views/knowledge-entry-form.js";
 import { renderKnowledgeEntryPage } from "../views/knowledge-entry-page.js";
 import { renderKnowledgePage, type KnowledgePageModel } from "../views/knowledge-page.js";

@@ -7,7 +7,7 @@ import { LEGAL_RULES, type LegalRuleId } from "../../domain/legal-rules.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
-import { formField } from "../form-html.js";
+import { formField } from "../form-field.js";
 import { LEGAL_RULES_PATH, renderLegalRulesPage, type LegalRuleFormValues } from "../views/legal-rules-page.js";
 
 type IdParams = { Params: { id: string } };

@@ -7,7 +7,7 @@ import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { clearSessionCookie, cookieAttributes, SESSION_COOKIE, setSessionCookie } from "../auth/request-caller.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
-import { formField } from "../form-html.js";
+import { formField } from "../form-field.js";
 import { renderSignedOutPage, renderSignInPage, renderSignOutPage } from "../views/sign-in-pages.js";
 
 const OIDC_STATE_COOKIE = "danmarkskort_oidc_state";

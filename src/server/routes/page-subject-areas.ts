@@ -7,7 +7,7 @@ import { MAX_SUBJECT_AREA_ROWS, type SubjectAreaRow } from "../../domain/subject
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
-import { formField } from "../form-html.js";
+import { formField } from "../form-field.js";
 import { renderSubjectAreasPage, subjectAreaFormRows } from "../views/subject-areas-page.js";
 
 type CodeParams = { Params: { code: string } };

@@ -12,7 +12,7 @@ import { MAX_ATTACHMENT_BYTES } from "../../domain/treatment-record.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
-import { formField } from "../form-html.js";
+import { formField } from "../form-field.js";
 import { meetingFormValues, renderBodiesPage, renderMeetingEditPage, renderTreatmentEditorPage, type FormRefusal, type MeetingFormValues } from "../views/treatment-editor-page.js";
 import { sendAttachment } from "./api-treatment.js";
 import { minutesReadDepsFor } from "../../app/minutes/read-minutes.js";

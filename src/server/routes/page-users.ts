@@ -6,7 +6,7 @@ import { describeRoleDa } from "../../domain/access-policy.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
-import { formField } from "../form-html.js";
+import { formField } from "../form-field.js";
 import { renderUsersPage } from "../views/users-page.js";
 
 type Entered = { email: string; rolle: string; kommune: string };
