@@ -16,6 +16,10 @@ export default defineConfig({
           name: "unit",
           include: [...ALL_TESTS],
           exclude: [...STORAGE_TESTS, ...E2E_TESTS],
+          // Worker threads, each file still isolated: pure tests need no process of their own, and a
+          // thread starts faster than a forked process (the lane ran in 0,70 of the wall time and 0,86 of
+          // the CPU time with forks, median of three paired runs).
+          pool: "threads",
           // Each file in its own process, as in the other lanes: with one shared module graph per worker
           // thread (isolate: false) the XLSX import tests failed now and then when the whole lane ran.
         },
