@@ -20,8 +20,8 @@ export default defineConfig({
           // thread starts faster than a forked process (the lane ran in 0,70 of the wall time and 0,86 of
           // the CPU time with forks, median of three paired runs).
           pool: "threads",
-          // Each file in its own process, as in the other lanes: with one shared module graph per worker
-          // thread (isolate: false) the XLSX import tests failed now and then when the whole lane ran.
+          // Each file keeps its own module graph: with one shared graph per worker (isolate: false) the XLSX
+          // import tests failed now and then when the whole lane ran.
         },
       },
       {

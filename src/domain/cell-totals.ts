@@ -1,4 +1,4 @@
-import { createSubjectClassifier } from "./aggregate-cells.js";
+import { createSubjectClassifier } from "./subject-classifier.js";
 import type { ComplaintCell } from "./complaint-cell.js";
 import { MAP_DEFINITIONS, type Area, type MapId } from "./map-definition.js";
 import { DEFAULT_MAP_RULES, type MapRuleTable } from "./map-rules.js";

@@ -1,4 +1,4 @@
-import { createSubjectClassifier, cellBelongsTo } from "../domain/aggregate-cells.js";
+import { createSubjectClassifier, cellBelongsTo } from "../domain/subject-classifier.js";
 import type { ComplaintCell } from "../domain/complaint-cell.js";
 import { AREAS, MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "../domain/map-definition.js";
 import type { MapRuleTable } from "../domain/map-rules.js";

@@ -1,4 +1,4 @@
-import { createSubjectClassifier } from "../domain/aggregate-cells.js";
+import { createSubjectClassifier } from "../domain/subject-classifier.js";
 import type { CellTotals } from "../domain/cell-totals.js";
 import type { ComplaintCell } from "../domain/complaint-cell.js";
 import { buildComparisonGroup } from "../domain/comparison-group.js";

@@ -1,4 +1,4 @@
-import { createSubjectClassifier } from "../aggregate-cells.js";
+import { createSubjectClassifier } from "../subject-classifier.js";
 import type { CellTotals } from "../cell-totals.js";
 import { compareRevision, UNREVISED, type FigureRevision } from "../figure-revision.js";
 import { funnelModelOf, type FunnelResult } from "../map-figures.js";

@@ -1,6 +1,6 @@
 import { assertNever } from "../assert-never.js";
 import { ownSpans, type SubjectClassification } from "../classify-subject.js";
-import { cellBelongsTo } from "../aggregate-cells.js";
+import { cellBelongsTo } from "../subject-classifier.js";
 import { identifyLaw, LAW_NAMES_DA } from "../law.js";
 import { AREA_NAMES_DA, isArea, isMapId, MAP_DEFINITIONS, type Area, type MapId } from "../map-definition.js";
 import { spansOverlap } from "../paragraph-reference.js";
