@@ -16,7 +16,7 @@ export type AgendaItemFigures = {
    * focus year loaded gets one sentence saying so, not a "no data for 2023" per map (issue 9, point 4).
    */
   readonly loadedYears: readonly number[];
-  readonly maps: Readonly<Record<MapId, MapFigures>>;
+  readonly maps: Readonly<Record<MapId, MunicipalityMapFigures>>;
   /** Municipality and neighbours on the general map, the loaded years among the last four, oldest first. */
   readonly neighbours: NeighbourTable;
   /** The subjects (sagsemner) behind the municipality's reversals on the general map this year, most reversals first. */
@@ -25,7 +25,8 @@ export type AgendaItemFigures = {
 
 export type ComparedEstimates = { readonly national: RateEstimate; readonly municipality: RateEstimate };
 
-export type MapFigures = {
+/** One municipality's figures on one map as the agenda item reads them (the 98 on a map are domain's MapFigures). */
+export type MunicipalityMapFigures = {
   readonly map: MapId;
   /** One entry per area the map shows (the general map: total, children, adults). */
   readonly areas: readonly ({ readonly area: Area } & ComparedEstimates)[];

@@ -6,7 +6,7 @@ import { describeChanceFlagsDa, describeOverdispersionDa } from "../domain/funne
 import { DEFAULT_POOLED_YEARS, poolYears } from "../domain/pooled-rate.js";
 import type { RateEstimate } from "../domain/rate-estimate.js";
 import type { YearChange } from "../domain/year-change.js";
-import type { AgendaItemFigures, ChangeVerdict, ComparedEstimates, MapFigures, NationalVerdict, NeighbourRow } from "./agenda-item-figures.js";
+import type { AgendaItemFigures, ChangeVerdict, ComparedEstimates, MunicipalityMapFigures, NationalVerdict, NeighbourRow } from "./agenda-item-figures.js";
 
 /**
  * Reads the figures the agenda item prints out of the municipality profile (the statistics core shared
@@ -15,7 +15,7 @@ import type { AgendaItemFigures, ChangeVerdict, ComparedEstimates, MapFigures, N
  */
 export function figuresFromProfile(profile: MunicipalityProfile, year: number): AgendaItemFigures {
   const code = profile.municipality.code;
-  const maps = Object.fromEntries(MAP_IDS.map((id) => [id, mapFigures(mapOf(profile, id), year)])) as Record<MapId, MapFigures>;
+  const maps = Object.fromEntries(MAP_IDS.map((id) => [id, mapFigures(mapOf(profile, id), year)])) as Record<MapId, MunicipalityMapFigures>;
   const social = mapOf(profile, "socialomraadet");
   const totalYears = social.areas.find((a) => a.area === "total")?.years ?? [];
   const group = social.neighbours;
@@ -75,7 +75,7 @@ function pooled(years: readonly number[], estimateOf: (year: number) => RateEsti
   ).estimate;
 }
 
-function mapFigures(profile: MapProfile, year: number): MapFigures {
+function mapFigures(profile: MapProfile, year: number): MunicipalityMapFigures {
   const total = profile.areas.find((a) => a.area === "total");
   const current = total?.years.find((p) => p.year === year);
   return {

@@ -1,5 +1,5 @@
 import { MAP_DEFINITIONS } from "../../domain/map-definition.js";
-import type { MapFigures } from "../agenda-item-figures.js";
+import type { MunicipalityMapFigures } from "../agenda-item-figures.js";
 import type { ReportContext } from "../report-context.js";
 import type { ReportBlock } from "../report-document.js";
 import { endSentence } from "../report-phrases.js";
@@ -14,7 +14,7 @@ import { sentences, shortMunicipalityText, shortNationalText, shortPreviousYearT
  * the map covers (both laws' lists where both count that year), the national figure and last year, the
  * municipality's figure and last year, the verdict with its interval in one sentence, the table.
  */
-export function buildDisabilityMapSection(ctx: ReportContext, mf: MapFigures): ReportBlock[] {
+export function buildDisabilityMapSection(ctx: ReportContext, mf: MunicipalityMapFigures): ReportBlock[] {
   const definition = MAP_DEFINITIONS[mf.map];
   const phrase = definition.shortNameDa;
   const blocks: ReportBlock[] = [{ kind: "heading", level: 3, text: definition.nameDa }];

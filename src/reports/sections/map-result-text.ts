@@ -1,7 +1,7 @@
 import { assertNever } from "../../domain/assert-never.js";
 import { formatInteger, formatOneDecimal, formatPercent } from "../../domain/format-danish-number.js";
 import type { RateEstimate } from "../../domain/rate-estimate.js";
-import type { ChangeVerdict, MapFigures, NationalVerdict } from "../agenda-item-figures.js";
+import type { ChangeVerdict, MunicipalityMapFigures, NationalVerdict } from "../agenda-item-figures.js";
 import type { ReportContext } from "../report-context.js";
 import { decisions, endSentence, FEW_CASES, intervalText, pct, pointsIntervalText, pointsMagnitude, pointsTenths, rateWithCases } from "../report-phrases.js";
 import { formatDanishDate } from "../../domain/council-treatment.js";
@@ -10,17 +10,17 @@ import { formatDanishDate } from "../../domain/council-treatment.js";
  * Sentences about one map's figures, written as a caseworker writes them (seed: Herning 2025). Each
  * handles every kind of RateEstimate, so a missing figure is said in words, never printed as 0 %.
  */
-function totalOf(mf: MapFigures) {
+function totalOf(mf: MunicipalityMapFigures) {
   const total = mf.areas.find((a) => a.area === "total");
   if (!total) throw new Error(`Kortet ${mf.map} mangler området "i alt"`);
   return total;
 }
 
-export function municipalityTotal(mf: MapFigures): RateEstimate {
+export function municipalityTotal(mf: MunicipalityMapFigures): RateEstimate {
   return totalOf(mf).municipality;
 }
 
-export function nationalTotal(mf: MapFigures): RateEstimate {
+export function nationalTotal(mf: MunicipalityMapFigures): RateEstimate {
   return totalOf(mf).national;
 }
 
@@ -28,7 +28,7 @@ export function plural(n: number, singular: string, pluralForm: string): string 
   return `${formatInteger(n)} ${n === 1 ? singular : pluralForm}`;
 }
 
-export function nationalText(ctx: ReportContext, mf: MapFigures, mapPhrase: string): string {
+export function nationalText(ctx: ReportContext, mf: MunicipalityMapFigures, mapPhrase: string): string {
   const now = nationalTotal(mf);
   const before = mf.previous.national;
   if (now.kind !== "estimate") return `Datagrundlaget giver ingen omgørelsesprocent på landsplan for ${mapPhrase} i ${ctx.year}: ${rateWithCases(now)}.`;
@@ -38,7 +38,7 @@ export function nationalText(ctx: ReportContext, mf: MapFigures, mapPhrase: stri
 }
 
 /** This year's municipal figure with its interval and what the reversals led to. */
-export function municipalityText(ctx: ReportContext, mf: MapFigures, mapPhrase: string): string {
+export function municipalityText(ctx: ReportContext, mf: MunicipalityMapFigures, mapPhrase: string): string {
   const now = municipalityTotal(mf);
   switch (now.kind) {
     case "no-data":
@@ -68,7 +68,7 @@ export function municipalityText(ctx: ReportContext, mf: MapFigures, mapPhrase: 
  * Where Ankestyrelsen has revised the published map's figure since (issue 9): both figures and both dates
  * in plain Danish, beside the figure. The item keeps the published figure: that is the map the council treats.
  */
-export function revisionText(ctx: ReportContext, mf: MapFigures, mapPhrase: string): string | null {
+export function revisionText(ctx: ReportContext, mf: MunicipalityMapFigures, mapPhrase: string): string | null {
   if (mf.revised === null || ctx.revision === null) return null;
   const when = ctx.revision.extractedOn ? `et udtræk af ${formatDanishDate(ctx.revision.extractedOn.slice(0, 10))}` : "et senere udtræk";
   const shownWhen = ctx.shown?.extractedOn ? ` (udtrukket ${formatDanishDate(ctx.shown.extractedOn.slice(0, 10))})` : "";
@@ -95,7 +95,7 @@ export function missingEarlierYearsText(ctx: ReportContext): string {
 }
 
 /** Last year's municipal figure and the change, with whether it exceeds chance. */
-export function previousYearText(ctx: ReportContext, mf: MapFigures): string {
+export function previousYearText(ctx: ReportContext, mf: MunicipalityMapFigures): string {
   const before = mf.previous.municipality;
   const now = municipalityTotal(mf);
   // Last year not loaded at all: the change section says so once for the whole item (issue 9, point 4).

@@ -1,7 +1,7 @@
 import { assertNever } from "../../domain/assert-never.js";
 import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
 import type { RateEstimate } from "../../domain/rate-estimate.js";
-import type { MapFigures } from "../agenda-item-figures.js";
+import type { MunicipalityMapFigures } from "../agenda-item-figures.js";
 import type { ReportContext } from "../report-context.js";
 import { decisions, endSentence, FEW_CASES, pct } from "../report-phrases.js";
 import { municipalityTotal, nationalTotal, previousYearLoaded } from "./map-result-text.js";
@@ -25,7 +25,7 @@ function shortInterval(e: Estimate): string {
 }
 
 /** "På landsplan var omgørelsesprocenten på socialområdet 44,9 pct. i 2024. I 2023 var den 38,6 pct." */
-export function shortNationalText(ctx: ReportContext, mf: MapFigures, phrase: string): string {
+export function shortNationalText(ctx: ReportContext, mf: MunicipalityMapFigures, phrase: string): string {
   const now = nationalTotal(mf);
   if (!isEstimate(now)) return `Der er ingen omgørelsesprocent på landsplan for ${phrase} i ${ctx.year} i datagrundlaget.`;
   const first = `På landsplan var omgørelsesprocenten på ${phrase} ${pct(now.reversalRate)} i ${ctx.year}.`;
@@ -34,7 +34,7 @@ export function shortNationalText(ctx: ReportContext, mf: MapFigures, phrase: st
 }
 
 /** "I 2024 traf Ankestyrelsen 77 afgørelser i klagesager fra Herning Kommune på socialområdet; 34 af dem (44,2 pct.) blev omgjort." */
-export function shortMunicipalityText(ctx: ReportContext, mf: MapFigures, phrase: string): string {
+export function shortMunicipalityText(ctx: ReportContext, mf: MunicipalityMapFigures, phrase: string): string {
   const now = municipalityTotal(mf);
   switch (now.kind) {
     case "no-data":
@@ -58,7 +58,7 @@ export function shortMunicipalityText(ctx: ReportContext, mf: MapFigures, phrase
 }
 
 /** "I 2023 var omgørelsesprocenten 51,5 pct. – 17 af 33 afgørelser." Empty when last year is not loaded (said once elsewhere). */
-export function shortPreviousYearText(ctx: ReportContext, mf: MapFigures): string {
+export function shortPreviousYearText(ctx: ReportContext, mf: MunicipalityMapFigures): string {
   if (!previousYearLoaded(ctx)) return "";
   const before = mf.previous.municipality;
   switch (before.kind) {
@@ -92,7 +92,7 @@ const MOVED: Readonly<Record<Direction, string>> = { up: "steget", down: "faldet
  * stigningen fra 2023 til 2024 følger således tendensen på landsplan"). Descriptive only: whether a change is
  * more than chance is the change section's question. Empty when either year lacks a rate.
  */
-export function trendText(ctx: ReportContext, mf: MapFigures): string {
+export function trendText(ctx: ReportContext, mf: MunicipalityMapFigures): string {
   const [mNow, mBefore, nNow, nBefore] = [municipalityTotal(mf), mf.previous.municipality, nationalTotal(mf), mf.previous.national];
   if (!isEstimate(mNow) || !isEstimate(mBefore) || !isEstimate(nNow) || !isEstimate(nBefore)) return "";
   const own = direction(mBefore, mNow);
@@ -110,7 +110,7 @@ export function trendText(ctx: ReportContext, mf: MapFigures): string {
  * project's one verdict rule (README, "Tragtplot mod landsplan"): "over/under landsplan" only beyond the
  * 99,8 % limit, "højere/lavere end landsplan" beyond 95 % only, "inden for" otherwise.
  */
-export function shortVerdictText(ctx: ReportContext, mf: MapFigures): string {
+export function shortVerdictText(ctx: ReportContext, mf: MunicipalityMapFigures): string {
   const own = municipalityTotal(mf);
   if (!isEstimate(own)) return "";
   const v = mf.versusNational;

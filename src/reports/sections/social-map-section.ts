@@ -1,4 +1,4 @@
-import type { MapFigures } from "../agenda-item-figures.js";
+import type { MunicipalityMapFigures } from "../agenda-item-figures.js";
 import type { ReportContext } from "../report-context.js";
 import type { ReportBlock } from "../report-document.js";
 import { formatInteger } from "../../domain/format-danish-number.js";
@@ -18,7 +18,7 @@ function revisionBlocks(text: string | null): ReportBlock[] {
  * (Herning 2025): what the map covers, the national figure and last year, the municipality's figure and last
  * year, the trend in one sentence, the verdict with its interval in one sentence, the table, the two areas.
  */
-export function buildSocialMapSection(ctx: ReportContext, mf: MapFigures): ReportBlock[] {
+export function buildSocialMapSection(ctx: ReportContext, mf: MunicipalityMapFigures): ReportBlock[] {
   const laws = joinDa(generalMapLaws(ctx.year));
   const label = ctx.nextTableLabel();
   const blocks: ReportBlock[] = [
