@@ -1,5 +1,6 @@
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { FastifySchemaValidationError, SchemaErrorDataVar } from "fastify/types/schema.js";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppContext } from "./app-context.js";
@@ -17,7 +18,9 @@ import { registerAccountRoutes } from "./routes/account-routes.js";
 import { registerPageCache } from "./page-cache.js";
 import { registerSecurity } from "./auth/security-plugins.js";
 import { renderMessagePage } from "./views/message-page.js";
-import { pageAccount } from "./auth/page-account.js";
+import { pageAccount, sendRefusalPage } from "./auth/page-account.js";
+import { refusalOf, UserFacingError } from "../app/user-facing-error.js";
+import { userFacingErrorOfSchemaFailure } from "./validation-failure.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // dkfds exports no package.json; its files sit in node_modules beside ours.
@@ -33,6 +36,15 @@ export function listRoutes(app: FastifyInstance): readonly { method: string; url
 }
 
 const CSRF_REFUSED_DA = "Formularen kunne ikke godkendes: dens sikkerhedsnøgle (CSRF) mangler eller passer ikke. Gå tilbage, genindlæs siden, og prøv igen.";
+
+/**
+ * A person's own error (a bad year, an unknown municipality, a body that does not fit its schema), in the form
+ * the address expects: the API's error body under /api/, the refusal page a route would have sent elsewhere.
+ */
+function sendUserFacingError(request: FastifyRequest, reply: FastifyReply, error: UserFacingError): FastifyReply {
+  if (request.url.startsWith("/api/")) return reply.code(error.httpStatus).send({ error: error.code, message: error.messageDa });
+  return sendRefusalPage(request, reply, refusalOf(error));
+}
 
 /** An error answer in the form the address expects: JSON under /api/, a Danish page elsewhere. */
 function sendErrorAnswer(request: FastifyRequest, reply: FastifyReply, status: number, code: string, messageDa: string): FastifyReply {
@@ -79,7 +91,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       .type("text/html; charset=utf-8")
       .send(renderMessagePage({ title: "Siden findes ikke", link: "forside", isDemo, account: pageAccount(request) }));
   });
-  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number; validation?: FastifySchemaValidationError[]; validationContext?: SchemaErrorDataVar; code?: string }, request, reply) => {
     // A form without its CSRF token (or with a stale one): the plugin's English message, said in Danish.
     if (error.code === "FST_CSRF_INVALID_TOKEN" || error.code === "FST_CSRF_MISSING_SECRET") return sendErrorAnswer(request, reply, 403, "csrf", CSRF_REFUSED_DA);
     // The database is reconnecting (a restart, ended connections): 503 with a retry hint, not a 500.
@@ -88,16 +100,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       reply.header("retry-after", "5");
       return sendErrorAnswer(request, reply, 503, "database-utilgaengelig", error.message);
     }
+    if (error instanceof UserFacingError) return sendUserFacingError(request, reply, error);
+    // A route schema refused the request: said in Danish, naming the field (validation-failure.ts).
+    if (error.validation !== undefined) return sendUserFacingError(request, reply, userFacingErrorOfSchemaFailure(request, error));
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
       // The details go to the log, under the request id the answer names; never to the client.
       request.log.error({ err: error }, "Uventet fejl; svaret er 500");
       return reply.code(500).send({ error: "serverfejl", message: "Der opstod en fejl på serveren." });
     }
-    // Fastify's and its plugins' own messages are English ("Bad Request", "Forbidden"); only a schema
-    // validation message (the routes' own, Danish) is passed on, and never longer than a sentence.
-    const message = error.validation !== undefined ? capForMessage(error.message, 300) : statusMessageDa(status);
-    return sendErrorAnswer(request, reply, status, "ugyldig-forespoergsel", message);
+    // Fastify's and its plugins' own messages are English ("Bad Request", "Forbidden"): said in Danish by status.
+    return sendErrorAnswer(request, reply, status, "ugyldig-forespoergsel", statusMessageDa(status));
   });
   return app;
 }

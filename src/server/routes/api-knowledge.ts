@@ -1,47 +1,19 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Caller } from "../../app/caller.js";
 import { entryMapsDa } from "../../app/knowledge/export-knowledge-bank.js";
 import { importKnowledgeSheet } from "../../app/knowledge/import-knowledge-sheet.js";
 import { loadKnowledgeFigures, loadNationalAggregate, loadPublicAggregate } from "../../app/knowledge/knowledge-figures.js";
 import { listKnowledgeEntriesFor, saveKnowledgeEntry } from "../../app/knowledge/save-knowledge-entry.js";
-import type { Refusal } from "../../app/use-case-result.js";
+import { parseYear } from "../../app/params.js";
 import { type KnowledgeEntry, type KnowledgeEntryInput, type NewDecisionResult } from "../../domain/knowledge/knowledge-entry.js";
 import { aggregateCellText, type PublicAggregate } from "../../domain/knowledge/public-aggregate.js";
 import { formatKnowledgeIssue } from "../../importers/knowledge-sheet/analyse-knowledge-sheet.js";
 import { parseHeadingMapping } from "../../importers/knowledge-sheet/knowledge-headings.js";
-import type { ApiError } from "../api-types.js";
 import { KnowledgeEntryBody } from "./api-knowledge-schemas.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
-import { resolveApiCaller } from "../auth/request-caller.js";
-
-const REFUSAL_CODES: Readonly<Record<Refusal["status"], string>> = { 400: "ugyldigt-indhold", 401: "ikke-logget-ind", 403: "ingen-adgang", 404: "ikke-fundet", 409: "findes-allerede", 429: "for-mange-forsoeg" };
-
-function sendError(reply: FastifyReply, status: number, error: string, message: string): FastifyReply {
-  const body: ApiError = { error, message };
-  return reply.code(status).send(body);
-}
-
-function sendRefusal(reply: FastifyReply, refusal: Refusal): FastifyReply {
-  return sendError(reply, refusal.status, REFUSAL_CODES[refusal.status], refusal.messageDa);
-}
-
-async function apiCaller(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<Caller | null> {
-  const caller = await resolveApiCaller(ctx, request);
-  if (caller === null) {
-    reply.header("www-authenticate", 'Bearer realm="danmarkskort", error="invalid_token"');
-    sendError(reply, 401, "ugyldig-noegle", "API-nøglen er ukendt, tilbagekaldt eller udløbet. Lav en ny under Dine API-nøgler.");
-    return null;
-  }
-  if (request.validationError) {
-    const where = request.validationError.validation?.[0]?.instancePath || "indholdet";
-    sendError(reply, 400, "ugyldigt-indhold", `Indholdet passer ikke til skemaet i /api/v1/openapi.json (${where.replace(/^\//, "")}). Se dokumentet for felterne og deres typer.`);
-    return null;
-  }
-  return caller;
-}
+import { sendError, sendRefusal, writeCaller } from "./api-writes.js";
 
 type EntryBody = Partial<Omit<KnowledgeEntryInput, "newDecision">> &
   Pick<KnowledgeEntryInput, "decisionDate" | "outcome" | "subject"> & { newDecision?: { result: NewDecisionResult; date?: string | null } | null };
@@ -82,12 +54,6 @@ function aggregateJson(a: PublicAggregate) {
   };
 }
 
-function year(value: string, reply: FastifyReply): number | null {
-  if (/^\d{4}$/.test(value)) return Number(value);
-  sendError(reply, 400, "ugyldigt-aar", `Året skal være fire cifre, fx 2024, ikke "${value.slice(0, 20)}".`);
-  return null;
-}
-
 const SPREADSHEET_TYPES = ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", "application/octet-stream"];
 
 /**
@@ -102,17 +68,16 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
 
   type CodeParams = { Params: { code: string } };
   app.get<CodeParams & { Querystring: { year?: string } }>("/api/v1/municipalities/:code/knowledge", async (request, reply) => {
-    const caller = await apiCaller(ctx, request, reply);
+    const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
-    const y = request.query.year === undefined ? undefined : year(request.query.year, reply);
-    if (y === null) return reply;
+    const y = request.query.year === undefined ? undefined : parseYear(request.query.year);
     const listed = await listKnowledgeEntriesFor(deps, caller, request.params.code, y === undefined ? {} : { dataYear: y });
     if (listed.kind === "refused") return sendRefusal(reply, listed);
     return reply.header("cache-control", "private, no-store").send({ entries: listed.entries.map(entryJson) });
   });
 
   app.post<CodeParams & { Body: EntryBody }>("/api/v1/municipalities/:code/knowledge", { schema: { body: KnowledgeEntryBody }, attachValidation: true }, async (request, reply) => {
-    const caller = await apiCaller(ctx, request, reply);
+    const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const saved = await saveKnowledgeEntry(deps, caller, { municipalityCode: request.params.code, entry: entryOf(request.body) });
     if (saved.kind === "refused") return sendRefusal(reply, saved);
@@ -120,7 +85,7 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
   });
 
   app.put<CodeParams & { Params: { id: string }; Body: EntryBody }>("/api/v1/municipalities/:code/knowledge/:id", { schema: { body: KnowledgeEntryBody }, attachValidation: true }, async (request, reply) => {
-    const caller = await apiCaller(ctx, request, reply);
+    const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     if (!/^\d{1,12}$/.test(request.params.id)) return sendError(reply, 404, "ikke-fundet", "Ingen afgørelse med det nummer.");
     const saved = await saveKnowledgeEntry(deps, caller, { municipalityCode: request.params.code, id: Number(request.params.id), entry: entryOf(request.body) });
@@ -129,10 +94,9 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
   });
 
   app.get<CodeParams & { Params: { year: string } }>("/api/v1/municipalities/:code/knowledge/figures/:year", async (request, reply) => {
-    const caller = await apiCaller(ctx, request, reply);
+    const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
-    const y = year(request.params.year, reply);
-    if (y === null) return reply;
+    const y = parseYear(request.params.year);
     const result = await loadKnowledgeFigures(deps, caller, request.params.code, y);
     if (result.kind === "refused") return sendRefusal(reply, result);
     const s = result.statistics;
@@ -144,7 +108,7 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
   });
 
   app.put<CodeParams & { Querystring: { dryRun?: string; fileName?: string; mapping?: string }; Body: Buffer }>("/api/v1/municipalities/:code/knowledge/import", async (request, reply) => {
-    const caller = await apiCaller(ctx, request, reply);
+    const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     if (!Buffer.isBuffer(request.body) || request.body.length === 0) return sendError(reply, 400, "ugyldigt-indhold", "Send regnearket (XLSX eller CSV) som indholdet, med Content-Type text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.");
     const mapping = parseHeadingMapping(request.query.mapping ?? "");
@@ -170,8 +134,7 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
   });
 
   app.get<CodeParams & { Params: { year: string } }>("/api/v1/municipalities/:code/knowledge/public/:year", async (request, reply) => {
-    const y = year(request.params.year, reply);
-    if (y === null) return reply;
+    const y = parseYear(request.params.year);
     const result = await loadPublicAggregate(ctx.db, request.params.code, y);
     if (result.kind === "refused") return sendRefusal(reply, result);
     if (result.kind === "not-published") return sendError(reply, 404, "ikke-offentliggjort", "Kommunen har ikke valgt at offentliggøre en optælling fra sin vidensbank.");
@@ -179,8 +142,7 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
   });
 
   app.get<{ Params: { year: string } }>("/api/v1/knowledge/public/:year", async (request, reply) => {
-    const y = year(request.params.year, reply);
-    if (y === null) return reply;
+    const y = parseYear(request.params.year);
     const result = await loadNationalAggregate(ctx.db, y);
     return reply.send({ ...aggregateJson(result.aggregate), municipalityCodes: result.municipalityCodes });
   });

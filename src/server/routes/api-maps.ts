@@ -8,7 +8,9 @@ import { apiDataCacheFor, type ApiData } from "./api-data-cache.js";
 import { buildMapFiguresOffThread } from "./map-figures-worker.js";
 import { selectPopulationDenominator } from "../../domain/context/population-denominator.js";
 import { toPerCapitaRecord } from "../../domain/context/per-capita-record.js";
-import { ApiRequestError, parseAreaParam, parseMapParam, parseYearParam, requireYear, sendApiError, sendCachedJson, sendWarmedJson } from "./api-request.js";
+import { requireYear, sendCachedJson, sendWarmedJson } from "./api-request.js";
+import { parseArea, parseMap, parseYear } from "../../app/params.js";
+import { UserFacingError } from "../../app/user-facing-error.js";
 
 /** GET /api/v1/maps and /api/v1/maps/{map}/{year}?area=: the figures of one map for the 98 and the country. */
 export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
@@ -29,28 +31,23 @@ export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get<{ Params: { map: string; year: string }; Querystring: { area?: string } }>("/api/v1/maps/:map/:year", async (request, reply) => {
-    try {
-      const map = parseMapParam(request.params.map);
-      const year = parseYearParam(request.params.year)!;
-      const area = parseAreaParam(map, request.query.area);
-      const data = await cache.current();
-      const selection: MapSelection = { map, year, area };
-      return sendWarmedJson(
-        request,
-        reply,
-        cache,
-        data,
-        `map|${map}|${year}|${area}`,
-        (data) => mapAnswer(data, selection, answerableVersion(data, selection), buildMapFigures(data.totals, selection, { revised: data.revisedTotals, rankIntervals: true })),
-        async (data) => {
-          const version = answerableVersion(data, selection);
-          return mapAnswer(data, selection, version, await buildMapFiguresOffThread(data.totals, data.revisedTotals, selection));
-        },
-      );
-    } catch (error) {
-      if (error instanceof ApiRequestError) return sendApiError(reply, error);
-      throw error;
-    }
+    const map = parseMap(request.params.map);
+    const year = parseYear(request.params.year);
+    const area = parseArea(map, request.query.area);
+    const data = await cache.current();
+    const selection: MapSelection = { map, year, area };
+    return sendWarmedJson(
+      request,
+      reply,
+      cache,
+      data,
+      `map|${map}|${year}|${area}`,
+      (data) => mapAnswer(data, selection, answerableVersion(data, selection), buildMapFigures(data.totals, selection, { revised: data.revisedTotals, rankIntervals: true })),
+      async (data) => {
+        const version = answerableVersion(data, selection);
+        return mapAnswer(data, selection, version, await buildMapFiguresOffThread(data.totals, data.revisedTotals, selection));
+      },
+    );
   });
 }
 
@@ -58,7 +55,7 @@ export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
 export function answerableVersion(data: ApiData, { map, year }: MapSelection): DatasetVersionInfo {
   const version = requireYear(data, year);
   const reason = noDataReason(data.totals, map, year);
-  if (reason !== null) throw new ApiRequestError(404, "ukendt-aar", `${reason}.`);
+  if (reason !== null) throw new UserFacingError("ukendt-aar", `${reason}.`, 404);
   return version;
 }
 

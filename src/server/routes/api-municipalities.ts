@@ -6,55 +6,51 @@ import { apiDataCacheFor } from "./api-data-cache.js";
 import { recipientsForMap } from "../../domain/context/map-recipients.js";
 import { toPerCapitaRecord } from "../../domain/context/per-capita-record.js";
 import { selectPopulationDenominator } from "../../domain/context/population-denominator.js";
-import { ApiRequestError, parseMunicipalityParam, parseYearParam, requireYear, sendApiError, sendCachedJson } from "./api-request.js";
+import { requireYear, sendCachedJson } from "./api-request.js";
+import { parseMunicipality, parseOptionalYear } from "../../app/params.js";
 
 type Query = { year?: string; compare?: string };
 
 /** The codes of `?compare=0101,0751` (a user-chosen comparison group), each checked. */
 function parseCompare(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === "") return undefined;
-  return value.split(",").map((part) => parseMunicipalityParam(part.trim()).code);
+  return value.split(",").map((part) => parseMunicipality(part.trim()).code);
 }
 
 /** GET /api/v1/municipalities/{code}?year=&compare=: one municipality's profile (three maps, areas, years, comparisons). */
 export function registerApiMunicipalities(app: FastifyInstance, ctx: AppContext): void {
   const cache = apiDataCacheFor(ctx.db);
   app.get<{ Params: { code: string }; Querystring: Query }>("/api/v1/municipalities/:code", async (request, reply) => {
-    try {
-      const municipality = parseMunicipalityParam(request.params.code);
-      const year = parseYearParam(request.query.year);
-      const compare = parseCompare(request.query.compare);
-      const data = await cache.current();
-      if (year !== undefined) requireYear(data, year);
-      const versions = [...data.versionsByYear.values()].filter((v) => year === undefined || v.year <= year).sort((a, b) => a.year - b.year);
-      return sendCachedJson(request, reply, data, compare ? null : `municipality|${municipality.code}|${year ?? ""}`, (): MunicipalityProfileResponse => {
-        const profile = buildMunicipalityProfile(data.totals, municipality.code, {
-          revised: data.revisedTotals,
-          ...(year !== undefined ? { year } : {}),
-          ...(compare ? { chosenGroup: { labelDa: "Valgte kommuner", codes: compare } } : {}),
-        });
-        // Each year divides by its own population (1 January of that year) in the map's band (issue 18).
-        const perTenThousand = profile.maps.flatMap((m) =>
-          m.areas.flatMap((a) =>
-            a.years.map((y) => {
-              const denominator = selectPopulationDenominator(data.context, m.map, a.area, y.year);
-              return { map: m.map, area: a.area, year: y.year, municipality: toPerCapitaRecord(denominator, municipality.code, y.municipality.estimate), national: toPerCapitaRecord(denominator, null, y.national.estimate) };
-            }),
-          ),
-        );
-        const focus = profile.focusYear;
-        const recipients = focus === null ? [] : profile.maps.flatMap((m) =>
-          recipientsForMap(data.context, m.map, municipality.code, focus).map((r) => ({
-            map: m.map,
-            year: focus,
-            lines: r.lines.map((l) => ({ table: r.table, period: r.period, labelDa: l.labelDa, unit: r.unit, status: l.value.kind, count: l.value.kind === "value" ? l.value.value : null, contextVersionId: r.provenance?.contextVersionId ?? null })),
-          })),
-        );
-        return { profile, perTenThousand, recipients, datasetVersions: versions, isDemo: versions.some((v) => v.isDemo) };
+    const municipality = parseMunicipality(request.params.code);
+    const year = parseOptionalYear(request.query.year);
+    const compare = parseCompare(request.query.compare);
+    const data = await cache.current();
+    if (year !== undefined) requireYear(data, year);
+    const versions = [...data.versionsByYear.values()].filter((v) => year === undefined || v.year <= year).sort((a, b) => a.year - b.year);
+    return sendCachedJson(request, reply, data, compare ? null : `municipality|${municipality.code}|${year ?? ""}`, (): MunicipalityProfileResponse => {
+      const profile = buildMunicipalityProfile(data.totals, municipality.code, {
+        revised: data.revisedTotals,
+        ...(year !== undefined ? { year } : {}),
+        ...(compare ? { chosenGroup: { labelDa: "Valgte kommuner", codes: compare } } : {}),
       });
-    } catch (error) {
-      if (error instanceof ApiRequestError) return sendApiError(reply, error);
-      throw error;
-    }
+      // Each year divides by its own population (1 January of that year) in the map's band (issue 18).
+      const perTenThousand = profile.maps.flatMap((m) =>
+        m.areas.flatMap((a) =>
+          a.years.map((y) => {
+            const denominator = selectPopulationDenominator(data.context, m.map, a.area, y.year);
+            return { map: m.map, area: a.area, year: y.year, municipality: toPerCapitaRecord(denominator, municipality.code, y.municipality.estimate), national: toPerCapitaRecord(denominator, null, y.national.estimate) };
+          }),
+        ),
+      );
+      const focus = profile.focusYear;
+      const recipients = focus === null ? [] : profile.maps.flatMap((m) =>
+        recipientsForMap(data.context, m.map, municipality.code, focus).map((r) => ({
+          map: m.map,
+          year: focus,
+          lines: r.lines.map((l) => ({ table: r.table, period: r.period, labelDa: l.labelDa, unit: r.unit, status: l.value.kind, count: l.value.kind === "value" ? l.value.value : null, contextVersionId: r.provenance?.contextVersionId ?? null })),
+        })),
+      );
+      return { profile, perTenThousand, recipients, datasetVersions: versions, isDemo: versions.some((v) => v.isDemo) };
+    });
   });
 }

@@ -1,23 +1,12 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { AREA_NAMES_DA, isArea, isMapId, MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "../../domain/map-definition.js";
-import { resolveMunicipality, type Municipality } from "../../domain/municipality.js";
+import { UserFacingError } from "../../app/user-facing-error.js";
 import type { ApiError, DatasetVersionInfo } from "../api-types.js";
 import { encodeAnswer, type AnswerBuilder, type ApiData, type ApiDataCache, type CachedResponse, type OffThreadAnswerBuilder } from "./api-data-cache.js";
 
-/** A request the API refuses, with its status, a stable code and a Danish message. */
-export class ApiRequestError extends Error {
-  constructor(
-    readonly statusCode: 400 | 404,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function sendApiError(reply: FastifyReply, error: ApiRequestError): FastifyReply {
-  const body: ApiError = { error: error.code, message: error.message };
-  return reply.code(error.statusCode).send(body);
+/** A person's error as the API's JSON error body: its fixed code and Danish message, with its status. */
+export function sendApiError(reply: FastifyReply, error: UserFacingError): FastifyReply {
+  const body: ApiError = { error: error.code, message: error.messageDa };
+  return reply.code(error.httpStatus).send(body);
 }
 
 /** Enough for every map × year × area and the profiles people actually open; bounds the memory a crawler can take. */
@@ -72,38 +61,12 @@ export function sendWarmedJson(
   return sent;
 }
 
-export function parseMapParam(value: string): MapId {
-  if (isMapId(value)) return value;
-  throw new ApiRequestError(404, "ukendt-kort", `Ukendt kort "${value}". Brug et af: ${MAP_IDS.join(", ")}.`);
-}
-
-export function parseYearParam(value: string | undefined): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  if (!/^\d{4}$/.test(value)) throw new ApiRequestError(400, "ugyldigt-aar", `Året skal være fire cifre, fx 2024, ikke "${value}".`);
-  return Number(value);
-}
-
-export function parseAreaParam(map: MapId, value: string | undefined): Area {
-  const area = value === undefined || value === "" ? "total" : value;
-  if (!isArea(area)) throw new ApiRequestError(400, "ukendt-omraade", `Ukendt område "${area}". Brug total, children eller adults.`);
-  if (!MAP_DEFINITIONS[map].areas.includes(area)) {
-    throw new ApiRequestError(400, "ukendt-omraade", `${MAP_DEFINITIONS[map].nameDa} er ikke opdelt i ${AREA_NAMES_DA[area]}; brug area=total.`);
-  }
-  return area;
-}
-
-export function parseMunicipalityParam(value: string): Municipality {
-  const municipality = resolveMunicipality(value);
-  if (!municipality) throw new ApiRequestError(404, "ukendt-kommune", `Ukendt kommune "${value}". Brug en kommunekode som 0657 eller et kommunenavn.`);
-  return municipality;
-}
-
 /** The year's active dataset version, or a 404 saying there is no data for it. */
 export function requireYear(data: ApiData, year: number): DatasetVersionInfo {
   const version = data.versionsByYear.get(year);
   if (!version) {
     const years = [...data.versionsByYear.keys()].sort((a, b) => a - b);
-    throw new ApiRequestError(404, "ukendt-aar", `Der er ingen data for ${year}. ${years.length ? `Dataår med data: ${years.join(", ")}.` : "Der er endnu ikke indlæst data."}`);
+    throw new UserFacingError("ukendt-aar", `Der er ingen data for ${year}. ${years.length ? `Dataår med data: ${years.join(", ")}.` : "Der er endnu ikke indlæst data."}`, 404);
   }
   return version;
 }

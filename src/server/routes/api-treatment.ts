@@ -19,7 +19,8 @@ import {
 } from "../../domain/treatment-record.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { ATTACHMENT_BODY_LIMIT, AttachmentBody, AttachmentVisibilityBody, BodyListBody, LegalRuleBody, MeetingBody, OrderBody, PlanDecisionBody } from "./api-treatment-schemas.js";
-import { parseYear, sendError, sendRefusal, writeCaller } from "./api-writes.js";
+import { sendError, sendRefusal, writeCaller } from "./api-writes.js";
+import { parseFormat, parseYear } from "../../app/params.js";
 
 export function attachmentUrl(code: string, year: number, a: AttachmentInfo): string {
   return `/api/v1/municipalities/${code}/treatment/${year}/attachments/${a.id}`;
@@ -133,8 +134,7 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
   async function write<T>(request: FastifyRequest<YearParams>, reply: FastifyReply, run: (caller: Caller, year: number) => Promise<T | Refusal>, send: (result: T, caller: Caller, year: number) => Promise<unknown> | unknown) {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
-    const year = parseYear(request.params.year, reply);
-    if (year === null) return reply;
+    const year = parseYear(request.params.year);
     const result = await run(caller, year);
     if (typeof result === "object" && result !== null && (result as { kind?: string }).kind === "refused") return sendRefusal(reply, result as Refusal);
     return send(result as T, caller, year);
@@ -149,8 +149,7 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
   app.get<{ Params: { code: string }; Querystring: { format?: string } }>("/api/v1/municipalities/:code/treatment", async (request, reply) => {
     const caller = await readCaller(ctx, request, reply);
     if (!caller) return reply;
-    const format = request.query.format ?? "json";
-    if (!["json", "csv", "xlsx"].includes(format)) return sendError(reply, 400, "ukendt-format", `Ukendt format "${format.slice(0, 20)}"; brug json, csv eller xlsx.`);
+    const format = parseFormat(request.query.format, ["json", "csv", "xlsx"]);
     const history = await loadTreatmentHistory(deps, caller, request.params.code);
     if (history.kind === "refused") return sendRefusal(reply, history);
     noStoreFor(caller, reply);
@@ -169,8 +168,7 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
   app.get<YearParams>(base, async (request, reply) => {
     const caller = await readCaller(ctx, request, reply);
     if (!caller) return reply;
-    const year = parseYear(request.params.year, reply);
-    if (year === null) return reply;
+    const year = parseYear(request.params.year);
     return recordAnswer(reply, caller, request.params.code, year);
   });
 
@@ -207,8 +205,7 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
   app.get<AttachmentParams>(`${base}/attachments/:attachmentId`, async (request, reply) => {
     const caller = await readCaller(ctx, request, reply);
     if (!caller) return reply;
-    const year = parseYear(request.params.year, reply);
-    if (year === null) return reply;
+    const year = parseYear(request.params.year);
     const opened = await openAttachment(deps, caller, request.params.attachmentId);
     // The address names the municipality and year: a file of another is not found here either.
     if (opened.kind === "refused") return sendRefusal(reply, opened);

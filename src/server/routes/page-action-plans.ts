@@ -16,6 +16,7 @@ import { csrfTokenFor } from "../auth/security-plugins.js";
 import { formField } from "../form-field.js";
 import { renderActionPlanFormPage, renderActionPlansPage, type PlanFormModel } from "../views/action-plans-page.js";
 import { actionPlanDepsOf } from "./api-action-plans.js";
+import { parseMunicipalityCode } from "../../app/params.js";
 
 function formList(body: unknown, name: string): string[] {
   if (body === null || typeof body !== "object") return [];
@@ -85,8 +86,7 @@ export function registerActionPlanPages(app: FastifyInstance, ctx: AppContext): 
   type PlanParams = { Params: { code: string; id: string } };
 
   const writeRefusal = (request: FastifyRequest, code: string) => {
-    const m = findMunicipalityByCode(code);
-    if (!m) return refuse(404, `Ukendt kommune "${code.slice(0, 20)}".`);
+    const m = parseMunicipalityCode(code);
     const decision = authorize(request.caller.actor, { action: "action-plan.write", municipalityCode: m.code });
     return decision.allowed ? null : refuse(decision.status, decision.reasonDa);
   };

@@ -9,17 +9,13 @@ import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
 import { formField } from "../form-field.js";
 import { COMMENT_STATUS_FIELD, renderCommentFormHtml, renderCommentPage } from "../views/comment-form.js";
+import { parseMunicipalityCode, parseYear } from "../../app/params.js";
 
 /** The comment form and its state line live with the view; the profile page takes them from here. */
 export { commentStatusDa } from "../views/comment-form.js";
 
 export function commentFormHtml(csrfToken: string, municipalityCode: string, year: number, options: { text: string; status: CommentStatus; refusal?: Refusal | null }): string {
   return renderCommentFormHtml({ csrfToken, municipalityCode, year, text: options.text, status: options.status, refusal: options.refusal ?? null, maxLength: MAX_COMMENT_LENGTH });
-}
-
-function parseYear(value: string | undefined): number | Refusal {
-  if (value === undefined || !/^\d{4}$/.test(value)) return refuse(400, `Året skal være fire cifre, fx 2024, ikke "${value ?? ""}".`);
-  return Number(value);
 }
 
 function formPage(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, code: string, year: number, options: { text: string; status: CommentStatus; current: CommentRecord | null; refusal?: Refusal | null }): string {
@@ -43,9 +39,8 @@ export function registerCommentPage(app: FastifyInstance, ctx: AppContext): void
   const deps = accountDepsOf(ctx);
 
   app.get<{ Params: { code: string }; Querystring: { aar?: string } }>("/kommuner/:code/kommentar", async (request, reply) => {
-    const year = parseYear(request.query.aar);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
-    if (!findMunicipalityByCode(request.params.code)) return sendRefusalPage(request, reply, refuse(404, `Ukendt kommune "${request.params.code}".`));
+    const year = parseYear(request.query.aar ?? "");
+    parseMunicipalityCode(request.params.code);
     // The form is for writing: the refusal names the write, whatever else the person may read.
     const mayWrite = writeRefusal(request, request.params.code);
     if (mayWrite) return sendRefusalPage(request, reply, mayWrite);
@@ -57,7 +52,6 @@ export function registerCommentPage(app: FastifyInstance, ctx: AppContext): void
 
   app.post<{ Params: { code: string } }>("/kommuner/:code/kommentar", async (request, reply) => {
     const year = parseYear(formField(request.body, "aar"));
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     const text = formField(request.body, "kommentar");
     const statusField = formField(request.body, "status");
     const status: CommentStatus | null = statusField === "offentliggjort" ? "published" : statusField === "kladde" || statusField === "" ? "draft" : null;

@@ -13,6 +13,7 @@ import { csrfTokenFor } from "../auth/security-plugins.js";
 import { formField } from "../form-field.js";
 import { buildComplianceTileMapModel, renderComplianceTileMapSvg } from "../../viz/compliance-tile-map.js";
 import { COMPLIANCE_PATHS, REGIONS_DA, renderCompliancePage, renderFollowUpPage, type CompliancePageModel, type ComplianceVersion } from "../views/compliance-page.js";
+import { parseOptionalYear, parseYear } from "../../app/params.js";
 
 /** The tile map of all 98 (filters do not thin the map: it keeps the country's picture), with its legend. */
 function statusMap(overview: ComplianceOverview): NonNullable<CompliancePageModel["map"]> {
@@ -31,9 +32,8 @@ const SAVED_DA: Readonly<Record<string, string>> = { opfoelgning: "Opfølgningen
 function parseSelection(query: Query, now: Date): { year: number; filter: ComplianceFilter; query: string } | Refusal {
   const thisYear = Number(copenhagenDate(now).slice(0, 4));
   const aar = query.aar ?? "";
-  if (aar !== "" && !/^\d{4}$/.test(aar)) return refuse(400, `Året skal være fire cifre, fx 2024, ikke "${aar.slice(0, 20)}" (parameter aar).`);
   // The latest map is the one published this year: last year's data.
-  const year = aar === "" ? thisYear - 1 : Number(aar);
+  const year = parseOptionalYear(aar, "aar") ?? thisYear - 1;
   const status = query.status ?? "";
   if (status !== "" && !isComplianceStatusKey(status)) return refuse(400, `Ukendt status "${status.slice(0, 40)}" (parameter status).`);
   const region = query.region ?? "";
@@ -114,8 +114,7 @@ export function registerCompliancePages(app: FastifyInstance, ctx: AppContext): 
   const linePath = "/tilsyn/behandling/:year/:code";
 
   async function followUpPage(request: FastifyRequest<LineParams>, reply: FastifyReply, form: { values: { category: string; note: string }; refusal: Refusal } | null) {
-    if (!/^\d{4}$/.test(request.params.year)) return sendRefusalPage(request, reply, refuse(400, `Året skal være fire cifre, fx 2024, ikke "${request.params.year.slice(0, 20)}".`));
-    const year = Number(request.params.year);
+    const year = parseYear(request.params.year);
     const found = await loadComplianceLineForFollowUp(deps, request.caller, request.params.code, year);
     if (found.kind === "refused") return sendRefusalPage(request, reply, found);
     const f = found.line.followUp;
@@ -136,8 +135,7 @@ export function registerCompliancePages(app: FastifyInstance, ctx: AppContext): 
   app.get<LineParams>(linePath, (request, reply) => followUpPage(request, reply, null));
 
   app.get<LineParams & { Querystring: { kategori?: string } }>(`${linePath}/brev.docx`, async (request, reply) => {
-    if (!/^\d{4}$/.test(request.params.year)) return sendRefusalPage(request, reply, refuse(400, `Året skal være fire cifre, fx 2024, ikke "${request.params.year.slice(0, 20)}".`));
-    const letter = await buildReminderLetter(deps, request.caller, { municipalityCode: request.params.code, dataYear: Number(request.params.year), category: request.query.kategori || null });
+    const letter = await buildReminderLetter(deps, request.caller, { municipalityCode: request.params.code, dataYear: parseYear(request.params.year), category: request.query.kategori || null });
     if (letter.kind === "refused") return sendRefusalPage(request, reply, letter);
     return reply
       .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
@@ -147,8 +145,7 @@ export function registerCompliancePages(app: FastifyInstance, ctx: AppContext): 
   });
 
   app.post<LineParams>(linePath, async (request, reply) => {
-    if (!/^\d{4}$/.test(request.params.year)) return sendRefusalPage(request, reply, refuse(400, `Året skal være fire cifre, fx 2024, ikke "${request.params.year.slice(0, 20)}".`));
-    const year = Number(request.params.year);
+    const year = parseYear(request.params.year);
     const values = { category: formField(request.body, "kategori"), note: formField(request.body, "note") };
     const input = { municipalityCode: request.params.code, dataYear: year };
     let result;

@@ -3,12 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { loadMunicipalityDocxTemplateInfo, saveMunicipalityDocxTemplate } from "../../app/docx-template/municipality-docx-template.js";
 import { refuse, type Refusal } from "../../app/use-case-result.js";
 import { authorize } from "../../domain/access-policy.js";
-import { findMunicipalityByCode } from "../../domain/municipality.js";
 import { MAX_DOCX_TEMPLATE_BYTES, templatePlaceholderNames } from "../../reports/render-agenda-item-docx-template.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
 import { renderDocxTemplatePage } from "../views/docx-template-page.js";
+import { parseMunicipalityCode } from "../../app/params.js";
 
 type CodeParams = { Params: { code: string } };
 
@@ -17,8 +17,7 @@ export function registerDocxTemplatePages(app: FastifyInstance, ctx: AppContext)
   const deps = accountDepsOf(ctx);
 
   async function page(request: FastifyRequest<CodeParams>, reply: FastifyReply, refusal: Refusal | null) {
-    const m = findMunicipalityByCode(request.params.code);
-    if (!m) return sendRefusalPage(request, reply, refuse(404, `Ukendt kommune "${request.params.code.slice(0, 20)}".`));
+    const m = parseMunicipalityCode(request.params.code);
     const d = authorize(request.caller.actor, { action: "municipality.settings.write", municipalityCode: m.code });
     if (!d.allowed) return sendRefusalPage(request, reply, refuse(d.status, d.reasonDa));
     const found = await loadMunicipalityDocxTemplateInfo(deps, m.code);

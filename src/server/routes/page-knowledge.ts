@@ -20,6 +20,7 @@ import { formField } from "../form-field.js";
 import type { EntryFormState } from "../views/knowledge-entry-form.js";
 import { renderKnowledgeEntryPage } from "../views/knowledge-entry-page.js";
 import { renderKnowledgePage, type KnowledgePageModel } from "../views/knowledge-page.js";
+import { parseOptionalYear } from "../../app/params.js";
 
 function formList(body: unknown, name: string): string[] {
   if (body === null || typeof body !== "object") return [];
@@ -93,11 +94,6 @@ function savedNoticeOf(query: { gemt?: string; slettet?: string; indlaest?: stri
   return null;
 }
 
-function parseYear(value: string | undefined, fallback: number): number | null {
-  if (value === undefined || value === "") return fallback;
-  return /^\d{4}$/.test(value) ? Number(value) : null;
-}
-
 async function pageModel(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, code: string, year: number, extra: Pick<KnowledgePageModel, "savedNotice" | "form">): Promise<KnowledgePageModel | EntryRefusal> {
   const deps = accountDepsOf(ctx);
   const [listed, figures] = await Promise.all([listKnowledgeEntriesFor(deps, request.caller, code, { dataYear: year }), loadKnowledgeFigures(deps, request.caller, code, year)]);
@@ -133,8 +129,7 @@ export function registerKnowledgePage(app: FastifyInstance, ctx: AppContext): vo
   const defaultYear = () => (ctx.now ?? (() => new Date()))().getUTCFullYear() - 1;
 
   app.get<{ Params: { code: string }; Querystring: { aar?: string; gemt?: string; slettet?: string; indlaest?: string } }>("/kommuner/:code/vidensbank", async (request, reply) => {
-    const year = parseYear(request.query.aar, defaultYear());
-    if (year === null) return sendRefusalPage(request, reply, refuse(400, `Året skal være fire cifre, fx 2024, ikke "${String(request.query.aar).slice(0, 20)}".`));
+    const year = parseOptionalYear(request.query.aar) ?? defaultYear();
     const model = await pageModel(ctx, request, reply, request.params.code, year, { savedNotice: savedNoticeOf(request.query), form: null });
     if ("kind" in model) return sendRefusalPage(request, reply, model);
     return reply.type("text/html; charset=utf-8").header("cache-control", "private, no-store").send(renderKnowledgePage(model));

@@ -3,7 +3,6 @@ import { renderAgendaItemFormHtml } from "../views/agenda-item-form.js";
 import { buildCouncilTreatment } from "../../domain/council-treatment.js";
 import { isMapId, MAP_DEFINITIONS, type MapId } from "../../domain/map-definition.js";
 import { buildMunicipalityProfile, type MapProfile, type MunicipalityProfile } from "../../domain/municipality-profile.js";
-import { findMunicipalityByCode } from "../../domain/municipality.js";
 import { searchMunicipalities } from "../../domain/search-municipalities.js";
 import { neighboursOf } from "../../domain/neighbours.js";
 import { renderTableCsv, type TableModel } from "../../viz/figure-table.js";
@@ -44,6 +43,8 @@ import { csrfTokenFor } from "../auth/security-plugins.js";
 import { commentFormHtml, commentStatusDa } from "./page-comment.js";
 import { renderSimpleTableHtml } from "./page-table-html.js";
 import { renderTableXlsx } from "./page-table-xlsx.js";
+import { parseMunicipalityCode, parseYear } from "../../app/params.js";
+import { UserFacingError } from "../../app/user-facing-error.js";
 
 type Query = Record<string, string | undefined>;
 type Loaded = {
@@ -62,10 +63,9 @@ type Loaded = {
 class ProfileRequestError extends Error {}
 
 async function load(ctx: AppContext, codeParam: string, query: Query): Promise<Loaded> {
-  const municipality = findMunicipalityByCode(codeParam);
-  if (!municipality || !/^\d{1,4}$/.test(codeParam)) throw new ProfileRequestError(`Ukendt kommunekode "${codeParam}". Brug den firecifrede kode, fx 0657 for Herning.`);
+  const municipality = parseMunicipalityCode(codeParam);
   const [data, context, legalRules] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db), loadEffectiveLegalRules(ctx.db)]);
-  if (query.aar !== undefined && !/^\d{4}$/.test(query.aar)) throw new ProfileRequestError(`Året skal være fire cifre, ikke "${query.aar}" (parameter aar).`);
+  if (query.aar !== undefined) parseYear(query.aar, "aar");
   const year = query.aar ? Number(query.aar) : (data.years.at(-1) ?? null);
   const profile = buildMunicipalityProfile(data.totals, municipality.code, { ...(year === null ? {} : { year }), revised: data.revisedTotals });
   const comment = year === null ? null : await loadMunicipalityComment(ctx.db, municipality.code, year);
@@ -84,7 +84,7 @@ function mapOf(profile: MunicipalityProfile, query: Query): MapProfile {
 function fail(reply: FastifyReply, error: unknown): string {
   // Anything but the request's own error goes to the app's error handler: 503 while the database
   // reconnects, a 500 without internal details otherwise (an internal message is English and no use).
-  if (!(error instanceof ProfileRequestError)) throw error;
+  if (!(error instanceof ProfileRequestError || error instanceof UserFacingError)) throw error;
   reply.code(400).type("text/html; charset=utf-8");
   return renderMessagePage({ title: "Kommunen kan ikke vises", messageDa: error.message, link: "kort", isDemo: false, account: pageAccount(reply.request) });
 }

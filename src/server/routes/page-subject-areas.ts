@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { loadSubjectAreaTable, saveSubjectAreaTable } from "../../app/subject-areas/subject-area-table.js";
 import { refuse, type Refusal } from "../../app/use-case-result.js";
 import { authorize } from "../../domain/access-policy.js";
-import { findMunicipalityByCode } from "../../domain/municipality.js";
 import { MAX_SUBJECT_AREA_ROWS, type SubjectAreaRow } from "../../domain/subject-area-table.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
 import { formField } from "../form-field.js";
 import { renderSubjectAreasPage, subjectAreaFormRows } from "../views/subject-areas-page.js";
+import { parseMunicipalityCode } from "../../app/params.js";
 
 type CodeParams = { Params: { code: string } };
 
@@ -20,8 +20,7 @@ export function registerSubjectAreaPages(app: FastifyInstance, ctx: AppContext):
   const deps = accountDepsOf(ctx);
 
   async function page(request: FastifyRequest<CodeParams>, reply: FastifyReply, form: { rows: SubjectAreaRow[]; refusal: Refusal } | null) {
-    const m = findMunicipalityByCode(request.params.code);
-    if (!m) return sendRefusalPage(request, reply, refuse(404, `Ukendt kommune "${request.params.code.slice(0, 20)}".`));
+    const m = parseMunicipalityCode(request.params.code);
     const d = authorize(request.caller.actor, { action: "municipality.settings.write", municipalityCode: m.code });
     if (!d.allowed) return sendRefusalPage(request, reply, refuse(d.status, d.reasonDa));
     const view = await loadSubjectAreaTable(deps, request.caller, m.code);

@@ -7,7 +7,6 @@ import { clearPlanDecision, recordOrder, setPlanDecision, withdrawOrder } from "
 import { addMeeting, deleteMeeting, editMeeting, type SaveMeetingInput } from "../../app/treatment/save-meeting.js";
 import { refuse, type Refusal } from "../../app/use-case-result.js";
 import { authorize } from "../../domain/access-policy.js";
-import { findMunicipalityByCode } from "../../domain/municipality.js";
 import { MAX_ATTACHMENT_BYTES } from "../../domain/treatment-record.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
@@ -18,6 +17,7 @@ import { sendAttachment } from "./api-treatment.js";
 import { minutesReadDepsFor } from "../../app/minutes/read-minutes.js";
 import { confirmMinutesTreatment, readMinutesForTreatment, type ConfirmMinutesInput } from "../../app/minutes/treatment-from-minutes.js";
 import { confirmRowsFromReading, renderMinutesConfirmPage, type ConfirmRow } from "../views/minutes-confirm-page.js";
+import { parseMunicipalityCode, parseYear } from "../../app/params.js";
 
 type YearParams = { Params: { code: string; year: string } };
 
@@ -56,10 +56,6 @@ function confirmRows(body: unknown): ConfirmRow[] {
   });
 }
 
-function parseYear(value: string): number | Refusal {
-  return /^\d{4}$/.test(value) ? Number(value) : refuse(400, `Året skal være fire cifre, fx 2024, ikke "${value.slice(0, 20)}".`);
-}
-
 function meetingValues(body: unknown): MeetingFormValues {
   return {
     bodyId: formField(body, "organ"),
@@ -92,7 +88,6 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
   /** The editors' page, with a saved note or a refusal shown next to the form it came from. */
   async function editorPage(request: FastifyRequest<YearParams>, reply: FastifyReply, options: { refused?: FormRefusal | null; newMeeting?: MeetingFormValues } = {}) {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     const found = await loadTreatmentRecord(deps, request.caller, request.params.code, year);
     if (found.kind === "refused") return sendRefusalPage(request, reply, found);
     const r = found.record;
@@ -130,7 +125,6 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
 
   app.post<YearParams>(`${base}/moeder`, async (request, reply) => {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     const values = meetingValues(request.body);
     const result = await addMeeting(deps, request.caller, meetingInput(request.params.code, year, values));
     return answer(request, reply, result, "meeting-new", "moede", { newMeeting: values });
@@ -140,7 +134,6 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
 
   async function meetingPage(request: FastifyRequest<MeetingParams>, reply: FastifyReply, form: { values: MeetingFormValues; refusal: Refusal } | null) {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     const found = await loadTreatmentRecord(deps, request.caller, request.params.code, year);
     if (found.kind === "refused") return sendRefusalPage(request, reply, found);
     if (!found.record.may.write) {
@@ -158,7 +151,6 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
 
   app.post<MeetingParams>(`${base}/moeder/:id`, async (request, reply) => {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     const values = meetingValues(request.body);
     const result = await editMeeting(deps, request.caller, request.params.id, meetingInput(request.params.code, year, values));
     if (result.kind === "refused") {
@@ -170,7 +162,6 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
 
   app.post<MeetingParams>(`${base}/moeder/:id/slet`, async (request, reply) => {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     return answer(request, reply, await deleteMeeting(deps, request.caller, { municipalityCode: request.params.code, dataYear: year, id: request.params.id }), "meeting-new", "slettet");
   });
 
@@ -179,7 +170,6 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
     await registerUploadParser(scope, { maxFileBytes: MAX_ATTACHMENT_BYTES, fields: 5, fieldSize: 4096 });
     scope.post<MeetingParams>(`${base}/moeder/:id/bilag`, async (request, reply) => {
       const year = parseYear(request.params.year);
-      if (typeof year !== "number") return sendRefusalPage(request, reply, year);
       const file = uploadedFile(request.body);
       const form = `upload:${request.params.id}` as const;
       // No file chosen: the use case still decides first whether the caller may upload, then finds the file empty.
@@ -199,7 +189,6 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
 
   app.get<AttachmentParams>(`${base}/bilag/:attachmentId`, async (request, reply) => {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     const opened = await openAttachment(deps, request.caller, request.params.attachmentId);
     if (opened.kind === "refused") return sendRefusalPage(request, reply, opened);
     if (opened.attachment.municipalityCode !== request.params.code || opened.attachment.dataYear !== year) return sendRefusalPage(request, reply, refuse(404, "Bilaget findes ikke."));
@@ -208,40 +197,34 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
 
   app.post<AttachmentParams>(`${base}/bilag/:attachmentId/synlighed`, async (request, reply) => {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     const result = await setAttachmentVisibility(deps, request.caller, { municipalityCode: request.params.code, dataYear: year, attachmentId: request.params.attachmentId, isPublic: formField(request.body, "offentligt") === "ja" });
     return answer(request, reply, result, "meeting-new", "synlighed");
   });
 
   app.post<AttachmentParams>(`${base}/bilag/:attachmentId/slet`, async (request, reply) => {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     return answer(request, reply, await removeAttachment(deps, request.caller, { municipalityCode: request.params.code, dataYear: year, attachmentId: request.params.attachmentId }), "meeting-new", "bilag-slettet");
   });
 
   app.post<YearParams>(`${base}/handleplan`, async (request, reply) => {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     const result = await setPlanDecision(deps, request.caller, { municipalityCode: request.params.code, dataYear: year, decision: formField(request.body, "beslutning"), ankestyrelsenNotifiedOn: formField(request.body, "underrettet") || null });
     return answer(request, reply, result, "plan", "handleplan");
   });
 
   app.post<YearParams>(`${base}/handleplan/slet`, async (request, reply) => {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     return answer(request, reply, await clearPlanDecision(deps, request.caller, { municipalityCode: request.params.code, dataYear: year }), "plan", "handleplan-fjernet");
   });
 
   app.post<YearParams>(`${base}/paabud`, async (request, reply) => {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     const result = await recordOrder(deps, request.caller, { municipalityCode: request.params.code, dataYear: year, orderedOn: formField(request.body, "paabudt"), deadline: formField(request.body, "frist"), note: formField(request.body, "note") || null });
     return answer(request, reply, result, "order", "paabud");
   });
 
   app.post<YearParams>(`${base}/paabud/slet`, async (request, reply) => {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     return answer(request, reply, await withdrawOrder(deps, request.caller, { municipalityCode: request.params.code, dataYear: year }), "order", "paabud-fjernet");
   });
 
@@ -251,7 +234,6 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
     await registerUploadParser(scope, { maxFileBytes: MAX_ATTACHMENT_BYTES, fields: 4, fieldSize: 4096 });
     scope.post<YearParams>(`${base}/referat`, async (request, reply) => {
       const year = parseYear(request.params.year);
-      if (typeof year !== "number") return sendRefusalPage(request, reply, year);
       const file = uploadedFile(request.body);
       const source = file ? ({ kind: "upload", fileName: file.fileName, bytes: file.bytes } as const) : ({ kind: "url", url: formField(request.body, "adresse") } as const);
       const reading = await readMinutesForTreatment(minutesDeps, request.caller, { municipalityCode: request.params.code, dataYear: year, source });
@@ -277,7 +259,6 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
 
   app.post<YearParams>(`${base}/referat/bekraeft`, async (request, reply) => {
     const year = parseYear(request.params.year);
-    if (typeof year !== "number") return sendRefusalPage(request, reply, year);
     const rows = confirmRows(request.body);
     const plan = formField(request.body, "handleplan");
     const sourceDa = formField(request.body, "kilde");
@@ -314,8 +295,7 @@ export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): v
   type CodeParams = { Params: { code: string } };
 
   async function bodiesPage(request: FastifyRequest<CodeParams>, reply: FastifyReply, form: { bodies: { nameDa: string; kind: string }[]; refusal: Refusal } | null) {
-    const m = findMunicipalityByCode(request.params.code);
-    if (!m) return sendRefusalPage(request, reply, refuse(404, `Ukendt kommune "${request.params.code.slice(0, 20)}".`));
+    const m = parseMunicipalityCode(request.params.code);
     const d = authorize(request.caller.actor, { action: "municipality.settings.write", municipalityCode: m.code });
     if (!d.allowed) return sendRefusalPage(request, reply, refuse(d.status, d.reasonDa));
     const list = await listBodies(deps, m.code);
