@@ -21,6 +21,7 @@ import { renderMessagePage } from "./views/message-page.js";
 import { pageAccount, sendRefusalPage } from "./auth/page-account.js";
 import { refusalOf, UserFacingError } from "../app/user-facing-error.js";
 import { userFacingErrorOfSchemaFailure } from "./validation-failure.js";
+import { BUILD_DIR, isHashedBuildFile } from "./asset-urls.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // dkfds exports no package.json; its files sit in node_modules beside ours.
@@ -77,7 +78,19 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (problem !== null) return sendErrorAnswer(request, reply, 400, "ugyldig-forespoergsel", problem);
   });
   if (ctx.pageCache !== false) registerPageCache(app, ctx);
-  await app.register(fastifyStatic, { root: join(projectRoot, "public"), prefix: "/assets/" });
+  // What the build made is named by its content (asset-urls.ts), so a browser keeps it for a year and never
+  // asks again; app.css and the design system's own files keep the default revalidation.
+  await app.register(fastifyStatic, {
+    root: BUILD_DIR,
+    prefix: "/assets/build/",
+    decorateReply: false,
+    // The build writes a .br and a .gz beside each script and stylesheet; the one the browser accepts is sent.
+    preCompressed: true,
+    setHeaders: (reply, path) => {
+      if (isHashedBuildFile(path)) reply.header("cache-control", "public, max-age=31536000, immutable");
+    },
+  });
+  await app.register(fastifyStatic, { root: join(projectRoot, "public"), prefix: "/assets/", allowedPath: (path) => !path.startsWith("/build/") });
   await app.register(fastifyStatic, { root: dkfdsDist, prefix: "/assets/dkfds/", decorateReply: false });
   for (const register of ROUTES) register(app, ctx);
   app.setNotFoundHandler(async (request, reply) => {

@@ -1,4 +1,5 @@
 import { DEMO_NOTICE_DA } from "../domain/complaint-cell.js";
+import { assetUrl, SITE_STYLESHEET } from "./asset-urls.js";
 
 export type PageOptions = {
   readonly title: string;
@@ -33,8 +34,7 @@ export function renderPage({ title, body, isDemo, scripts = [], account }: PageO
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – Danmarkskort over omgørelsesprocenter</title>
-<link rel="stylesheet" href="/assets/dkfds/css/dkfds.min.css">
-<link rel="stylesheet" href="/assets/app.css">
+<link rel="stylesheet" href="${assetUrl(SITE_STYLESHEET)}">
 </head>
 <body>
 <a class="skipnav" href="#main-content">Gå til sidens indhold</a>
@@ -49,7 +49,7 @@ ${body}
 <footer class="footer"><div class="container">
 <p>Kilde: Ankestyrelsens ankestatistik. <a href="/tilgaengelighed">Tilgængelighedserklæring</a></p>
 </div></footer>
-${scripts.map((s) => `<script type="module" src="${escapeHtml(s)}"></script>`).join("\n")}
+${scripts.map((s) => `<script type="module" src="${escapeHtml(assetUrl(s))}"></script>`).join("\n")}
 </body>
 </html>`;
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren, JSX } from "preact";
 import { DEMO_NOTICE_DA } from "../../domain/complaint-cell.js";
+import { assetUrl, SITE_STYLESHEET } from "../asset-urls.js";
 
 /** The signed-in person, shown in the header with links to the account and sign-out. */
 export type LayoutAccount = {
@@ -12,7 +13,10 @@ export type LayoutAccount = {
 export type PageShell = {
   readonly title: string;
   readonly isDemo: boolean;
-  /** Module scripts from /assets/build/ (the Content-Security-Policy allows no inline script). */
+  /**
+   * Module scripts from /assets/build/ by their plain name ("/assets/build/map-page.js"); the page links the
+   * hashed file the build made (the Content-Security-Policy allows no inline script).
+   */
   readonly scripts?: readonly string[];
   /** null or absent: the header offers "Log ind". */
   readonly account?: LayoutAccount | null;
@@ -34,8 +38,7 @@ export function PageLayout({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${SITE_NAME_DA}`}</title>
-        <link rel="stylesheet" href="/assets/dkfds/css/dkfds.min.css" />
-        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="stylesheet" href={assetUrl(SITE_STYLESHEET)} />
       </head>
       <body>
         <a class="skipnav" href="#main-content">
@@ -67,7 +70,7 @@ export function PageLayout({
           </div>
         </footer>
         {scripts.map((src) => (
-          <script type="module" src={src} />
+          <script type="module" src={assetUrl(src)} />
         ))}
       </body>
     </html>
