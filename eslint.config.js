@@ -4,12 +4,21 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const LAYERS = ["domain", "importers", "storage", "viz", "reports", "server", "client", "cli"];
+const LAYERS = ["domain", "importers", "storage", "viz", "reports", "app", "config", "server", "client", "cli"];
 
 /** Matches a relative import that climbs into one of `layers` ("../storage/x.js", "../../viz/y.js"). */
 function layerImport(layers) {
   return `^(\\.\\./)+(${layers.join("|")})(/|$)`;
 }
+
+// The environment is read once, in src/config, and passed on as a Config (docs/architecture.md): process.env
+// anywhere else in src/ fails the lint. Tests may still set it, for the child processes they start.
+const PROCESS_ENV_DA = "Miljøet læses kun i src/config (parseConfig); tag indstillingen fra Config, som døren giver videre.";
+const NO_PROCESS_ENV = {
+  files: ["src/**/*.{ts,tsx}"],
+  ignores: ["src/config/**", "src/**/*.test.{ts,tsx}"],
+  rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: PROCESS_ENV_DA }] },
+};
 
 function forbid(layer, forbiddenLayers, extraPatterns = []) {
   return {
@@ -18,6 +27,8 @@ function forbid(layer, forbiddenLayers, extraPatterns = []) {
       "no-restricted-imports": [
         "error",
         {
+          // The same rule as NO_PROCESS_ENV, for `import { env } from "node:process"` (this rule's options are per layer).
+          paths: layer === "config" ? [] : ["node:process", "process"].map((name) => ({ name, importNames: ["env"], message: PROCESS_ENV_DA })),
           patterns: [
             {
               regex: layerImport(forbiddenLayers),
@@ -99,8 +110,14 @@ export default tseslint.config(
   forbid("client", allBut("client", "domain", "viz", "server"), [
     { regex: "^(\\.\\./)+server/(?!api-types)", message: "Lagreglen: client må kun importere server/api-types." },
   ]),
+  // Use cases get the slices of configuration they need as arguments; only the doors hold the whole Config.
+  forbid("app", ["server", "cli", "client", "config"]),
+  // The configuration describes the other layers' settings (StorageConfig, ImportLimits, AuthSettings,
+  // BoundarySource) and reuses their pure parsers; it never reaches a door or a renderer.
+  forbid("config", ["server", "cli", "client", "viz", "reports"]),
   forbid("server", ["client", "cli"]),
   forbid("cli", ["client"]),
+  NO_PROCESS_ENV,
   noHandEscaping(["src/**/*.{ts,tsx}"], [...HAND_ESCAPING, RAW_MARKUP, TRUSTING]),
   noHandEscaping([RAW_MARKUP_HOST], [...HAND_ESCAPING, TRUSTING], []),
   noHandEscaping([SVG_TRUSTING_MODELS], [...HAND_ESCAPING, RAW_MARKUP], []),

@@ -24,8 +24,6 @@ export const STORAGE_TESTS: readonly string[] = [
   "src/server/routes/metrics.test.ts",
   // Two instances on one PostgreSQL database: an import on one reaches the other by NOTIFY.
   "test/scale/instances-share-figures.test.ts",
-  // Only parses settings, but imports serve.ts, which opens the database.
-  "src/cli/commands/serve.test.ts",
   "src/server/page-cache.test.ts",
   "test/import/classification-report.test.ts",
   "test/import/cpr-guard.test.ts",

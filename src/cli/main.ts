@@ -19,11 +19,14 @@ import { applyDanishHelp } from "./danish-help.js";
 import { endQuietlyWhenReaderCloses, exitAfterOutput } from "./exit-after-output.js";
 import { DataDirLockedError } from "../storage/data-dir-lock.js";
 import { DatabaseOpenError, DatabaseUnavailableError } from "../storage/database.js";
+import { ConfigError, type Config } from "../config/parse-config.js";
+import { readProcessConfig } from "../config/read-process-config.js";
+import { cliContextOf, type CliContext } from "./cli-context.js";
 
 /** Each command module registers itself; adding a command means adding one line here. */
-const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerServe, registerImport, registerDatasets, registerDemo, registerRates, registerReport, registerComment, registerFetchStatbank, registerContext, registerUsers, registerAuditTrail, registerKnowledge, registerMinutes, registerTreatment, registerBackup, registerExportSite];
+const COMMANDS: ReadonlyArray<(program: Command, cli: CliContext) => void> = [registerServe, registerImport, registerDatasets, registerDemo, registerRates, registerReport, registerComment, registerFetchStatbank, registerContext, registerUsers, registerAuditTrail, registerKnowledge, registerMinutes, registerTreatment, registerBackup, registerExportSite];
 
-export function buildProgram(): Command {
+export function buildProgram(cli: CliContext): Command {
   const program = new Command("danmarkskort")
     .description("Danmarkskort over omgørelsesprocenter: Ankestyrelsens klagestatistik for landets 98 kommuner")
     .exitOverride()
@@ -33,14 +36,24 @@ export function buildProgram(): Command {
     .showHelpAfterError("(brug --help for at se mulighederne)");
   program.helpCommand("help [kommando]", "vis hjælp til en kommando");
   program.helpOption("-h, --help", "vis hjælp");
-  for (const register of COMMANDS) register(program);
+  for (const register of COMMANDS) register(program, cli);
   applyDanishHelp(program);
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // The environment is read once, here, before any command runs: a bad value or a mistyped DANMARKSKORT_*
+  // variable stops the start with its name and what is allowed, rather than surfacing halfway through a command.
+  let config: Config;
   try {
-    await buildProgram().parseAsync([...argv], { from: "user" });
+    config = readProcessConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Fejl: ${error.message}\n`);
+    return 1;
+  }
+  try {
+    await buildProgram(cliContextOf(config)).parseAsync([...argv], { from: "user" });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
@@ -55,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     // A defect in the program, not in the input: the details (English, from the runtime) only on request.
-    const details = process.env.DANMARKSKORT_DEBUG === "1" && error instanceof Error ? `\n${error.stack ?? error.message}` : "";
+    const details = config.debug && error instanceof Error ? `\n${error.stack ?? error.message}` : "";
     process.stderr.write(
       `Uventet fejl: programmet stødte på en fejl, det ikke kan håndtere (en programfejl, ikke en fejl i dine data). Intet halvt er gemt. Kør igen med DANMARKSKORT_DEBUG=1 for at se detaljerne.${details}\n`,
     );

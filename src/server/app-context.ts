@@ -1,6 +1,8 @@
 import type { AccountDeps } from "../app/accounts/account-deps.js";
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from "../app/accounts/auth-settings.js";
 import { stderrSecurityLog, type SecurityLog } from "../app/security-log.js";
+import type { Config } from "../config/parse-config.js";
+import { readProcessConfig } from "../config/read-process-config.js";
 import type { Database } from "../storage/database.js";
 import type { LogSettings } from "./request-log.js";
 
@@ -32,6 +34,11 @@ export type AppContext = {
    * one /metrics does not exist (404), so no figure about the server is public by default.
    */
   readonly metricsToken?: string;
+  /**
+   * The configuration parsed at start (src/config): boundaries, LibreOffice, … The server's door (start-server.ts)
+   * always passes it; see configOf for an app built without one.
+   */
+  readonly config?: Config;
   /** True from the moment a stop begins: /readyz answers 503 so a load balancer sends no more (start-server.ts). */
   readonly isDraining?: () => boolean;
 };
@@ -39,4 +46,13 @@ export type AppContext = {
 /** The slice the account, comment and audit use cases take, with the defaults filled in. */
 export function accountDepsOf(ctx: AppContext): AccountDeps {
   return { db: ctx.db, now: ctx.now ?? (() => new Date()), auth: ctx.auth ?? DEFAULT_AUTH_SETTINGS, securityLog: ctx.securityLog ?? stderrSecurityLog() };
+}
+
+/**
+ * The app's configuration. An app built without one (the tests and the bench build apps directly) gets the
+ * environment's, read when asked, as before there was a Config: those tests set DANMARKSKORT_BOUNDARIES and
+ * DANMARKSKORT_SOFFICE around the app they built.
+ */
+export function configOf(ctx: AppContext): Config {
+  return ctx.config ?? readProcessConfig();
 }

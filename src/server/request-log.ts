@@ -2,13 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { FastifyInstance, FastifyServerOptions } from "fastify";
 
-/** pino's levels; "silent" writes nothing (the tests' default). */
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+import type { LogLevel } from "../config/log-level.js";
 
-export function isLogLevel(value: string): value is LogLevel {
-  return (LOG_LEVELS as readonly string[]).includes(value);
-}
+// The levels are configuration (DANMARKSKORT_LOG_LEVEL), so they are defined beside its schema.
+export { isLogLevel, LOG_LEVELS, type LogLevel } from "../config/log-level.js";
 
 /** Where the JSON lines go: standard output when not given; a test passes its own sink. */
 export type LogSettings = { readonly level: LogLevel; readonly stream?: { write(line: string): void } };

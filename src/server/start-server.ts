@@ -1,20 +1,15 @@
-import type { AppContext } from "./app-context.js";
+import type { Config } from "../config/parse-config.js";
 import { buildApp } from "./app.js";
 import { mapGeometries } from "./geo-boundaries.js";
-import { describeStorage, openDatabase, type StorageConfig } from "../storage/open-database.js";
-import type { AuthSettings } from "../app/accounts/auth-settings.js";
+import { describeStorage, openDatabase } from "../storage/open-database.js";
 import { createDrain, DEFAULT_DRAIN_LIMIT_MS } from "./drain.js";
 import type { LogSettings } from "./request-log.js";
 
 export type ServerOptions = {
-  readonly port: number;
-  readonly host: string;
-  readonly storage: StorageConfig;
-  readonly auth?: AuthSettings;
-  readonly trustProxy?: boolean;
-  readonly minutesDownload?: AppContext["minutesDownload"];
-  readonly log?: LogSettings;
-  readonly metricsToken?: string;
+  /** Everything the environment configures (port, host, storage, sign-in, logging, …), parsed once at start. */
+  readonly config: Config;
+  /** Where log lines go; standard output when not given. */
+  readonly logStream?: LogSettings["stream"];
   /** How long a stop waits for requests in flight; DEFAULT_DRAIN_LIMIT_MS (10 s) when not given. */
   readonly drainLimitMs?: number;
 };
@@ -25,22 +20,25 @@ export type ServerOptions = {
  * embedded database is never left mid-write by a normal stop.
  */
 export async function startServer(options: ServerOptions): Promise<{ url: string; stop: () => Promise<void> }> {
-  const db = await openDatabase(options.storage);
+  const { config } = options;
+  const db = await openDatabase(config.storage);
   const drain = createDrain();
-  const app = await buildApp({
+  const ctx = {
     db,
-    storageDescription: describeStorage(options.storage),
-    ...(options.auth ? { auth: options.auth } : {}),
-    trustProxy: options.trustProxy ?? false,
-    ...(options.minutesDownload ? { minutesDownload: options.minutesDownload } : {}),
-    ...(options.log ? { log: options.log } : {}),
-    ...(options.metricsToken !== undefined ? { metricsToken: options.metricsToken } : {}),
+    storageDescription: describeStorage(config.storage),
+    config,
+    auth: config.auth,
+    trustProxy: config.server.trustProxy,
+    minutesDownload: { allowPrivateAddresses: config.server.minutesFromPrivateAddresses },
+    log: { level: config.server.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    ...(config.server.metricsToken !== null ? { metricsToken: config.server.metricsToken } : {}),
     isDraining: drain.isDraining,
-  });
-  const url = await app.listen({ port: options.port, host: options.host });
+  };
+  const app = await buildApp(ctx);
+  const url = await app.listen({ port: config.server.port, host: config.server.host });
   // Load the boundaries now (on a first start that is a download from DAWA, up to 15 s), so the first
   // visitor to the map does not wait for it. A failure falls back to the tile map inside mapGeometries.
-  void mapGeometries().catch(() => undefined);
+  void mapGeometries(ctx).catch(() => undefined);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -57,7 +55,7 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
   // data-dir lock behind. Further signals during a stop join the stop already under way.
   const exitAfterStop = () => void stop().then(() => process.exit(0), () => process.exit(1));
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, exitAfterStop);
-  stopWithNpm(exitAfterStop);
+  if (config.server.startedByNpm) stopWithNpm(exitAfterStop);
   return { url, stop };
 }
 
@@ -67,7 +65,6 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
  * rather than living on unseen with the data dir locked (issue 19).
  */
 function stopWithNpm(stop: () => void): void {
-  if (process.env.npm_lifecycle_event === undefined) return;
   const parent = process.ppid;
   if (parent <= 1) return;
   const timer = setInterval(() => {

@@ -1,26 +1,11 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase, dropPostgresDatabase } from "../../test/support/test-databases.js";
 import { DataDirLockedError } from "./data-dir-lock.js";
 import { DatabaseOpenError } from "./database.js";
-import { describeStorage, openDatabase, storageConfigFromEnv } from "./open-database.js";
-
-describe("storageConfigFromEnv", () => {
-  it("chooses PostgreSQL when DATABASE_URL is set, even with a data dir", () => {
-    expect(storageConfigFromEnv({ DATABASE_URL: "postgres://x@h:5432/db", DANMARKSKORT_DATA_DIR: "/tmp/d" })).toEqual({
-      kind: "postgres",
-      url: "postgres://x@h:5432/db",
-    });
-  });
-
-  it("otherwise uses the embedded database in DANMARKSKORT_DATA_DIR, or ./data, as an absolute path", () => {
-    expect(storageConfigFromEnv({ DANMARKSKORT_DATA_DIR: "/srv/danmarkskort" })).toEqual({ kind: "pglite", dataDir: "/srv/danmarkskort" });
-    expect(storageConfigFromEnv({})).toEqual({ kind: "pglite", dataDir: resolve("data") });
-    expect(storageConfigFromEnv({ DATABASE_URL: "" })).toEqual({ kind: "pglite", dataDir: resolve("data") });
-  });
-});
+import { describeStorage, openDatabase } from "./open-database.js";
 
 describe("describeStorage", () => {
   it("describes each kind in Danish and never shows a password", () => {

@@ -1,20 +1,15 @@
-import { resolve } from "node:path";
 import { acquireDataDirLock } from "./data-dir-lock.js";
 import { DatabaseOpenError, type Database } from "./database.js";
 import { migrate } from "./migrate.js";
 import { openPGliteDatabase } from "./pglite-database.js";
 import { openPostgresDatabase } from "./postgres-database.js";
 
+/** Which database to open; src/config chooses it from DATABASE_URL and DANMARKSKORT_DATA_DIR. */
 export type StorageConfig =
   | { readonly kind: "postgres"; readonly url: string }
   | { readonly kind: "pglite"; readonly dataDir: string }
   | { readonly kind: "memory" };
 
-/** DATABASE_URL selects PostgreSQL; otherwise the embedded database in DANMARKSKORT_DATA_DIR or ./data. */
-export function storageConfigFromEnv(env: NodeJS.ProcessEnv): StorageConfig {
-  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
-  return { kind: "pglite", dataDir: resolve(env.DANMARKSKORT_DATA_DIR ?? "data") };
-}
 
 export function describeStorage(config: StorageConfig): string {
   switch (config.kind) {

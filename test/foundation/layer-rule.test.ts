@@ -14,10 +14,12 @@ beforeAll(() => {
   eslint = new ESLint({ cwd: projectRoot });
 });
 
-async function layerMessages(filePath: string, code: string): Promise<string[]> {
+async function ruleMessages(ruleId: string, filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(projectRoot, filePath) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === ruleId).map((m) => m.message);
 }
+
+const layerMessages = (filePath: string, code: string) => ruleMessages("no-restricted-imports", filePath, code);
 
 /** A minimal module that imports `specifier` and uses it, so no other rule complains. */
 const importing = (specifier: string) => `import * as imported from "${specifier}";\nexport const used = imported;\n`;
@@ -38,6 +40,13 @@ describe("the layer rule (npm run lint)", () => {
     // Views are TSX (src/server/views/); the rule holds for .tsx as for .ts.
     ["src/server/views/x.tsx", "../../client/x.js", /server må ikke importere/],
     ["src/viz/x.tsx", "../storage/database.js", /viz må ikke importere/],
+    // Use cases get slices of the configuration as arguments; the pure layers get values, never the Config.
+    ["src/app/report/x.ts", "../../config/parse-config.js", /app må ikke importere/],
+    ["src/app/x.ts", "../server/app.js", /app må ikke importere/],
+    ["src/domain/x.ts", "../config/parse-config.js", /domain må ikke importere/],
+    ["src/storage/x.ts", "../config/parse-config.js", /storage må ikke importere/],
+    ["src/config/x.ts", "../server/app-context.js", /config må ikke importere/],
+    ["src/config/x.ts", "../cli/main.js", /config må ikke importere/],
   ])("fails %s importing %s", async (filePath, specifier, message) => {
     const messages = await layerMessages(filePath, importing(specifier));
     expect(messages).toHaveLength(1);
@@ -56,6 +65,10 @@ describe("the layer rule (npm run lint)", () => {
     ["src/server/x.ts", "../storage/database.js"],
     ["src/cli/commands/x.ts", "../../server/start-server.js"],
     ["src/server/views/x.tsx", "../../viz/trusted-svg.js"],
+    ["src/server/x.ts", "../config/parse-config.js"],
+    ["src/cli/x.ts", "../config/parse-config.js"],
+    ["src/config/x.ts", "../app/boundaries/map-geometries.js"],
+    ["src/app/x.ts", "../storage/open-database.js"],
   ])("passes %s importing %s", async (filePath, specifier) => {
     expect(await layerMessages(filePath, importing(specifier))).toEqual([]);
   });
@@ -63,5 +76,31 @@ describe("the layer rule (npm run lint)", () => {
   it("reports the forbidden import as an error, so `npm run lint` exits non-zero", async () => {
     const [result] = await eslint.lintText(importing("../storage/database.js"), { filePath: join(projectRoot, "src/domain/x.ts") });
     expect(result?.errorCount).toBeGreaterThan(0);
+  });
+});
+
+describe("the environment is read only in src/config (npm run lint)", () => {
+  const envMessages = (filePath: string, code: string) =>
+    Promise.all([ruleMessages("no-restricted-properties", filePath, code), ruleMessages("no-restricted-imports", filePath, code)]).then((m) => m.flat());
+
+  it.each([
+    ["src/server/x.ts", "export const port = process.env.PORT;\n"],
+    ["src/cli/commands/x.ts", 'export const level = process.env["DANMARKSKORT_LOG_LEVEL"];\n'],
+    ["src/storage/x.ts", "const { env } = process;\nexport const url = env.DATABASE_URL;\n"],
+    ["src/app/x.ts", 'import { env } from "node:process";\nexport const dir = env.DANMARKSKORT_DATA_DIR;\n'],
+    ["src/server/views/x.tsx", "export const host = process.env.HOST;\n"],
+  ])("fails %s reading process.env", async (filePath, code) => {
+    const messages = await envMessages(filePath, code);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/Miljøet læses kun i src\/config/);
+  });
+
+  it.each([
+    ["src/config/read-process-config.ts", "export const env = process.env;\n"],
+    // A test may set the environment of a child process it starts.
+    ["src/server/x.test.ts", 'export const env = { ...process.env, PORT: "0" };\n'],
+    ["src/server/x.ts", "export const argv = process.argv;\n"],
+  ])("passes %s", async (filePath, code) => {
+    expect(await envMessages(filePath, code)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fetchBoundaries, loadMapGeometries } from "../../src/server/geo-boundaries.js";
+import { fetchBoundaries, loadMapGeometries } from "../../src/app/boundaries/map-geometries.js";
 
 /**
  * Issue 9, point 6: a user saw "TypeError: fetch failed" on the map page when the boundary download failed.

@@ -6,10 +6,10 @@ import { formatDateTimeDa } from "../../domain/format-danish-date.js";
 import { resolveMunicipality } from "../../domain/municipality.js";
 import { safeForTerminal } from "../terminal-text.js";
 import { UserError } from "../user-error.js";
-import { withDatabase } from "./import.js";
+import type { CliContext } from "../cli-context.js";
 
 /** `danmarkskort revisionsspor`: the audit trail, newest first, filtered by municipality and user. */
-export function registerAuditTrail(program: Command): void {
+export function registerAuditTrail(program: Command, cli: CliContext): void {
   program
     .command("revisionsspor")
     .description("vis revisionssporet (hvem ændrede hvad, hvornår, før og efter), nyeste først")
@@ -26,7 +26,7 @@ export function registerAuditTrail(program: Command): void {
         if (!m) throw new UserError(`Ukendt kommune "${options.kommune}". Brug kommunekoden (fx 0657) eller navnet (fx Herning).`);
         municipalityCode = m.code;
       }
-      const result = await withDatabase((db) => listAuditTrail({ db }, OPERATOR, { municipalityCode, userEmail: options.bruger ?? null, limit: Number(options.antal) }));
+      const result = await cli.withDatabase((db) => listAuditTrail({ db }, OPERATOR, { municipalityCode, userEmail: options.bruger ?? null, limit: Number(options.antal) }));
       if (result.kind === "refused") throw new UserError(result.messageDa);
       if (options.format === "json") {
         process.stdout.write(`${JSON.stringify(result.events, null, 2)}\n`);

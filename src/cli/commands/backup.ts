@@ -8,7 +8,8 @@ import type { Refusal } from "../../app/use-case-result.js";
 import { formatInteger } from "../../domain/format-danish-number.js";
 import { DataDirLockedError } from "../../storage/data-dir-lock.js";
 import type { Database } from "../../storage/database.js";
-import { describeStorage, openDatabase, storageConfigFromEnv, type StorageConfig } from "../../storage/open-database.js";
+import { describeStorage, openDatabase, type StorageConfig } from "../../storage/open-database.js";
+import type { CliContext } from "../cli-context.js";
 import { safeForTerminal } from "../terminal-text.js";
 import { UserError } from "../user-error.js";
 
@@ -64,13 +65,13 @@ function assertPostgresUrl(url: string): string {
  * `danmarkskort backup <fil>`, `gendan <fil> [--erstat]` and `flyt --til postgres://…`: doors onto the use
  * cases in src/app/backup, on the database the environment configures (DATABASE_URL or the data dir).
  */
-export function registerBackup(program: Command): void {
+export function registerBackup(program: Command, cli: CliContext): void {
   program
     .command("backup")
     .description("tag en sikkerhedskopi af hele databasen til én fil (indlejret: stop serveren imens)")
     .argument("<fil>", "filen, der skrives (fx danmarkskort-2025-06-10.dkbackup.gz); en ældre fil med samme navn erstattes helt")
     .action(async (file: string) => {
-      const config = storageConfigFromEnv(process.env);
+      const config = cli.config.storage;
       const where = describeStorage(config);
       progress(`Tager en sikkerhedskopi af ${where} …`);
       const result = orFail(await withUnmigrated(config, (db) => backupDatabase(OPERATOR, db, { file, now: new Date(), sourceDa: where, onProgress: progress })));
@@ -83,7 +84,7 @@ export function registerBackup(program: Command): void {
     .argument("<fil>", "sikkerhedskopien (fra danmarkskort backup)")
     .option("--erstat", "slet alt i databasen og læg sikkerhedskopien i stedet (i én transaktion: fejler noget, er intet ændret)")
     .action(async (file: string, options: { erstat?: boolean }) => {
-      const config = storageConfigFromEnv(process.env);
+      const config = cli.config.storage;
       const where = describeStorage(config);
       progress(`Gendanner ${safeForTerminal(file)} i ${where} …`);
       const result = orFail(await withUnmigrated(config, (db) => restoreDatabase(OPERATOR, db, { file, replace: options.erstat === true, targetDa: where, onProgress: progress })));
@@ -95,7 +96,7 @@ export function registerBackup(program: Command): void {
     .description("flyt alt fra den indlejrede database til en tom PostgreSQL-database og kontrollér kopien")
     .requiredOption("--til <adresse>", "den tomme PostgreSQL-database, fx postgres://bruger@vaert:5432/danmarkskort")
     .action(async (options: { til: string }) => {
-      const config = storageConfigFromEnv(process.env);
+      const config = cli.config.storage;
       if (config.kind !== "pglite") throw new UserError(`flyt flytter fra den indlejrede database, men DATABASE_URL er sat (${describeStorage(config)}). Fjern DATABASE_URL, og sæt DANMARKSKORT_DATA_DIR til datamappen.`);
       const targetConfig: StorageConfig = { kind: "postgres", url: assertPostgresUrl(options.til) };
       const from = describeStorage(config);

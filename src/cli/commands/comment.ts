@@ -11,7 +11,7 @@ import { deleteComment, saveComment } from "../../app/comments/save-comment.js";
 import { UserError } from "../user-error.js";
 import { safeForTerminal } from "../terminal-text.js";
 import { cliAccountDeps } from "./cli-account-deps.js";
-import { withDatabase } from "./import.js";
+import type { CliContext } from "../cli-context.js";
 
 type CommentOptions = { municipality: string; year?: string; text?: string; file?: string; delete?: boolean };
 
@@ -19,7 +19,7 @@ type CommentOptions = { municipality: string; year?: string; text?: string; file
  * `danmarkskort kommentar`: stores a municipality's comment on its figures for a data year, shown on the
  * municipality's profile page (issue 5, point 4). Without --text/--file/--delete it lists the comments.
  */
-export function registerComment(program: Command): void {
+export function registerComment(program: Command, cli: CliContext): void {
   program
     .command("kommentar")
     .description("gem, vis eller slet en kommunes kommentar til tallene for et år (vises på kommunens side)")
@@ -35,7 +35,7 @@ export function registerComment(program: Command): void {
       if (actions > 1) throw new UserError("Brug kun én af --text, --file og --delete.");
       const year = options.year === undefined ? null : parseYear(options.year);
       if (actions === 0) {
-        await withDatabase(async (db) => {
+        await cli.withDatabase(async (db) => {
           const comments = (await listMunicipalityComments(db, municipality.code)).filter((c) => year === null || c.year === year);
           if (comments.length === 0) process.stdout.write(`${municipality.name} Kommune har ingen kommentar${year === null ? "" : ` for ${year}`}.\n`);
           for (const c of comments) process.stdout.write(`${municipality.name} Kommune, ${c.year} (ændret ${c.updatedAt.slice(0, 10)}):\n${safeForTerminal(c.text)}\n\n`);
@@ -45,7 +45,7 @@ export function registerComment(program: Command): void {
       if (year === null) throw new UserError("Angiv året med --year, fx --year 2024.");
       if (options.delete) {
         // Through the use case, so the deletion is in the audit trail like every other write.
-        const { removed, where } = await withDatabase(async (db, where) => {
+        const { removed, where } = await cli.withDatabase(async (db, where) => {
           const result = await deleteComment(cliAccountDeps(db), OPERATOR, municipality.code, year);
           if (result.kind === "refused") throw new UserError(result.messageDa);
           return { removed: result.deleted, where };
@@ -62,7 +62,7 @@ export function registerComment(program: Command): void {
         throw error;
       }
       // Through the same use case as the web form: CPR guard, audit trail (as the operator), published at once.
-      const where = await withDatabase(async (db, where) => {
+      const where = await cli.withDatabase(async (db, where) => {
         const saved = await saveComment(cliAccountDeps(db), OPERATOR, { municipalityCode: municipality.code, year, text, status: "published" });
         if (saved.kind === "refused") throw new UserError(saved.messageDa);
         return where;

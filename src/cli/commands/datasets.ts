@@ -11,7 +11,7 @@ import { markPublished, removeDatasetVersions, unmarkPublished, type PublishResu
 import { cliOperator, renderRemovalPlanDa } from "./dataset-text.js";
 import { UserError } from "../user-error.js";
 import { safeForTerminal } from "../terminal-text.js";
-import { withDatabase } from "./import.js";
+import type { CliContext } from "../cli-context.js";
 
 function parseId(value: string, what: string): number {
   const n = Number(value);
@@ -39,7 +39,7 @@ function countsText(c: OutcomeCounts | null): string {
 }
 
 /** `danmarkskort datasets`: the imported dataset versions, their revisions and pins (issue 3, point 6). */
-export function registerDatasets(program: Command): void {
+export function registerDatasets(program: Command, cli: CliContext): void {
   const datasets = program
     .command("datasets")
     .description("vis indlæste datasætversioner; underkommandoer: diff, publish, unpublish, remove, log")
@@ -48,7 +48,7 @@ export function registerDatasets(program: Command): void {
     .option("--format <format>", "tekst eller json", "tekst")
     .action(async (options: { format: string }) => {
       const format = parseFormat(options.format);
-      await withDatabase(async (db) => {
+      await cli.withDatabase(async (db) => {
         const versions = await listDatasetVersionsWithStatus(db);
         if (format === "json") {
           process.stdout.write(JSON.stringify(versions, null, 2) + "\n");
@@ -86,7 +86,7 @@ export function registerDatasets(program: Command): void {
       const format = parseFormat(options.format);
       const idA = parseId(a, "Versions-id");
       const idB = parseId(b, "Versions-id");
-      await withDatabase(async (db) => {
+      await cli.withDatabase(async (db) => {
         const known = await db.query<{ id: number }>("SELECT id FROM dataset_version WHERE id = ANY($1::int[])", [[idA, idB]]);
         for (const id of [idA, idB]) if (!known.rows.some((r) => r.id === id)) throw new UserError(`Datasætversion ${id} findes ikke (se "danmarkskort datasets").`);
         const diff = await diffDatasetVersions(db, idA, idB);
@@ -115,7 +115,7 @@ export function registerDatasets(program: Command): void {
     .action(async (id: string, options: { year?: string }) => {
       const versionId = parseId(id, "Versions-id");
       const year = options.year === undefined ? undefined : parseId(options.year, "Året");
-      await withDatabase(async (db, where) => {
+      await cli.withDatabase(async (db, where) => {
         const result = await markPublished(db, { datasetVersionId: versionId, ...(year === undefined ? {} : { year }), operator: cliOperator(), at: new Date().toISOString() });
         process.stdout.write(publishResultText(result, where));
       });
@@ -130,7 +130,7 @@ export function registerDatasets(program: Command): void {
       const n = parseId(value, "Året eller versions-id'et");
       // Data years and version ids never overlap in practice: ids start at 1 and grow by one per import.
       const isYear = n >= 2000 && n <= 2100;
-      await withDatabase(async (db, where) => {
+      await cli.withDatabase(async (db, where) => {
         const { years } = await unmarkPublished(db, { ...(isYear ? { year: n } : { datasetVersionId: n }), operator: cliOperator(), at: new Date().toISOString() });
         process.stdout.write(
           years.length === 0
@@ -147,7 +147,7 @@ export function registerDatasets(program: Command): void {
     .option("--yes", "fjern dem (uden --yes vises kun, hvad der ville ske)")
     .action(async (ids: string[], options: { yes?: boolean }) => {
       const versionIds = ids.map((id) => parseId(id, "Versions-id"));
-      await withDatabase(async (db, where) => {
+      await cli.withDatabase(async (db, where) => {
         const result = await removeDatasetVersions(db, { ids: versionIds, confirm: options.yes === true, operator: cliOperator(), at: new Date().toISOString() });
         switch (result.kind) {
           case "unknown-versions":
@@ -170,7 +170,7 @@ export function registerDatasets(program: Command): void {
     .option("--format <format>", "tekst eller json", "tekst")
     .action(async (options: { format: string }) => {
       const format = parseFormat(options.format);
-      await withDatabase(async (db) => {
+      await cli.withDatabase(async (db) => {
         const events = (await listAuditEvents(db, { limit: 10_000 })).filter((e) => /^(dataset|demo)\./.test(e.action));
         if (format === "json") {
           process.stdout.write(JSON.stringify(events, null, 2) + "\n");

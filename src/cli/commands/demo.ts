@@ -11,7 +11,8 @@ import { removeDatasetVersions } from "../../storage/dataset-changes.js";
 import { listDatasetVersions } from "../../storage/dataset-versions.js";
 import { cliOperator, renderRemovalPlanDa } from "./dataset-text.js";
 import { UserError } from "../user-error.js";
-import { importFileIntoDatabase, withDatabase, type ImportOutcome } from "./import.js";
+import { importFileIntoDatabase, type ImportOutcome } from "./import.js";
+import type { CliContext } from "../cli-context.js";
 
 /**
  * Loads the synthetic demo data set through the same import path as a real file (issue 3, point 7):
@@ -51,7 +52,7 @@ export async function hasRealDataset(db: Queryable): Promise<boolean> {
   return rows[0]!.n > 0;
 }
 
-export function registerDemo(program: Command): void {
+export function registerDemo(program: Command, cli: CliContext): void {
   const demo = program
     .command("demo")
     .description(`indlæs et syntetisk demodatasæt for 2016–2025 (${DEMO_NOTICE_DA}); "demo remove" fjerner det igen`)
@@ -59,7 +60,7 @@ export function registerDemo(program: Command): void {
     .action(async (options: { seed: string }) => {
       const seed = Number(options.seed);
       if (!Number.isInteger(seed) || seed < 0) throw new UserError(`--seed skal være et ikke-negativt heltal, ikke "${options.seed}".`);
-      await withDatabase(async (db, where) => {
+      await cli.withDatabase(async (db, where) => {
         const outcome = await loadDemoDataset(db, seed);
         const stored = outcome.stored!;
         process.stdout.write(
@@ -78,7 +79,7 @@ export function registerDemo(program: Command): void {
     .command("remove")
     .description("fjern alle demodataversioner (rigtige tal røres ikke)")
     .action(async () => {
-      await withDatabase(async (db, where) => {
+      await cli.withDatabase(async (db, where) => {
         const ids = (await listDatasetVersions(db)).filter((v) => v.isDemo).map((v) => v.datasetVersionId);
         if (ids.length === 0) {
           process.stdout.write(`Der er ingen demodata i ${where}. Intet er fjernet.\n`);

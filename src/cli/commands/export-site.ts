@@ -6,11 +6,11 @@ import { OPERATOR } from "../../app/caller.js";
 import { exportSite } from "../../app/site-export/export-site.js";
 import { formatInteger } from "../../domain/format-danish-number.js";
 import { buildApp } from "../../server/app.js";
-import { mapGeometries } from "../../server/geo-boundaries.js";
+import { mapGeometries } from "../../app/boundaries/map-geometries.js";
 import { renderExportAboutPage } from "../../server/views/export-about-page.js";
 import { safeForTerminal } from "../terminal-text.js";
 import { UserError } from "../user-error.js";
-import { withDatabase } from "./import.js";
+import type { CliContext } from "../cli-context.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
@@ -36,7 +36,7 @@ const progress = (message: string) => void process.stderr.write(`${safeForTermin
  * `danmarkskort eksport-site <mappe>`: the door onto src/app/site-export. The pages come from the real app
  * in this process (buildApp, asked with inject as an anonymous caller): the same bytes the server sends.
  */
-export function registerExportSite(program: Command): void {
+export function registerExportSite(program: Command, cli: CliContext): void {
   program
     .command("eksport-site")
     .description("skriv det offentlige site som statiske filer, som enhver webserver eller et CDN kan vise")
@@ -48,11 +48,11 @@ export function registerExportSite(program: Command): void {
       const municipalityCodes = options.kommuner === undefined ? undefined : parseCodeList(options.kommuner);
       const publicDir = join(projectRoot, "public");
       if (!existsSync(join(publicDir, "build"))) throw new UserError("Sidernes JavaScript er ikke bygget (public/build mangler). Kør først: npm run -s build:client");
-      const result = await withDatabase(async (db, where) => {
+      const result = await cli.withDatabase(async (db, where) => {
         progress(`Eksporterer sitet fra ${where} til ${safeForTerminal(target)} …`);
-        const app = await buildApp({ db, storageDescription: where });
+        const app = await buildApp({ db, storageDescription: where, config: cli.config });
         try {
-          const geometries = await mapGeometries();
+          const geometries = await mapGeometries(cli.config.boundaries);
           return await exportSite(OPERATOR, db, {
             target,
             source: {

@@ -1,15 +1,13 @@
 import type { Command } from "commander";
 import { DEFAULT_MAP_RULES } from "../../domain/map-rules.js";
 import { analyseImportFile, type ImportAnalysis, type ImportOptions } from "../../importers/analyse-import-file.js";
-import { ImportLimitConfigError, parseImportLimits, type ImportLimits } from "../../importers/import-limits.js";
 import { summariseClassification, type ClassificationSummary } from "../../importers/summarise-classification.js";
 import { CoverageLossError, MetadataConflictError, saveDatasetVersion, type SaveResult } from "../../storage/complaint-store.js";
 import { coverageLossMessageDa, metadataConflictMessageDa } from "./import-refusals.js";
-import { DataDirLockedError } from "../../storage/data-dir-lock.js";
 import type { Database } from "../../storage/database.js";
 import { markPublishedIn, type DatasetOperator } from "../../storage/dataset-changes.js";
 import { cliOperator } from "./dataset-text.js";
-import { describeStorage, openDatabase, storageConfigFromEnv } from "../../storage/open-database.js";
+import type { CliContext } from "../cli-context.js";
 import { UserError } from "../user-error.js";
 import { safeForTerminal } from "../terminal-text.js";
 import { renderImportReport } from "./import-report.js";
@@ -96,37 +94,6 @@ export async function importFileIntoDatabase(db: Database | null, request: Impor
   }
 }
 
-/**
- * Opens the configured database for a CLI command, turning the PGlite lock error into a Danish user error.
- * `where` names it ("indlejret database i /srv/data", "PostgreSQL (vært:5432/danmarkskort)"): every command
- * that writes says where it wrote (issue 9), so nobody imports into one database and looks at another.
- */
-export async function withDatabase<T>(work: (db: Database, where: string) => Promise<T>): Promise<T> {
-  let db: Database;
-  const config = storageConfigFromEnv(process.env);
-  try {
-    db = await openDatabase(config);
-  } catch (error) {
-    if (error instanceof DataDirLockedError) throw new UserError(error.message);
-    throw error;
-  }
-  try {
-    return await work(db, describeStorage(config));
-  } finally {
-    await db.close();
-  }
-}
-
-/** The import limits of this process's environment; a bad value is the user's to fix, in Danish. */
-export function importLimitsFromEnv(): ImportLimits {
-  try {
-    return parseImportLimits(process.env);
-  } catch (error) {
-    if (error instanceof ImportLimitConfigError) throw new UserError(error.message);
-    throw error;
-  }
-}
-
 export function parseExtractedDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   const date = m ? new Date(`${m[0]}T00:00:00Z`) : undefined;
@@ -147,7 +114,7 @@ export function parsePublishedYears(value: string | boolean | undefined): "all" 
   return parts.map(Number);
 }
 
-export function registerImport(program: Command): void {
+export function registerImport(program: Command, cli: CliContext): void {
   program
     .command("import")
     .description("indlæs en fil med Ankestyrelsens klagestatistik (CSV eller XLSX) eller en tabel fra Danmarks Statistik (FOLK1A, HAND07, HAND06, HANDBU01); format og tegnsæt findes selv")
@@ -168,7 +135,7 @@ export function registerImport(program: Command): void {
         path: file,
         ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
         ...(options.subjects !== undefined ? { subjectsPath: options.subjects } : {}),
-        limits: importLimitsFromEnv(),
+        limits: cli.config.importLimits,
         extractedOn: options.extracted === undefined ? null : parseExtractedDate(options.extracted),
         source: options.source ?? null,
         dryRun: options.dryRun === true,
@@ -181,13 +148,13 @@ export function registerImport(program: Command): void {
       // A Statistikbanken table (FOLK1A, HAND07, HAND06, HANDBU01) is found from its header like the other layouts.
       const statbankTable = await sniffStatbankTable(file);
       if (statbankTable) {
-        await runStatbankImport({ path: file, table: statbankTable, source: request.source, extractedOn: request.extractedOn, importedAt: request.importedAt, dryRun: request.dryRun }, json);
+        await runStatbankImport(cli, { path: file, table: statbankTable, source: request.source, extractedOn: request.extractedOn, importedAt: request.importedAt, dryRun: request.dryRun }, json);
         return;
       }
       // A dry run never opens the database, so it works while the server holds an embedded data dir.
       const { outcome, where } = request.dryRun
         ? { outcome: await importFileIntoDatabase(null, request), where: null }
-        : await withDatabase(async (db, where) => ({ outcome: await importFileIntoDatabase(db, request), where }));
+        : await cli.withDatabase(async (db, where) => ({ outcome: await importFileIntoDatabase(db, request), where }));
       if (json) process.stdout.write(JSON.stringify(importOutcomeJson(outcome, request, where), null, 2) + "\n");
       else process.stdout.write(safeForTerminal(renderImportReport(outcome, request, where)));
       if (outcome.analysis.errorCount > 0) {

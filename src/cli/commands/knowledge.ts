@@ -15,7 +15,7 @@ import { parseHeadingMapping, SHEET_FIELD_NAMES_DA } from "../../importers/knowl
 import { safeForTerminal } from "../terminal-text.js";
 import { UserError } from "../user-error.js";
 import { cliAccountDeps } from "./cli-account-deps.js";
-import { withDatabase } from "./import.js";
+import type { CliContext } from "../cli-context.js";
 
 export function municipalityOption(value: string): Municipality {
   const m = resolveMunicipality(value);
@@ -79,7 +79,7 @@ type ImportOptions = { kommune: string; dryRun?: boolean; format?: string; kortl
  * `danmarkskort vidensbank`: a municipality's knowledge bank at the command line (issue 14). The commands
  * run as the operator, through the same use cases as the web (CPR guard, validation, audit trail).
  */
-export function registerKnowledge(program: Command): void {
+export function registerKnowledge(program: Command, cli: CliContext): void {
   const bank = program.command("vidensbank").description("kommunens vidensbank: Ankestyrelsens omgjorte og hjemviste afgørelser, årsager og læring");
   bank
     .command("import <fil>")
@@ -96,7 +96,7 @@ export function registerKnowledge(program: Command): void {
       if (!info) throw new UserError(`Filen ${file} findes ikke.`);
       if (!info.isFile()) throw new UserError(`${file} er ikke en fil.`);
       const mappings = options.kortlaegning ? await readMappingFile(options.kortlaegning) : undefined;
-      const { result, where } = await withDatabase(async (db, where) => {
+      const { result, where } = await cli.withDatabase(async (db, where) => {
         const r = await importKnowledgeSheet(cliAccountDeps(db), OPERATOR, { municipalityCode: m.code, path: file, fileName: basename(file), ...(options.ark ? { sheet: options.ark } : {}), ...(mappings ? { mappings } : {}), dryRun: options.dryRun === true });
         if (r.kind === "refused") throw new UserError(r.messageDa);
         return { result: r, where };
@@ -135,7 +135,7 @@ export function registerKnowledge(program: Command): void {
       const format = options.ud.toLowerCase().endsWith(".csv") ? "csv" : options.ud.toLowerCase().endsWith(".xlsx") ? "xlsx" : null;
       if (!format) throw new UserError("--ud skal ende på .xlsx eller .csv.");
       if (options.aar !== undefined && !/^\d{4}$/.test(options.aar)) throw new UserError(`--aar skal være et årstal, ikke "${options.aar.slice(0, 20)}".`);
-      const exported = await withDatabase((db) => exportKnowledgeBank(cliAccountDeps(db), OPERATOR, { municipalityCode: m.code, format, ...(options.aar ? { dataYear: Number(options.aar) } : {}) }));
+      const exported = await cli.withDatabase((db) => exportKnowledgeBank(cliAccountDeps(db), OPERATOR, { municipalityCode: m.code, format, ...(options.aar ? { dataYear: Number(options.aar) } : {}) }));
       if ("kind" in exported) throw new UserError(exported.messageDa);
       await writeFile(options.ud, exported.body);
       process.stdout.write(`Vidensbanken for ${m.name} Kommune er gemt i ${options.ud} (${formatInteger(exported.body.length)} byte).\n`);
@@ -149,7 +149,7 @@ export function registerKnowledge(program: Command): void {
     .option("--yes", "bekræft sletningen")
     .action(async (options: { kommune: string; slet?: boolean; yes?: boolean }) => {
       const m = municipalityOption(options.kommune);
-      const text = await withDatabase(async (db, where) => {
+      const text = await cli.withDatabase(async (db, where) => {
         const deps = cliAccountDeps(db);
         const listing = await listEntriesForDeletion(deps, OPERATOR, m.code);
         if (listing.kind === "refused") throw new UserError(listing.messageDa);
@@ -173,7 +173,7 @@ export function registerKnowledge(program: Command): void {
       const m = municipalityOption(options.kommune);
       if (options.offentliggoer !== undefined && !["ja", "nej"].includes(options.offentliggoer)) throw new UserError("--offentliggoer skal være ja eller nej.");
       if (options.opbevaring !== undefined && !/^\d{1,2}$/.test(options.opbevaring)) throw new UserError("--opbevaring skal være et helt antal år, fx 5.");
-      const setting = await withDatabase(async (db) => {
+      const setting = await cli.withDatabase(async (db) => {
         const current = await loadKnowledgeSetting(db, m.code);
         if (options.offentliggoer === undefined && options.opbevaring === undefined) return current;
         const saved = await saveKnowledgeSettings(cliAccountDeps(db), OPERATOR, m.code, {
@@ -193,7 +193,7 @@ export function registerKnowledge(program: Command): void {
     .requiredOption("--ud <fil>", "JSON-filen, der skrives")
     .action(async (options: { kommune: string; ud: string }) => {
       const m = municipalityOption(options.kommune);
-      const result = await withDatabase((db) => exportForDataProtectionOfficer(cliAccountDeps(db), OPERATOR, m.code));
+      const result = await cli.withDatabase((db) => exportForDataProtectionOfficer(cliAccountDeps(db), OPERATOR, m.code));
       if (result.kind === "refused") throw new UserError(result.messageDa);
       await writeFile(options.ud, `${JSON.stringify(result.document, null, 2)}\n`);
       process.stdout.write(`Alt i vidensbanken for ${m.name} Kommune er skrevet til ${options.ud}; udtrækket står i revisionssporet.\n`);

@@ -6,7 +6,8 @@ import { resolveMunicipality } from "../../domain/municipality.js";
 import { listMinutesFiles } from "../../importers/minutes/list-minutes-files.js";
 import type { Database } from "../../storage/database.js";
 import { DataDirLockedError } from "../../storage/data-dir-lock.js";
-import { openDatabase, storageConfigFromEnv } from "../../storage/open-database.js";
+import { openDatabase, type StorageConfig } from "../../storage/open-database.js";
+import type { CliContext } from "../cli-context.js";
 import { UserError } from "../user-error.js";
 import { minutesResultTextDa } from "./minutes-text.js";
 
@@ -17,7 +18,7 @@ type ReadOptions = { kommune?: string; format?: string };
  * shows the Danmarkskort items found, with the line each value stands on and the figures checked against the
  * dataset (issue 15). Nothing is stored. The database is opened only when a document quotes figures.
  */
-export function registerMinutes(program: Command): void {
+export function registerMinutes(program: Command, cli: CliContext): void {
   const minutes = program.command("referat").description("læs kommunernes referater og dagsordener om danmarkskortet");
   minutes
     .command("læs")
@@ -36,7 +37,7 @@ export function registerMinutes(program: Command): void {
       const { files, hadFolder } = await listMinutesFiles(paths);
       if (files.length === 0) throw new UserError("Der er ingen referater at læse: mapperne har ingen filer med .txt, .html, .pdf eller .docx.");
 
-      const lazy = lazyDatabaseDeps();
+      const lazy = lazyDatabaseDeps(cli.config.storage);
       const progress = hadFolder ? progressReporter(files.length) : undefined;
       try {
         const results = await readManyMinutes(lazy.deps, files, { ...(municipalityCode ? { municipalityCode } : {}), ...(progress ? { onProgress: progress } : {}) });
@@ -57,10 +58,10 @@ export function registerMinutes(program: Command): void {
 }
 
 /** The dataset is needed only to check figures: the database is opened on the first check, once. */
-function lazyDatabaseDeps(): { deps: MinutesReadDeps; close: () => Promise<void> } {
+function lazyDatabaseDeps(storage: StorageConfig): { deps: MinutesReadDeps; close: () => Promise<void> } {
   let opening: Promise<{ db: Database; deps: MinutesReadDeps }> | null = null;
   const open = () => {
-    opening ??= openDatabase(storageConfigFromEnv(process.env)).then(
+    opening ??= openDatabase(storage).then(
       (db) => ({ db, deps: minutesReadDepsFor(db) }),
       (error: unknown) => {
         if (error instanceof DataDirLockedError) throw new UserError(error.message);

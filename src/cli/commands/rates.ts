@@ -10,7 +10,8 @@ import { FUNNEL_VERDICT_SHORT_DA } from "../../domain/statistics/funnel-limits.j
 import { DEMO_NOTICE_DA, type DatasetProvenance, type DatasetStanding, type YearProvenance } from "../../domain/complaint-cell.js";
 import type { Queryable } from "../../storage/database.js";
 import { loadFigureCells } from "../../storage/complaint-store.js";
-import { openDatabase, storageConfigFromEnv } from "../../storage/open-database.js";
+import { openDatabase } from "../../storage/open-database.js";
+import type { CliContext } from "../cli-context.js";
 import { UserError } from "../user-error.js";
 
 export type RatesFormat = "table" | "json" | "csv";
@@ -143,7 +144,7 @@ export async function runRates(db: Queryable, options: RatesOptions): Promise<{ 
   return { output, isDemo: provenance.isDemo };
 }
 
-export function registerRates(program: Command): void {
+export function registerRates(program: Command, cli: CliContext): void {
   program
     .command("rates")
     .description("vis omgørelsesprocenter for ét kort og ét dataår (hele landet og kommunerne)")
@@ -154,7 +155,7 @@ export function registerRates(program: Command): void {
     .option("--format <format>", "table | json | csv", "table")
     .action(async (raw: { map?: string; year?: string; area?: string; municipality?: string; format?: string }) => {
       const options = parseRatesOptions(raw);
-      const db = await openDatabase(storageConfigFromEnv(process.env));
+      const db = await openDatabase(cli.config.storage);
       try {
         const { output, isDemo } = await runRates(db, options);
         process.stdout.write(output);

@@ -23,12 +23,13 @@ import { openSvgRasterizer, svgOnlyImages, ImageRendererMissingError, type SvgRa
 import { isReportBody, REPORT_BODIES, type ReportBody } from "../../reports/report-context.js";
 import { renderAgendaItemMarkdown } from "../../reports/render-agenda-item-markdown.js";
 import { FIGURE_FILE_WORDS_DA, figureIdsOf } from "../../reports/report-document.js";
-import { boundarySourceFromEnv, loadMapGeometries } from "../../server/geo-boundaries.js";
+import { loadMapGeometries, type BoundarySource } from "../../app/boundaries/map-geometries.js";
 import type { Database } from "../../storage/database.js";
 import { loadFigureCells } from "../../storage/complaint-store.js";
 import { loadContextFigures } from "../../storage/context-store.js";
 import { indexContextFigures } from "../../domain/context/context-index.js";
-import { openDatabase, storageConfigFromEnv } from "../../storage/open-database.js";
+import { openDatabase } from "../../storage/open-database.js";
+import type { CliContext } from "../cli-context.js";
 import type { MapGeometry } from "../../viz/map-geometry.js";
 import { UserError } from "../user-error.js";
 import type { ComplaintCell } from "../../domain/complaint-cell.js";
@@ -137,8 +138,7 @@ export function parseReportOptions(raw: RawReportOptions): ReportOptions {
 }
 
 /** Boundaries only when configured or already cached: a report must not wait for a download. */
-async function reportGeometry(env: NodeJS.ProcessEnv): Promise<MapGeometry | undefined> {
-  const source = boundarySourceFromEnv(env);
+async function reportGeometry(source: BoundarySource): Promise<MapGeometry | undefined> {
   if (source.kind === "none" || (source.kind === "dawa" && !existsSync(source.cacheFile))) return undefined;
   return (await loadMapGeometries(source)).geographic ?? undefined;
 }
@@ -320,7 +320,7 @@ export async function runReport(db: Database, options: ReportOptions, env: Repor
   return written;
 }
 
-export function registerReport(program: Command): void {
+export function registerReport(program: Command, cli: CliContext): void {
   program
     .command("report")
     .description("lav dagsordenpunktet om årets danmarkskort for én kommune eller alle 98 (DOCX, PDF, HTML eller Markdown)")
@@ -345,12 +345,12 @@ export function registerReport(program: Command): void {
     .option("--no-images", "uden kort og diagram")
     .action(async (raw: RawReportOptions) => {
       const options = parseReportOptions(raw);
-      const db = await openDatabase(storageConfigFromEnv(process.env));
+      const db = await openDatabase(cli.config.storage);
       try {
         const started = Date.now();
         const written = await runReport(db, options, {
-          sofficePath: process.env.DANMARKSKORT_SOFFICE,
-          geometry: await reportGeometry(process.env),
+          sofficePath: cli.config.sofficeCommand,
+          geometry: await reportGeometry(cli.config.boundaries),
           log: options.all ? undefined : (line) => process.stdout.write(`${line}\n`),
         });
         if (options.all) process.stdout.write(`${written.length} dagsordenpunkter skrevet i ${options.out} (${((Date.now() - started) / 1000).toFixed(1).replace(".", ",")} s).\n`);

@@ -6,11 +6,11 @@ import { formatInteger } from "../../domain/format-danish-number.js";
 import { MAP_DEFINITIONS } from "../../domain/map-definition.js";
 import { municipalityName } from "../../domain/municipality.js";
 import { formatIssue } from "../../importers/import-issue.js";
-import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_STATBANK_API_URL, fetchStatbankCsv, StatbankFetchError } from "../../importers/statbank-context/fetch-statbank-csv.js";
+import { DEFAULT_FETCH_TIMEOUT_MS, fetchStatbankCsv, StatbankFetchError } from "../../importers/statbank-context/fetch-statbank-csv.js";
 import { ENCODING_NAMES_DA } from "../../importers/text/decode-text-stream.js";
 import { listContextVersions, removeContextVersion } from "../../storage/context-store.js";
 import { UserError } from "../user-error.js";
-import { withDatabase } from "./import.js";
+import type { CliContext } from "../cli-context.js";
 
 const TABLE_NAMES_DA: Readonly<Record<ContextTableId, string>> = {
   FOLK1A: "FOLK1A, folketal den 1. i kvartalet efter område, køn og alder",
@@ -55,10 +55,10 @@ export function renderStatbankImport(outcome: StatbankImportOutcome, request: St
   return out.join("\n") + "\n";
 }
 
-export async function runStatbankImport(request: StatbankImportRequest, json: boolean): Promise<void> {
+export async function runStatbankImport(cli: CliContext, request: StatbankImportRequest, json: boolean): Promise<void> {
   const { outcome, where } = request.dryRun
     ? { outcome: await importStatbankFile(null, request), where: null }
-    : await withDatabase(async (db, where) => ({ outcome: await importStatbankFile(db, request), where }));
+    : await cli.withDatabase(async (db, where) => ({ outcome: await importStatbankFile(db, request), where }));
   if (json) {
     const { figures: _figures, ...analysis } = outcome.analysis;
     process.stdout.write(JSON.stringify({ ...analysis, figureCount: outcome.analysis.figures.length, stored: outcome.stored, plausibility: outcome.plausibility.map((p) => ({ map: p.map, year: p.year, band: p.denominator.band, ...p.result })), database: where }, null, 2) + "\n");
@@ -85,7 +85,7 @@ function parsePeriods(value: string, table: ContextTableId): string[] {
 type FetchOptions = { tabel: string; periode: string; ud?: string; apiUrl?: string; timeout?: string; kunHent?: boolean; dryRun?: boolean; format?: string };
 
 /** `hent-dst`: fetch a table from Statistikbanken's API, keep the file as sent, and import it. */
-export function registerFetchStatbank(program: Command): void {
+export function registerFetchStatbank(program: Command, cli: CliContext): void {
   program
     .command("hent-dst")
     .description("hent en tabel fra Danmarks Statistiks API (FOLK1A, HAND07, HAND06, HANDBU01) og indlæs den")
@@ -102,7 +102,7 @@ export function registerFetchStatbank(program: Command): void {
       const periods = parsePeriods(options.periode, table);
       const seconds = Number(options.timeout);
       if (!Number.isFinite(seconds) || seconds <= 0) throw new UserError(`--timeout skal være et positivt antal sekunder, ikke "${options.timeout}".`);
-      const baseUrl = options.apiUrl ?? process.env.DANMARKSKORT_STATBANK_URL ?? DEFAULT_STATBANK_API_URL;
+      const baseUrl = options.apiUrl ?? cli.config.statbankUrl;
       let fetched;
       try {
         fetched = await fetchStatbankCsv({ baseUrl, table, periods, timeoutMs: seconds * 1000 });
@@ -116,6 +116,7 @@ export function registerFetchStatbank(program: Command): void {
       if (options.kunHent) return;
       const importedAt = new Date();
       await runStatbankImport(
+        cli,
         { path, table, source: `Danmarks Statistik, ${fetched.url}`, extractedOn: importedAt.toISOString().slice(0, 10), importedAt, dryRun: options.dryRun === true },
         options.format === "json",
       );
@@ -123,10 +124,10 @@ export function registerFetchStatbank(program: Command): void {
 }
 
 /** `kontekst`: the stored Statistikbanken versions; `kontekst fjern <id>` removes one (the pages fall back). */
-export function registerContext(program: Command): void {
+export function registerContext(program: Command, cli: CliContext): void {
   const command = program.command("kontekst").description("vis indlæste tal fra Danmarks Statistik (folketal, modtagere)");
   command.action(async () => {
-    await withDatabase(async (db, where) => {
+    await cli.withDatabase(async (db, where) => {
       const versions = await listContextVersions(db);
       const lines = versions.map((v) => `${String(v.contextVersionId).padStart(4)}  ${v.table.padEnd(8)} ${v.periodFrom === v.periodTo ? v.periodFrom : `${v.periodFrom}–${v.periodTo}`}  ${formatInteger(v.figureCount)} tal  ${v.fileName}  udtræk ${v.extractedOn ?? "ukendt"}, indlæst ${v.importedAt.slice(0, 10)}`);
       process.stdout.write(`${versions.length === 0 ? "Ingen tal fra Danmarks Statistik er indlæst; sager pr. 10.000 bruger de afrundede folketal (afrundet, 2024)." : lines.join("\n")}\n(${where})\n`);
@@ -138,7 +139,7 @@ export function registerContext(program: Command): void {
     .argument("<id>", "kontekstversionens nummer (se danmarkskort kontekst)")
     .action(async (id: string) => {
       if (!/^\d+$/.test(id)) throw new UserError(`Kontekstversionen skal være et nummer, ikke "${id}".`);
-      await withDatabase(async (db) => {
+      await cli.withDatabase(async (db) => {
         if (!(await removeContextVersion(db, Number(id)))) throw new UserError(`Der er ingen kontekstversion ${id}.`);
         process.stdout.write(`Kontekstversion ${id} er fjernet.\n`);
       });

@@ -25,7 +25,7 @@ import { fileSystemMessageDa } from "../../importers/file-system-message.js";
 import { safeForTerminal } from "../terminal-text.js";
 import { UserError } from "../user-error.js";
 import { cliAccountDeps } from "./cli-account-deps.js";
-import { withDatabase } from "./import.js";
+import type { CliContext } from "../cli-context.js";
 
 /**
  * `danmarkskort behandling`: the council's treatment record at the command line (issue 13 point 5), for
@@ -73,7 +73,7 @@ export function treatmentTextDa(r: TreatmentRecordView): string {
 
 type Common = { municipality: string; year: string };
 
-export function registerTreatment(program: Command): void {
+export function registerTreatment(program: Command, cli: CliContext): void {
   const treatment = program.command("behandling").description("kommunalbestyrelsens behandling af kortet: vis, registrér møder og handleplansbeslutning, læs referater ind, eksportér");
 
   treatment
@@ -86,7 +86,7 @@ export function registerTreatment(program: Command): void {
       const m = municipalityOf(options.municipality);
       const year = yearOf(options.year);
       if (options.format !== "tekst" && options.format !== "json") throw new UserError(`Ukendt --format "${options.format.slice(0, 20)}" (brug tekst eller json).`);
-      const record = await withDatabase(async (db) => orFail(await loadTreatmentRecord(cliAccountDeps(db), OPERATOR, m.code, year)).record);
+      const record = await cli.withDatabase(async (db) => orFail(await loadTreatmentRecord(cliAccountDeps(db), OPERATOR, m.code, year)).record);
       if (options.format === "json") process.stdout.write(`${JSON.stringify({ municipalityCode: record.municipality.code, dataYear: record.dataYear, deadline: record.treatment.deadline, status: record.status.sentenceDa, meetings: record.meetings, planDecision: record.planDecision, order: record.order }, null, 2)}\n`);
       else process.stdout.write(treatmentTextDa(record));
     });
@@ -111,7 +111,7 @@ export function registerTreatment(program: Command): void {
       const role = codeOf(options.rolle, MEETING_ROLES, MEETING_ROLE_NAMES_DA, "--rolle");
       const state = codeOf(options.status, MEETING_STATES, MEETING_STATE_NAMES_DA, "--status");
       const outcome = options.udfald === undefined ? null : codeOf(options.udfald, MEETING_OUTCOMES, MEETING_OUTCOME_NAMES_DA, "--udfald");
-      const saved = await withDatabase(async (db) => {
+      const saved = await cli.withDatabase(async (db) => {
         const deps = cliAccountDeps(db);
         const record = orFail(await loadTreatmentRecord(deps, OPERATOR, m.code, year)).record;
         const wanted = options.organ.trim().toLowerCase();
@@ -146,7 +146,7 @@ export function registerTreatment(program: Command): void {
       const m = municipalityOf(options.municipality);
       const year = yearOf(options.year);
       const decision = codeOf(options.beslutning, ACTION_PLAN_DECISIONS, ACTION_PLAN_DECISION_NAMES_DA, "--beslutning");
-      await withDatabase(async (db) => orFail(await setPlanDecision(cliAccountDeps(db), OPERATOR, { municipalityCode: m.code, dataYear: year, decision, ankestyrelsenNotifiedOn: options.underrettet ?? null })));
+      await cli.withDatabase(async (db) => orFail(await setPlanDecision(cliAccountDeps(db), OPERATOR, { municipalityCode: m.code, dataYear: year, decision, ankestyrelsenNotifiedOn: options.underrettet ?? null })));
       process.stdout.write(`Beslutningen om handleplan (${ACTION_PLAN_DECISION_NAMES_DA[decision]}) er registreret for ${m.name} Kommune, kortet for ${year}.\n`);
     });
 
@@ -166,7 +166,7 @@ export function registerTreatment(program: Command): void {
       } catch (error) {
         throw new UserError(fileSystemMessageDa(error, file));
       }
-      await withDatabase(async (db) => {
+      await cli.withDatabase(async (db) => {
         const deps = cliAccountDeps(db);
         const reading = orFail(await readMinutesForTreatment({ ...deps, ...minutesReadDepsFor(db), download: {} }, OPERATOR, { municipalityCode: m.code, dataYear: year, source: { kind: "upload", fileName: basename(file), bytes } }));
         for (const w of reading.warningsDa) process.stderr.write(`Advarsel: ${w}\n`);
@@ -207,7 +207,7 @@ export function registerTreatment(program: Command): void {
       const m = municipalityOf(options.municipality);
       const format = options.format ?? (options.out.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
       if (format !== "csv" && format !== "xlsx") throw new UserError(`Ukendt --format "${format.slice(0, 20)}" (brug csv eller xlsx).`);
-      const history = await withDatabase(async (db) => orFail(await loadTreatmentHistory(cliAccountDeps(db), OPERATOR, m.code)));
+      const history = await cli.withDatabase(async (db) => orFail(await loadTreatmentHistory(cliAccountDeps(db), OPERATOR, m.code)));
       const table = buildTreatmentHistoryTable(history.records);
       const bytes = format === "csv" ? renderTreatmentHistoryCsv(table) : await renderTreatmentHistoryXlsx(table, `Politisk behandling af danmarkskortet – ${m.name} Kommune`);
       try {

@@ -9,7 +9,7 @@ import { PasswordMismatchError, readPasswordFromStdin } from "../read-secret.js"
 import { safeForTerminal } from "../terminal-text.js";
 import { UserError } from "../user-error.js";
 import { cliAccountDeps } from "./cli-account-deps.js";
-import { withDatabase } from "./import.js";
+import type { CliContext } from "../cli-context.js";
 
 function orFail<T extends { kind: string }>(result: T | Refusal): T {
   if (result.kind === "refused") throw new UserError((result as Refusal).messageDa);
@@ -21,7 +21,7 @@ function orFail<T extends { kind: string }>(result: T | Refusal): T {
  * administrator (and any other account); the password comes from standard input, never from an argument.
  * `token` issues an API token for a user and prints it once.
  */
-export function registerUsers(program: Command): void {
+export function registerUsers(program: Command, cli: CliContext): void {
   const users = program.command("bruger").description("opret brugere, giv API-nøgler og list brugerne (operatørens kommandoer)");
 
   users
@@ -42,7 +42,7 @@ export function registerUsers(program: Command): void {
         }
         if (password === "") throw new UserError("Ingen adgangskode på standard input. Skriv den, eller send den ind: printf '%s\\n' \"$ADGANGSKODE\" | danmarkskort bruger opret …");
       }
-      const created = await withDatabase(async (db, where) => ({
+      const created = await cli.withDatabase(async (db, where) => ({
         result: orFail(await createUserAccount(cliAccountDeps(db), OPERATOR, { email: options.email, role: { kind: options.rolle, municipalityCode: options.kommune ?? null }, password })),
         where,
       }));
@@ -56,7 +56,7 @@ export function registerUsers(program: Command): void {
     .option("--navn <navn>", "hvad nøglen bruges til", "kommandolinjen")
     .option("--dage <antal>", "levetid i dage (standard 90, højst 366)")
     .action(async (options: { email: string; navn: string; dage?: string }) => {
-      const issued = await withDatabase(async (db) => orFail(await issueApiTokenForUser(cliAccountDeps(db), OPERATOR, { email: options.email, name: options.navn, days: options.dage ?? null })));
+      const issued = await cli.withDatabase(async (db) => orFail(await issueApiTokenForUser(cliAccountDeps(db), OPERATOR, { email: options.email, name: options.navn, days: options.dage ?? null })));
       process.stderr.write(`API-nøgle "${safeForTerminal(issued.token.name)}" til ${options.email.trim().toLowerCase()}, gyldig til ${formatDateTimeDa(issued.token.expiresAt)}. Den vises kun nu:\n`);
       process.stdout.write(`${issued.secret}\n`);
     });
@@ -65,7 +65,7 @@ export function registerUsers(program: Command): void {
     .command("liste")
     .description("list brugerne med rolle og status")
     .action(async () => {
-      const listed = await withDatabase(async (db) => orFail(await listUserAccounts(cliAccountDeps(db), OPERATOR)));
+      const listed = await cli.withDatabase(async (db) => orFail(await listUserAccounts(cliAccountDeps(db), OPERATOR)));
       if (listed.users.length === 0) process.stdout.write("Der er ingen brugere. Opret den første administrator med: danmarkskort bruger opret --email … --rolle admin\n");
       for (const u of listed.users) process.stdout.write(`${safeForTerminal(u.email)}\t${describeRoleDa(u.role)}\t${u.oidc ? "OpenID Connect" : "adgangskode"}\t${u.disabledAt ? "spærret" : "aktiv"}\n`);
     });
@@ -76,7 +76,7 @@ export function registerUsers(program: Command): void {
       .description(disabled ? "spær en bruger og log alle brugerens sessioner ud" : "genåbn en spærret bruger")
       .requiredOption("--email <e-mail>", "brugerens e-mailadresse")
       .action(async (options: { email: string }) => {
-        const updated = await withDatabase(async (db) => orFail(await setUserAccountDisabled(cliAccountDeps(db), OPERATOR, { email: options.email, disabled })));
+        const updated = await cli.withDatabase(async (db) => orFail(await setUserAccountDisabled(cliAccountDeps(db), OPERATOR, { email: options.email, disabled })));
         process.stdout.write(`${updated.user.email} er ${disabled ? "spærret" : "genåbnet"}.\n`);
       });
   }

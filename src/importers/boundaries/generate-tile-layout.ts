@@ -1,5 +1,6 @@
 // Generates src/domain/registry/tile-layout.ts from municipality boundaries (GeoJSON, KOMKODE):
-//   npx tsx src/importers/boundaries/generate-tile-layout.ts ../shared/geo/kommuner.geojson
+//   npx tsx src/importers/boundaries/generate-tile-layout.ts ../shared/geo/kommuner.geojson [output.ts] [--cell=0.2] [--preview]
+// (--cell: the grid's cell size in degrees of latitude; --preview: print the grid with names to look at.)
 // Each municipality gets one grid cell as close as possible to its real centroid (least total squared
 // displacement, found by greedy placement and pairwise swaps), so the tile map keeps Denmark's shape
 // while Dragør gets the same area as Ringkøbing-Skjern. Run once; the result is committed.
@@ -8,12 +9,15 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import { readFileSync, writeFileSync } from "node:fs";
 import { MUNICIPALITIES } from "../../domain/municipality.js";
 
-const [input, output = "src/domain/registry/tile-layout.ts"] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const [input, output = "src/domain/registry/tile-layout.ts"] = args.filter((a) => !a.startsWith("--"));
+const cellOption = args.find((a) => a.startsWith("--cell="))?.slice("--cell=".length);
+const preview = args.includes("--preview");
 if (!input) throw new Error("Brug: generate-tile-layout.ts <kommuner.geojson> [output.ts]");
 const collection = JSON.parse(readFileSync(input, "utf8")) as FeatureCollection<Polygon | MultiPolygon, { KOMKODE: string }>;
 
 /** Cell size in degrees of latitude; ~28 km gives a grid Denmark's 98 municipalities fill recognisably. */
-const CELL = Number(process.env.TILE_CELL ?? "0.2");
+const CELL = Number(cellOption ?? "0.2");
 const LON_SCALE = Math.cos((56 * Math.PI) / 180);
 // Bornholm lies 150 km east of the rest; like printed maps, we place it as an inset nearer Zealand.
 const MOVED: Record<string, [number, number]> = { "0400": [13.9, 55.3] };
@@ -87,7 +91,7 @@ const lines = MUNICIPALITIES.map((m) => {
   const c = place.get(m.code)!;
   return `  "${m.code}": [${c.col - c0}, ${c.row - r0}], // ${m.name}`;
 });
-if (process.env.TILE_PREVIEW) {
+if (preview) {
   const grid: string[][] = Array.from({ length: Math.max(...usedRows) - r0 + 1 }, () => Array(Math.max(...usedCols) - c0 + 1).fill(" .  "));
   for (const m of MUNICIPALITIES) {
     const c = place.get(m.code)!;

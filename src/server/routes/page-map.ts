@@ -94,7 +94,7 @@ export function registerMapPage(app: FastifyInstance, ctx: AppContext): void {
   const mapPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const resolved = await resolveQuery(ctx, request.query as Query);
     if (resolved instanceof Error) return badRequest(reply, resolved);
-    const geometries = await mapGeometries();
+    const geometries = await mapGeometries(ctx);
     reply.type("text/html; charset=utf-8");
     return renderPage({
       title: resolved.titleDa,
@@ -113,7 +113,7 @@ export function registerMapPage(app: FastifyInstance, ctx: AppContext): void {
     app.get(path, async (request, reply) => {
       const resolved = await resolveQuery(ctx, request.query as Query);
       if (resolved instanceof Error) return badRequest(reply, resolved);
-      const file = await produce(resolved, await mapGeometries());
+      const file = await produce(resolved, await mapGeometries(ctx));
       reply.type(file.type).header("content-disposition", `attachment; filename="${file.name}"`);
       return file.body;
     });

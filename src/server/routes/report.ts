@@ -15,7 +15,7 @@ import { convertDocxToPdf, PdfConversionError, PdfConverterMissingError } from "
 import { openSvgRasterizer, svgOnlyImages, type SvgRasterizer } from "../../reports/rasterize-svg.js";
 import { isReportBody, REPORT_BODIES, type ReportBody } from "../../reports/report-context.js";
 import type { ReportImages } from "../../reports/report-images.js";
-import type { AppContext } from "../app-context.js";
+import { configOf, type AppContext } from "../app-context.js";
 import { mapGeometries } from "../geo-boundaries.js";
 import { renderMessagePage } from "../views/message-page.js";
 import { pageAccount } from "../auth/page-account.js";
@@ -234,7 +234,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
         });
         let images: ReportImages = new Map();
         if (includeFigures) {
-          const geometries = await mapGeometries();
+          const geometries = await mapGeometries(ctx);
           const svgs = buildReportSvgs({ figures, geometry: geometries.geographic ?? geometries.tile });
           images = rasterizer ? await rasterizer.rasterize(svgs) : svgOnlyImages(svgs);
         }
@@ -253,7 +253,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
         let bytes: Buffer;
         if (format === "pdf") {
           try {
-            bytes = await convertDocxToPdf(await docx(), model.fileBaseName, { command: process.env.DANMARKSKORT_SOFFICE });
+            bytes = await convertDocxToPdf(await docx(), model.fileBaseName, { command: configOf(ctx).sofficeCommand });
           } catch (error) {
             if (error instanceof PdfConverterMissingError || error instanceof PdfConversionError) return failWith(new ReportRequestError(error.message, 503));
             throw error;

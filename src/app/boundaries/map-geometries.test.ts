@@ -2,22 +2,10 @@ import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BoundaryLoadError } from "../importers/boundaries/describe-boundary-failure.js";
-import { boundarySourceFromEnv, loadMapGeometries, mapGeometries, RETRY_AFTER_FAILURE_MS } from "./geo-boundaries.js";
+import { BoundaryLoadError } from "../../importers/boundaries/describe-boundary-failure.js";
+import { loadMapGeometries, mapGeometries, RETRY_AFTER_FAILURE_MS } from "./map-geometries.js";
 
-const GEOJSON = readFileSync(join(import.meta.dirname, "..", "..", "..", "shared", "geo", "kommuner.geojson"), "utf8");
-
-describe("boundary configuration", () => {
-  it("reads DANMARKSKORT_BOUNDARIES (file or none) and otherwise caches DAWA in the data dir", () => {
-    expect(boundarySourceFromEnv({ DANMARKSKORT_BOUNDARIES: "none" })).toEqual({ kind: "none" });
-    expect(boundarySourceFromEnv({ DANMARKSKORT_BOUNDARIES: "/tmp/k.topojson" })).toEqual({ kind: "file", path: "/tmp/k.topojson" });
-    expect(boundarySourceFromEnv({ DANMARKSKORT_DATA_DIR: "/srv/dk", DANMARKSKORT_BOUNDARIES_URL: "http://x/k.geojson" })).toEqual({
-      kind: "dawa",
-      url: "http://x/k.geojson",
-      cacheFile: "/srv/dk/boundaries/kommuner-dawa.geojson",
-    });
-  });
-});
+const GEOJSON = readFileSync(join(import.meta.dirname, "..", "..", "..", "..", "shared", "geo", "kommuner.geojson"), "utf8");
 
 describe("loadMapGeometries", () => {
   it("downloads once, validates, caches the file, and then reads the cache", async () => {
@@ -50,24 +38,18 @@ describe("loadMapGeometries", () => {
   });
 
   it("names only the file, not the server's path, in the page's status line", async () => {
-    const loaded = await loadMapGeometries({ kind: "file", path: join(import.meta.dirname, "..", "..", "..", "shared", "geo", "kommuner.topojson") });
+    const loaded = await loadMapGeometries({ kind: "file", path: join(import.meta.dirname, "..", "..", "..", "..", "shared", "geo", "kommuner.topojson") });
     expect(loaded.geographicStatusDa).toBe("Kommunegrænser fra filen kommuner.topojson.");
   });
 });
 
 describe("mapGeometries", () => {
   it("keeps a failed load for a while, then tries again", async () => {
-    const saved = process.env.DANMARKSKORT_BOUNDARIES;
-    process.env.DANMARKSKORT_BOUNDARIES = join(tmpdir(), "findes-ikke-kommuner.geojson");
-    try {
-      const t0 = 1_000_000_000_000;
-      const first = mapGeometries(t0);
-      expect((await first).geographic).toBeNull();
-      expect(mapGeometries(t0 + 1000)).toBe(first);
-      expect(mapGeometries(t0 + RETRY_AFTER_FAILURE_MS + 1)).not.toBe(first);
-    } finally {
-      if (saved === undefined) delete process.env.DANMARKSKORT_BOUNDARIES;
-      else process.env.DANMARKSKORT_BOUNDARIES = saved;
-    }
+    const source = { kind: "file" as const, path: join(tmpdir(), "findes-ikke-kommuner.geojson") };
+    const t0 = 1_000_000_000_000;
+    const first = mapGeometries(source, t0);
+    expect((await first).geographic).toBeNull();
+    expect(mapGeometries(source, t0 + 1000)).toBe(first);
+    expect(mapGeometries(source, t0 + RETRY_AFTER_FAILURE_MS + 1)).not.toBe(first);
   });
 });
