@@ -80,7 +80,6 @@ const NOT_VIEWS = [
   "src/**/*.test.{ts,tsx}",
   "src/viz/**",
   "src/server/html-page.ts",
-  "src/server/routes/page-map.ts",
   "src/server/routes/page-profile.ts",
   "src/server/routes/page-table-html.ts",
 ];

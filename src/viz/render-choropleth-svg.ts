@@ -82,14 +82,3 @@ export function renderChoroplethLayoutSvg(layout: ChoroplethLayout, options: { r
     `</svg>`
   );
 }
-
-/** The legend as HTML for the page: a list of swatches (drawn with the map's own patterns) and labels. */
-export function renderChoroplethLegendHtml(model: ChoroplethModel): string {
-  const items = model.legend
-    .map((entry) => {
-      const { fill } = fillPaint(entry.fill);
-      return `<li><svg class="legend-swatch" width="22" height="22" viewBox="0 0 22 22" aria-hidden="true"><rect x="0.5" y="0.5" width="21" height="21" fill="${fill}" stroke="#6b6b6b"/></svg><span>${escapeXml(entry.labelDa)} <span class="legend-count">(${entry.count})</span></span></li>`;
-    })
-    .join("");
-  return `<ul class="map-legend-list nobullet-list">${items}</ul><p class="legend-note">Tallet i parentes er antallet af kommuner.</p>${model.legendNoteDa ? `<p class="legend-note">${escapeXml(model.legendNoteDa)}</p>` : ""}`;
-}
