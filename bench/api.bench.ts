@@ -68,7 +68,7 @@ type FixedRate = {
 
 /** The real app: demo data imported through the importer into in-memory PGlite, as `danmarkskort demo` does. */
 async function serveApi(): Promise<void> {
-  const { loadDemoDataset } = await import("../src/cli/commands/demo.js");
+  const { loadDemoDataset } = await import("../src/app/import/demo-dataset.js");
   const { buildApp } = await import("../src/server/app.js");
   const { openDatabase } = await import("../src/storage/open-database.js");
   const db = await openDatabase({ kind: "memory" });

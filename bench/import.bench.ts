@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { BenchResult } from "./run.js";
-import { importFileIntoDatabase } from "../src/cli/commands/import.js";
+import { importFileIntoDatabase } from "../src/app/import/import-file.js";
 import { MUNICIPALITIES } from "../src/domain/municipality.js";
 import { createSeededRandom } from "../src/importers/demo/seeded-random.js";
 import { openDatabase, type StorageConfig } from "../src/storage/open-database.js";

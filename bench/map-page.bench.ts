@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import type { BenchResult } from "./run.js";
-import { loadDemoDataset } from "../src/cli/commands/demo.js";
+import { loadDemoDataset } from "../src/app/import/demo-dataset.js";
 import { buildApp } from "../src/server/app.js";
 import { openDatabase } from "../src/storage/open-database.js";
 import { launchChromium } from "../test/browser/web-test-server.js";

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Document, Packer, Paragraph, TextRun } from "docx";
-import { loadDemoDataset } from "../src/cli/commands/demo.js";
+import { loadDemoDataset } from "../src/app/import/demo-dataset.js";
 import { parseReportOptions, runReport } from "../src/cli/commands/report.js";
 import { indexCellTotals } from "../src/domain/cell-totals.js";
 import { MUNICIPALITIES } from "../src/domain/municipality.js";

@@ -15,6 +15,7 @@ import { registerTreatment } from "./commands/treatment.js";
 import { registerBackup } from "./commands/backup.js";
 import { registerExportSite } from "./commands/export-site.js";
 import { UserError } from "./user-error.js";
+import { UserFacingError } from "../app/user-facing-error.js";
 import { applyDanishHelp } from "./danish-help.js";
 import { endQuietlyWhenReaderCloses, exitAfterOutput } from "./exit-after-output.js";
 import { DataDirLockedError } from "../storage/data-dir-lock.js";
@@ -60,6 +61,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UserError) {
       process.stderr.write(`Fejl: ${error.message}\n`);
       return error.exitCode;
+    }
+    // A use case's refusal (src/app), said the same at every door.
+    if (error instanceof UserFacingError) {
+      process.stderr.write(`Fejl: ${error.messageDa}\n`);
+      return 1;
     }
     // The database's own conditions a person resolves (another process holds the data dir, the server is
     // unreachable, the data dir is damaged): a Danish sentence, no stack trace.

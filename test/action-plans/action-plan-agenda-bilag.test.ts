@@ -7,7 +7,7 @@ import { loadFollowUpFigures } from "../../src/app/action-plans/action-plan-deps
 import { saveActionPlan } from "../../src/app/action-plans/save-action-plan.js";
 import { OPERATOR } from "../../src/app/caller.js";
 import { memorySecurityLog } from "../../src/app/security-log.js";
-import { importFileIntoDatabase } from "../../src/cli/commands/import.js";
+import { importFileIntoDatabase } from "../../src/app/import/import-file.js";
 import { parseReportOptions, runReport } from "../../src/cli/commands/report.js";
 import { UserError } from "../../src/cli/user-error.js";
 import { buildApp } from "../../src/server/app.js";

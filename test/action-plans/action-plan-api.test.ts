@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueApiTokenForUser } from "../../src/app/accounts/api-tokens.js";
 import { OPERATOR } from "../../src/app/caller.js";
 import { createUserAccount } from "../../src/app/accounts/manage-users.js";
-import { importFileIntoDatabase } from "../../src/cli/commands/import.js";
+import { importFileIntoDatabase } from "../../src/app/import/import-file.js";
 import { buildApp } from "../../src/server/app.js";
 import { OPENAPI_DOCUMENT } from "../../src/server/openapi.js";
 import { listAuditEvents } from "../../src/storage/audit-trail.js";

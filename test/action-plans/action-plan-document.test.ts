@@ -9,7 +9,7 @@ import { renderActionPlanFile } from "../../src/app/action-plans/action-plan-fil
 import { saveActionPlan } from "../../src/app/action-plans/save-action-plan.js";
 import { OPERATOR, PUBLIC_WEB } from "../../src/app/caller.js";
 import { memorySecurityLog } from "../../src/app/security-log.js";
-import { importFileIntoDatabase } from "../../src/cli/commands/import.js";
+import { importFileIntoDatabase } from "../../src/app/import/import-file.js";
 import { openSvgRasterizer } from "../../src/reports/rasterize-svg.js";
 import { fixtureDir, talportalExportCsv, writeFixture } from "../import/import-fixtures.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-databases.js";

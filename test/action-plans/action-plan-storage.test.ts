@@ -9,7 +9,7 @@ import { listActionPlansWithFollowUp, loadActionPlanWithFollowUp, type PlanWithF
 import { deleteActionPlan, saveActionPlan } from "../../src/app/action-plans/save-action-plan.js";
 import { OPERATOR, PUBLIC_WEB, type Caller } from "../../src/app/caller.js";
 import { memorySecurityLog } from "../../src/app/security-log.js";
-import { importFileIntoDatabase, type ImportRequest } from "../../src/cli/commands/import.js";
+import { importFileIntoDatabase, type ImportRequest } from "../../src/app/import/import-file.js";
 import type { Role } from "../../src/domain/access-policy.js";
 import { listAuditEvents } from "../../src/storage/audit-trail.js";
 import { markPublished } from "../../src/storage/dataset-changes.js";

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFileIntoDatabase } from "../../src/cli/commands/import.js";
+import { importFileIntoDatabase } from "../../src/app/import/import-file.js";
 import { buildApp } from "../../src/server/app.js";
 import { listAuditEvents } from "../../src/storage/audit-trail.js";
 import { fixtureDir, talportalExportCsv, writeFixture } from "../import/import-fixtures.js";

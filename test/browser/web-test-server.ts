@@ -6,7 +6,7 @@ import { DEFAULT_AUTH_SETTINGS } from "../../src/app/accounts/auth-settings.js";
 import { createUserAccount } from "../../src/app/accounts/manage-users.js";
 import { OPERATOR } from "../../src/app/caller.js";
 import { memorySecurityLog } from "../../src/app/security-log.js";
-import { loadDemoDataset } from "../../src/cli/commands/demo.js";
+import { loadDemoDataset } from "../../src/app/import/demo-dataset.js";
 import type { Role } from "../../src/domain/access-policy.js";
 import { buildApp } from "../../src/server/app.js";
 import { openDatabase } from "../../src/storage/open-database.js";

@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFileIntoDatabase } from "../../src/cli/commands/import.js";
-import { UserError } from "../../src/cli/user-error.js";
+import { importFileIntoDatabase } from "../../src/app/import/import-file.js";
+import { UserFacingError } from "../../src/app/user-facing-error.js";
 import type { ComplaintCell } from "../../src/domain/complaint-cell.js";
 import { resolveMunicipality } from "../../src/domain/municipality.js";
 import { createSeededRandom } from "../../src/importers/demo/seeded-random.js";
@@ -158,8 +158,8 @@ describe(`fuzz: ${CASES} mutated talportal files (seed ${SEED})`, () => {
         outcome = await importFileIntoDatabase(t.db, { path, extractedOn: "2025-07-01", source: null, dryRun: false, isDemo: false, importedAt: new Date("2025-07-02T00:00:00Z") });
         if (outcome.analysis.errorCount > 0) refusal = outcome.analysis.issues.find((i) => i.severity === "error")!.messageDa;
       } catch (error) {
-        // A UserError is a refusal in Danish (a version that would replace fuller figures); anything else is a crash.
-        if (!(error instanceof UserError)) throw new Error(`${label}: crash: ${error instanceof Error ? error.stack : String(error)}`);
+        // A UserFacingError is a refusal in Danish (a version that would replace fuller figures); anything else is a crash.
+        if (!(error instanceof UserFacingError)) throw new Error(`${label}: crash: ${error instanceof Error ? error.stack : String(error)}`);
         refusal = error.message;
       }
       if (refusal !== null) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFileIntoDatabase } from "../../src/cli/commands/import.js";
+import { importFileIntoDatabase } from "../../src/app/import/import-file.js";
 import { renderImportReport } from "../../src/cli/commands/import-report.js";
 import { loadComplaintCells } from "../../src/storage/complaint-store.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-databases.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFileIntoDatabase, type ImportRequest } from "../../src/cli/commands/import.js";
-import { loadDemoDataset } from "../../src/cli/commands/demo.js";
+import { importFileIntoDatabase, type ImportRequest } from "../../src/app/import/import-file.js";
+import { loadDemoDataset } from "../../src/app/import/demo-dataset.js";
 import { activeVersionByYear, loadComplaintCells, loadDatasetVersionCells, saveDatasetVersion } from "../../src/storage/complaint-store.js";
 import type { Database } from "../../src/storage/database.js";
 import { diffDatasetVersions } from "../../src/storage/dataset-diff.js";

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFileIntoDatabase, type ImportRequest } from "../../src/cli/commands/import.js";
+import { importFileIntoDatabase, type ImportRequest } from "../../src/app/import/import-file.js";
 import { markPublished } from "../../src/storage/dataset-changes.js";
 import { DATA_CHANGE_APPLICATION_NAME } from "../../src/storage/data-change-listener.js";
 import type { Database } from "../../src/storage/database.js";

@@ -3,7 +3,7 @@ import { AREA_NAMES_DA, MAP_DEFINITIONS } from "../../domain/map-definition.js";
 import { formatIssue } from "../../importers/import-issue.js";
 import { ENCODING_NAMES_DA } from "../../importers/text/decode-text-stream.js";
 import { LAYOUTS } from "../../importers/analyse-import-file.js";
-import type { ImportOutcome, ImportRequest } from "./import.js";
+import type { ImportOutcome, ImportRequest } from "../../app/import/import-file.js";
 
 function yearsText(years: readonly number[]): string {
   if (years.length === 0) return "–";

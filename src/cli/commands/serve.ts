@@ -3,7 +3,7 @@ import { DataDirLockedError } from "../../storage/data-dir-lock.js";
 import { describeStorage } from "../../storage/open-database.js";
 import { startServer } from "../../server/start-server.js";
 import { UserError } from "../user-error.js";
-import { isDatabaseEmpty, loadDemoDataset } from "./demo.js";
+import { isDatabaseEmpty, loadDemoDataset } from "../../app/import/demo-dataset.js";
 import type { CliContext } from "../cli-context.js";
 
 export function registerServe(program: Command, cli: CliContext): void {
