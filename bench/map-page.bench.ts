@@ -14,7 +14,7 @@ import type { BenchResult } from "./run.js";
 import { loadDemoDataset } from "../src/app/import/demo-dataset.js";
 import { buildApp } from "../src/server/app.js";
 import { openDatabase } from "../src/storage/open-database.js";
-import { launchChromium } from "../test/browser/web-test-server.js";
+import { launchChromium } from "../test/support/chromium.js";
 
 const PATH = "/kort?aar=2024&geometri=geografisk";
 const RUNS = 21;

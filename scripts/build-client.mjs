@@ -50,11 +50,13 @@ const result = await build({
   absWorkingDir: root,
 });
 
+// Entries by their plain name ("map-page.js"), fonts by their source file's name, so the page frame can
+// preload the faces a page needs before the stylesheet names them.
 const manifest = {};
 for (const [output, meta] of Object.entries(result.metafile.outputs)) {
-  if (!meta.entryPoint) continue;
-  const plain = basename(output).replace(/-[A-Z0-9]{8}(\.(js|css))$/, "$1");
-  manifest[plain] = `/assets/build/${basename(output)}`;
+  const inputs = Object.keys(meta.inputs);
+  if (meta.entryPoint) manifest[basename(output).replace(/-[A-Z0-9]{8}(\.(js|css))$/, "$1")] = `/assets/build/${basename(output)}`;
+  else if (output.endsWith(".woff2") && inputs.length === 1) manifest[basename(inputs[0])] = `/assets/build/${basename(output)}`;
 }
 writeFileSync(join(outdir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 

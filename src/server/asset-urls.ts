@@ -13,6 +13,18 @@ export const BUILD_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..
 /** The one stylesheet of every page: the design system with its split typeface, then app.css. */
 export const SITE_STYLESHEET = "/assets/build/site.css";
 
+/**
+ * The faces every page sets its text in (body, semibold headings and labels, bold figures), in their Latin 1
+ * split. Preloaded, they arrive with the stylesheet instead of after it, so the text is not drawn first in a
+ * fallback font and then moved when the font comes (that shift was most of the pages' CLS of 0,45 on Fast 3G).
+ */
+const PRELOADED_FONTS = ["IBMPlexSans-Regular-Latin1.woff2", "IBMPlexSans-SemiBold-Latin1.woff2", "IBMPlexSans-Bold-Latin1.woff2"];
+
+/** The hashed addresses of the fonts to preload; none before a build (there is nothing to preload then). */
+export function preloadedFontUrls(): readonly string[] {
+  return PRELOADED_FONTS.flatMap((name) => builtAddresses().get(name) ?? []);
+}
+
 /** A built file's name carries esbuild's content hash: "map-page-EDN3K3VQ.js", "IBMPlexSans-Bold-Latin1-KL3TIDPW.woff2". */
 export function isHashedBuildFile(path: string): boolean {
   return /-[A-Z0-9]{8}\.[a-z0-9]+(\.map)?(\.br|\.gz)?$/.test(basename(path));

@@ -1,5 +1,5 @@
 import { DEMO_NOTICE_DA } from "../domain/complaint-cell.js";
-import { assetUrl, SITE_STYLESHEET } from "./asset-urls.js";
+import { assetUrl, preloadedFontUrls, SITE_STYLESHEET } from "./asset-urls.js";
 
 export type PageOptions = {
   readonly title: string;
@@ -34,7 +34,7 @@ export function renderPage({ title, body, isDemo, scripts = [], account }: PageO
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – Danmarkskort over omgørelsesprocenter</title>
-<link rel="stylesheet" href="${assetUrl(SITE_STYLESHEET)}">
+${preloadedFontUrls().map((href) => `<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin="anonymous">\n`).join("")}<link rel="stylesheet" href="${assetUrl(SITE_STYLESHEET)}">
 </head>
 <body>
 <a class="skipnav" href="#main-content">Gå til sidens indhold</a>

@@ -70,6 +70,13 @@ describe.each([
     expect(fonts.some((f) => f.includes("-Latin1-"))).toBe(true);
   });
 
+  it("preloads the three Latin 1 faces its text is set in", async () => {
+    const preloads = await result.page.locator('link[rel="preload"][as="font"]').evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+    expect(preloads.map((h) => /IBMPlexSans-(\w+)-Latin1-/.exec(h)?.[1])).toEqual(["Regular", "SemiBold", "Bold"]);
+    const fonts = result.fetched.filter((f) => f.type === "font").map((f) => f.url);
+    for (const href of preloads) expect(fonts).toContain(href);
+  });
+
   it("gets scripts and the stylesheet compressed", () => {
     for (const a of result.fetched.filter((f) => f.type === "stylesheet" || f.type === "script")) expect(a.encoding, a.url).toMatch(/^(br|gzip)$/);
   });

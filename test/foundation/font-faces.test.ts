@@ -30,7 +30,10 @@ describe("the typeface split by script (scripts/font-faces.mjs, issue 17)", () =
     expect(css).not.toMatch(/complete\/(woff2?|eot|ttf)\//);
     const regular = [...css.matchAll(/@font-face\{[^}]*font-family:"IBM Plex Sans";font-style:normal;font-weight:400;[^}]*\}/g)].map((m) => m[0]);
     expect(regular.map((r) => /split\/woff2\/IBMPlexSans-Regular-(\w+)\.woff2/.exec(r)?.[1])).toEqual(SUBSETS);
-    for (const rule of regular) expect(rule).toMatch(/format\("woff2"\);unicode-range:U\+[0-9A-F]{4}/);
+    for (const rule of regular) {
+      expect(rule).toMatch(/format\("woff2"\);unicode-range:U\+[0-9A-F]{4}/);
+      expect(rule).toContain("font-display:optional"); // no late swap that moves the text (CLS)
+    }
     // The rest of the design system is untouched.
     expect(css.replace(/@font-face\{[^}]*\}\n?/g, "")).toBe(dkfdsCss.replace(/@font-face\{[^}]*\}/g, ""));
   });

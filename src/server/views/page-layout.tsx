@@ -1,6 +1,6 @@
 import type { ComponentChildren, JSX } from "preact";
 import { DEMO_NOTICE_DA } from "../../domain/complaint-cell.js";
-import { assetUrl, SITE_STYLESHEET } from "../asset-urls.js";
+import { assetUrl, preloadedFontUrls, SITE_STYLESHEET } from "../asset-urls.js";
 
 /** The signed-in person, shown in the header with links to the account and sign-out. */
 export type LayoutAccount = {
@@ -38,6 +38,10 @@ export function PageLayout({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${SITE_NAME_DA}`}</title>
+        {preloadedFontUrls().map((href) => (
+          // Fonts are fetched in CORS mode even from the same origin; without crossorigin the preload is not used.
+          <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
+        ))}
         <link rel="stylesheet" href={assetUrl(SITE_STYLESHEET)} />
       </head>
       <body>
