@@ -10,7 +10,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
 import type { BenchResult } from "./run.js";
-import { loadDemoDataset } from "../src/cli/commands/demo.js";
+import { loadDemoDataset } from "../src/app/import/demo-dataset.js";
 import { buildApp } from "../src/server/app.js";
 import { openDatabase } from "../src/storage/open-database.js";
 import { launchChromium } from "../test/support/chromium.js";
