@@ -39,6 +39,8 @@ export const STORAGE_TESTS: readonly string[] = [
   "test/reports/subject-area-report.test.ts",
   "test/reports/treatment-route-report.test.ts",
   "test/reports/docx-template-upload.test.ts",
+  // The same agenda item through the page route and through the CLI (src/app/report), on PGlite in memory.
+  "test/reports/agenda-item-doors.test.ts",
   "test/context/per-capita-figures.test.ts",
   "test/signin/**/*.test.ts",
   "test/treatment/**/*.test.ts",

@@ -1,20 +1,14 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { findMunicipalityByCode } from "../../domain/municipality.js";
 import type { Caller } from "../../app/caller.js";
-import { loadKnowledgeAgendaSummary } from "../../app/knowledge/knowledge-figures.js";
-import { loadActionPlanAgendaSummary } from "../../app/action-plans/action-plan-agenda.js";
 import { loadEffectiveLegalRules } from "../../app/treatment/load-treatment.js";
-import { loadPlanForAgendaItem } from "../../app/action-plans/attach-action-plan.js";
+import { loadAttachedPlans, makeAgendaItem, openAgendaItemRasterizer, type AgendaItemSources } from "../../app/report/make-agenda-item.js";
 import { parseAttachedPlanIds } from "../../reports/parse-report-choices.js";
 import { actionPlanDepsOf } from "./api-action-plans.js";
-import type { ActionPlanDocument } from "../../reports/action-plan/action-plan-document.js";
 import { resolveApiCaller } from "../auth/request-caller.js";
-import { buildAgendaItemFor, isReportFormat, REPORT_CONTENT_TYPES, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
-import { buildReportSvgs } from "../../reports/build-report-svgs.js";
+import { isReportFormat, REPORT_CONTENT_TYPES, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
 import { convertDocxToPdf, PdfConversionError, PdfConverterMissingError } from "../../reports/convert-docx-to-pdf.js";
-import { openSvgRasterizer, svgOnlyImages, type SvgRasterizer } from "../../reports/rasterize-svg.js";
 import { isReportBody, REPORT_BODIES, type ReportBody } from "../../reports/report-context.js";
-import type { ReportImages } from "../../reports/report-images.js";
 import { configOf, type AppContext } from "../app-context.js";
 import { mapGeometries } from "../geo-boundaries.js";
 import { renderMessagePage } from "../views/message-page.js";
@@ -24,11 +18,6 @@ import { loadContextIndex } from "./context-data.js";
 import { createRenderQueue, RenderQueueFullError } from "../render-queue.js";
 import { parseReportChoices, ReportChoiceError, type ParsedReportChoices, type RawReportChoices } from "../../reports/parse-report-choices.js";
 import { loadMunicipalityYearCells } from "../../storage/complaint-store.js";
-import { loadSubjectAreaLookup } from "../../app/subject-areas/subject-area-table.js";
-import { loadDocxTemplateForReport } from "../../app/docx-template/municipality-docx-template.js";
-import { DocxTemplateError, renderAgendaItemFromTemplate } from "../../reports/render-agenda-item-docx-template.js";
-import { loadTreatmentRoute } from "../../app/treatment/treatment-route-for-report.js";
-import { chooseRoute } from "../../reports/treatment-route.js";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -196,12 +185,18 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
     const { municipality, year, format } = parsed;
     const [data, context, legalRules] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db), loadEffectiveLegalRules(ctx.db)]);
     if (!data.provenanceByYear.has(year)) return failWith(new ReportRequestError(`Der er ingen data for ${year}, så dagsordenpunktet kan ikke laves.`, 404));
-    const attachedPlans: ActionPlanDocument[] = [];
-    for (const id of parsed.attachPlans) {
-      const plan = await loadPlanForAgendaItem(actionPlanDepsOf(ctx), caller, { municipalityCode: municipality.code, id, year });
-      if (plan.kind === "refused") return failWith(new ReportRequestError(plan.messageDa, plan.status));
-      attachedPlans.push(plan.document);
-    }
+    const attachedPlans = await loadAttachedPlans(actionPlanDepsOf(ctx), caller, { municipalityCode: municipality.code, year, ids: parsed.attachPlans });
+    if ("kind" in attachedPlans) return failWith(new ReportRequestError(attachedPlans.messageDa, attachedPlans.status));
+    const plans = attachedPlans;
+    // The page data the server keeps (page-data.ts), and the one municipality's cells of the year.
+    const sources: AgendaItemSources = {
+      totals: data.totals,
+      provenanceByYear: data.provenanceByYear,
+      revised: { totals: data.revisedTotals, provenanceByYear: data.revisionByYear },
+      context: context.index,
+      legalRules,
+      yearCells: (code, y) => loadMunicipalityYearCells(ctx.db, code, y),
+    };
     try {
       return await queue.run(() => render());
     } catch (error) {
@@ -211,56 +206,33 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
     }
 
     async function render() {
-      // PNG images for DOCX/PDF are drawn by resvg; should its native module not load, the item is still
-      // made, without figures, rather than not at all.
-      let rasterizer: SvgRasterizer | null = null;
-      if (format === "docx" || format === "pdf") rasterizer = await openSvgRasterizer().catch(() => null);
-      const includeFigures = rasterizer !== null || format === "html" || format === "md";
+      const rasterizer = await openAgendaItemRasterizer(format, true);
       try {
-        const { model, figures } = buildAgendaItemFor(data.totals, data.provenanceByYear, municipality.code, year, {
-          revised: { totals: data.revisedTotals, provenanceByYear: data.revisionByYear },
-          caseNumber: parsed.caseNumber,
-          includeFigures,
-          context: context.index,
-          legalRules,
-          attachedPlans,
-          ...parsed.choices,
-          // The route and body from the year's treatment record, where the jurist typed none.
-          ...chooseRoute({ route: parsed.choices.route, body: parsed.body, competence: parsed.choices.competence }, await loadTreatmentRoute(ctx.db, municipality.code, year)),
-          yearCells: await loadMunicipalityYearCells(ctx.db, municipality.code, year),
-          subjectAreas: await loadSubjectAreaLookup(ctx.db, municipality.code),
-          knowledgeBank: await loadKnowledgeAgendaSummary(ctx.db, caller, municipality.code, year),
-          actionPlans: await loadActionPlanAgendaSummary(ctx.db, { totals: data.totals, revisedTotals: data.revisedTotals }, municipality.code, year),
+        const geometries = await mapGeometries(ctx);
+        const item = await makeAgendaItem({ db: ctx.db, geometry: geometries.geographic ?? undefined, rasterizer }, caller, sources, {
+          municipalityCode: municipality.code,
+          year,
+          format,
+          ...(parsed.body !== undefined ? { body: parsed.body } : {}),
+          ...(parsed.caseNumber !== undefined ? { caseNumber: parsed.caseNumber } : {}),
+          choices: parsed.choices,
+          images: true,
+          attachedPlans: plans,
         });
-        let images: ReportImages = new Map();
-        if (includeFigures) {
-          const geometries = await mapGeometries(ctx);
-          const svgs = buildReportSvgs({ figures, geometry: geometries.geographic ?? geometries.tile });
-          images = rasterizer ? await rasterizer.rasterize(svgs) : svgOnlyImages(svgs);
-        }
-        // The municipality's own Word template, where it keeps one, for DOCX and the PDF made from it (issue 16, point 2).
-        const ownTemplate = format === "docx" || format === "pdf" ? await loadDocxTemplateForReport(ctx.db, municipality.code) : null;
-        const docx = async () => {
-          if (!ownTemplate) return renderAgendaItemFile(model, images, "docx");
-          try {
-            return renderAgendaItemFromTemplate(model, figures, ownTemplate);
-          } catch (error) {
-            // Checked when stored; a template that fails now still gives the item, in the built-in layout.
-            if (error instanceof DocxTemplateError) return renderAgendaItemFile(model, images, "docx");
-            throw error;
-          }
-        };
+        const { model } = item;
         let bytes: Buffer;
         if (format === "pdf") {
           try {
-            bytes = await convertDocxToPdf(await docx(), model.fileBaseName, { command: configOf(ctx).sofficeCommand });
+            bytes = await convertDocxToPdf(await item.docx(), model.fileBaseName, { command: configOf(ctx).sofficeCommand });
           } catch (error) {
             if (error instanceof PdfConverterMissingError || error instanceof PdfConversionError) return failWith(new ReportRequestError(error.message, 503));
             throw error;
           }
         } else {
-          bytes = format === "docx" ? await docx() : await renderAgendaItemFile(model, images, format);
+          bytes = format === "docx" ? await item.docx() : await renderAgendaItemFile(model, item.images, format);
         }
+        // The person downloading gets the file; what was left out goes to the operator's log.
+        for (const notice of item.noticesDa) reply.request.log.warn(notice);
         const fileName = `${model.fileBaseName}.${format}`;
         return reply
           .type(REPORT_CONTENT_TYPES[format])
