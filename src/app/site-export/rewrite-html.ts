@@ -1,6 +1,6 @@
 /**
  * Rewrites a page the server rendered into a page of the static export. Pure, and written for the server's
- * own markup (attributes in double quotes, escaped by escapeHtml or Preact): not a general HTML parser.
+ * own markup (attributes in double quotes, escaped by Preact): not a general HTML parser.
  *
  * - every root-relative href, src, action and data-png-src goes through `resolve`: a relative link to the
  *   exported file, or null when the address is not in the export (the link then leads to the note page);

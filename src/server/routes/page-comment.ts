@@ -8,15 +8,8 @@ import { accountDepsOf, type AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
 import { formField } from "../form-field.js";
-import { COMMENT_STATUS_FIELD, renderCommentFormHtml, renderCommentPage } from "../views/comment-form.js";
+import { COMMENT_STATUS_FIELD, renderCommentPage } from "../views/comment-form.js";
 import { parseMunicipalityCode, parseYear } from "../../app/params.js";
-
-/** The comment form and its state line live with the view; the profile page takes them from here. */
-export { commentStatusDa } from "../views/comment-form.js";
-
-export function commentFormHtml(csrfToken: string, municipalityCode: string, year: number, options: { text: string; status: CommentStatus; refusal?: Refusal | null }): string {
-  return renderCommentFormHtml({ csrfToken, municipalityCode, year, text: options.text, status: options.status, refusal: options.refusal ?? null, maxLength: MAX_COMMENT_LENGTH });
-}
 
 function formPage(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, code: string, year: number, options: { text: string; status: CommentStatus; current: CommentRecord | null; refusal?: Refusal | null }): string {
   const m = findMunicipalityByCode(code)!;

@@ -1,5 +1,4 @@
 import type { JSX } from "preact";
-import { renderToString } from "preact-render-to-string";
 import { OPTIONAL_SECTIONS } from "../../reports/section-registry.js";
 import { InputField, SelectField } from "./form-fields.js";
 
@@ -183,9 +182,4 @@ export function AgendaItemForm({ code, year, plans = [] }: Props): JSX.Element {
       </p>
     </form>
   );
-}
-
-/** The form as markup for the profile page, which is still assembled as a string (page-profile.ts). */
-export function renderAgendaItemFormHtml(props: Props): string {
-  return renderToString(<AgendaItemForm {...props} />);
 }

@@ -1,5 +1,4 @@
 import type { JSX } from "preact";
-import { renderToString } from "preact-render-to-string";
 import type { Refusal } from "../../app/use-case-result.js";
 import { formatDateTimeDa } from "../../domain/format-danish-date.js";
 import type { CommentRecord, CommentStatus } from "../../storage/municipality-comments.js";
@@ -124,11 +123,6 @@ export function CommentForm(m: CommentFormModel): JSX.Element {
       </button>
     </form>
   );
-}
-
-/** The form as markup for the profile page, which is not yet a typed view (preact escapes it all the same). */
-export function renderCommentFormHtml(m: CommentFormModel): string {
-  return renderToString(<CommentForm {...m} />);
 }
 
 export type CommentPageModel = CommentFormModel & {

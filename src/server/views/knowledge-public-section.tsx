@@ -1,5 +1,4 @@
 import type { JSX } from "preact";
-import { renderToString } from "preact-render-to-string";
 import {
   aggregateCellText,
   SUPPRESS_BELOW,
@@ -80,8 +79,4 @@ export function KnowledgePublicSection({ model }: { model: KnowledgePublicSectio
       )}
     </section>
   );
-}
-
-export function renderKnowledgePublicSectionHtml(model: KnowledgePublicSectionModel): string {
-  return renderToString(<KnowledgePublicSection model={model} />);
 }

@@ -1,5 +1,4 @@
 import type { JSX } from "preact";
-import { renderToString } from "preact-render-to-string";
 import type { TreatmentRecordView } from "../../app/treatment/load-treatment.js";
 import { formatDanishDate, USUAL_COUNCIL_BODIES } from "../../domain/council-treatment.js";
 import {
@@ -174,9 +173,4 @@ export function TreatmentSection({ record, editHref }: TreatmentSectionModel): J
       )}
     </section>
   );
-}
-
-/** The section as markup for the profile page, which is still assembled as a string. */
-export function renderTreatmentSectionHtml(model: TreatmentSectionModel): string {
-  return renderToString(<TreatmentSection {...model} />);
 }
