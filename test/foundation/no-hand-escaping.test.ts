@@ -1,5 +1,6 @@
 import { ESLint } from "eslint";
-import { dirname, join } from "node:path";
+import { readdirSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -54,5 +55,36 @@ describe("no hand-written HTML escaping (npm run lint)", () => {
     ["a test's expected output", "src/server/x.test.ts", `export const expected = "&lt;Kort&gt;";\n`],
   ])("passes %s", async (_what, filePath, code) => {
     expect(await escapingMessages(filePath, code)).toEqual([]);
+  });
+
+  it.each([
+    ["a replace with an entity map", "src/app/x.ts", 'export const e = (s: string) => s.replace(/[&<]/g, (c) => ({ "&": "&amp;", "<": "&lt;" })[c]!);\n'],
+    ["a replace with numeric entities", "src/server/routes/x.ts", 'export const e = (s: string) => s.replace(/</g, "&#60;").replace(/"/g, "&#x22;");\n'],
+  ])("fails %s, once for every entity", async (_what, filePath, code) => {
+    const messages = await escapingMessages(filePath, code);
+    expect(messages).toHaveLength(2);
+    for (const m of messages) expect(m).toMatch(/håndskrevet HTML-escaping/);
+  });
+});
+
+/** Every source file below `dir`, test files left out. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name))
+    .map((name) => join(dir, name));
+}
+
+describe("no page escapes by hand: the rule holds for every file of server and app", () => {
+  // The map and profile pages were once exempt while they built HTML as strings (issue 11); none may be again.
+  it("applies the hand-escaping rule to each non-test file in src/server and src/app", async () => {
+    const files = [...sourceFiles(join(projectRoot, "src", "server")), ...sourceFiles(join(projectRoot, "src", "app"))];
+    expect(files.length).toBeGreaterThan(100);
+    const exempt: string[] = [];
+    for (const file of files) {
+      const config = (await eslint.calculateConfigForFile(file)) as { rules?: Record<string, unknown> };
+      const selectors = JSON.stringify(config.rules?.["no-restricted-syntax"] ?? []);
+      if (!selectors.includes("escape(Html|Xml|Attr)") || !selectors.includes("&(amp|lt")) exempt.push(relative(projectRoot, file));
+    }
+    expect(exempt).toEqual([]);
   });
 });
