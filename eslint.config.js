@@ -112,7 +112,8 @@ export default tseslint.config(
   // BoundarySource) and reuses their pure parsers; it never reaches a door or a renderer.
   forbid("config", ["server", "cli", "client", "viz", "reports"]),
   forbid("server", ["client", "cli"]),
-  forbid("cli", ["client"]),
+  // The two doors never import each other: src/main.ts, the composition root, gives the commands the server.
+  forbid("cli", ["client", "server"]),
   NO_PROCESS_ENV,
   noHandEscaping(["src/**/*.{ts,tsx}"], [...HAND_ESCAPING, RAW_MARKUP, TRUSTING]),
   noHandEscaping([RAW_MARKUP_HOST], [...HAND_ESCAPING, TRUSTING], []),

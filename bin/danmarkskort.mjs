@@ -4,7 +4,7 @@ import { register } from "tsx/esm/api";
 import { fileURLToPath } from "node:url";
 
 register();
-const { main } = await import(fileURLToPath(new URL("../src/cli/main.ts", import.meta.url)));
+const { main } = await import(fileURLToPath(new URL("../src/main.ts", import.meta.url)));
 const { endQuietlyWhenReaderCloses, exitAfterOutput } = await import(fileURLToPath(new URL("../src/cli/exit-after-output.ts", import.meta.url)));
 endQuietlyWhenReaderCloses();
 process.exitCode = await main(process.argv.slice(2));

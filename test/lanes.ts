@@ -75,7 +75,7 @@ export const E2E_TESTS: readonly string[] = [
   "test/reports/report-route.test.ts",
   "test/trust/published-revision.test.ts",
   "test/trust/demo-quarantine-story.test.ts",
-  "src/cli/commands/comment.test.ts",
+  "test/cli/comment.test.ts",
   "src/cli/commands/knowledge.test.ts",
   "src/cli/commands/treatment.test.ts",
   // The CLI entry point in this process (test/support/run-cli.ts).

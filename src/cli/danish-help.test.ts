@@ -4,6 +4,7 @@ import { runCli } from "../../test/support/run-cli.js";
 import { buildProgram } from "./main.js";
 import { cliContextOf } from "./cli-context.js";
 import { parseConfig } from "../config/parse-config.js";
+import { SERVER_DOORS } from "../main.js";
 import { translateCommanderError } from "./danish-help.js";
 
 /** Commander's English help frame and usage errors (issue 9, point 6); none may reach a person. */
@@ -15,7 +16,7 @@ function allCommandPaths(cmd: Command, path: string[] = []): string[][] {
 
 describe("the CLI's help and usage errors are Danish", () => {
   it("every command's --help has Danish titles and placeholders", async () => {
-    const paths = allCommandPaths(buildProgram(cliContextOf(parseConfig({}))));
+    const paths = allCommandPaths(buildProgram(cliContextOf(parseConfig({}), SERVER_DOORS)));
     expect(paths.length).toBeGreaterThan(10);
     for (const path of paths) {
       const run = await runCli([...path, "--help"]);

@@ -17,12 +17,11 @@ import { registerExportSite } from "./commands/export-site.js";
 import { UserError } from "./user-error.js";
 import { UserFacingError } from "../app/user-facing-error.js";
 import { applyDanishHelp } from "./danish-help.js";
-import { endQuietlyWhenReaderCloses, exitAfterOutput } from "./exit-after-output.js";
 import { DataDirLockedError } from "../storage/data-dir-lock.js";
 import { DatabaseOpenError, DatabaseUnavailableError } from "../storage/database.js";
 import { ConfigError, type Config } from "../config/parse-config.js";
 import { readProcessConfig } from "../config/read-process-config.js";
-import { cliContextOf, type CliContext } from "./cli-context.js";
+import { cliContextOf, type CliContext, type ServerDoors } from "./cli-context.js";
 
 /** Each command module registers itself; adding a command means adding one line here. */
 const COMMANDS: ReadonlyArray<(program: Command, cli: CliContext) => void> = [registerServe, registerImport, registerDatasets, registerDemo, registerRates, registerReport, registerComment, registerFetchStatbank, registerContext, registerUsers, registerAuditTrail, registerKnowledge, registerMinutes, registerTreatment, registerBackup, registerExportSite];
@@ -42,7 +41,11 @@ export function buildProgram(cli: CliContext): Command {
   return program;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs one command and answers its exit code. `server` comes from the composition root (src/main.ts, the
+ * program's entry point), so the CLI reaches the server only through what it is given.
+ */
+export async function main(argv: readonly string[], server: ServerDoors): Promise<number> {
   // The environment is read once, here, before any command runs: a bad value or a mistyped DANMARKSKORT_*
   // variable stops the start with its name and what is allowed, rather than surfacing halfway through a command.
   let config: Config;
@@ -54,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   try {
-    await buildProgram(cliContextOf(config)).parseAsync([...argv], { from: "user" });
+    await buildProgram(cliContextOf(config, server)).parseAsync([...argv], { from: "user" });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
@@ -80,13 +83,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     return 70;
   }
-}
-
-// Run when executed directly (tsx src/cli/main.ts, bin/danmarkskort.mjs), not when imported by tests.
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  endQuietlyWhenReaderCloses();
-  const code = await main(process.argv.slice(2));
-  // The server keeps the event loop alive on purpose; every other command ends here.
-  // Not before stdout has reached a pipe whole (exit-after-output.ts).
-  if (code !== 0 || !process.argv.includes("serve")) await exitAfterOutput(code);
 }

@@ -47,6 +47,9 @@ describe("the layer rule (npm run lint)", () => {
     ["src/storage/x.ts", "../config/parse-config.js", /storage må ikke importere/],
     ["src/config/x.ts", "../server/app-context.js", /config må ikke importere/],
     ["src/config/x.ts", "../cli/main.js", /config må ikke importere/],
+    // The doors are side by side: the commands get the server from src/main.ts, never by import.
+    ["src/cli/commands/x.ts", "../../server/start-server.js", /cli må ikke importere fra client, server/],
+    ["src/cli/x.ts", "../server/app.js", /cli må ikke importere/],
   ])("fails %s importing %s", async (filePath, specifier, message) => {
     const messages = await layerMessages(filePath, importing(specifier));
     expect(messages).toHaveLength(1);
@@ -63,12 +66,15 @@ describe("the layer rule (npm run lint)", () => {
     ["src/client/x.ts", "../server/api-types.js"],
     ["src/client/x.ts", "../domain/format-danish-number.js"],
     ["src/server/x.ts", "../storage/database.js"],
-    ["src/cli/commands/x.ts", "../../server/start-server.js"],
+    ["src/cli/commands/x.ts", "../../app/import/import-file.js"],
     ["src/server/views/x.tsx", "../../viz/trusted-svg.js"],
     ["src/server/x.ts", "../config/parse-config.js"],
     ["src/cli/x.ts", "../config/parse-config.js"],
     ["src/config/x.ts", "../app/boundaries/map-geometries.js"],
     ["src/app/x.ts", "../storage/open-database.js"],
+    // The composition root is no layer: it alone wires the CLI to the server.
+    ["src/main.ts", "./server/start-server.js"],
+    ["src/main.ts", "./cli/main.js"],
   ])("passes %s importing %s", async (filePath, specifier) => {
     expect(await layerMessages(filePath, importing(specifier))).toEqual([]);
   });

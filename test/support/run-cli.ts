@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { main } from "../../src/main.js";
 
 export type CliRun = { readonly code: number; readonly stdout: string; readonly stderr: string };
 

@@ -5,9 +5,7 @@ import { fileURLToPath } from "node:url";
 import { OPERATOR } from "../../app/caller.js";
 import { exportSite } from "../../app/site-export/export-site.js";
 import { formatInteger } from "../../domain/format-danish-number.js";
-import { buildApp } from "../../server/app.js";
 import { mapGeometries } from "../../app/boundaries/map-geometries.js";
-import { renderExportAboutPage } from "../../server/views/export-about-page.js";
 import { safeForTerminal } from "../terminal-text.js";
 import { UserError } from "../user-error.js";
 import type { CliContext } from "../cli-context.js";
@@ -50,17 +48,12 @@ export function registerExportSite(program: Command, cli: CliContext): void {
       if (!existsSync(join(publicDir, "build"))) throw new UserError("Sidernes JavaScript er ikke bygget (public/build mangler). Kør først: npm run -s build:client");
       const result = await cli.withDatabase(async (db, where) => {
         progress(`Eksporterer sitet fra ${where} til ${safeForTerminal(target)} …`);
-        const app = await buildApp({ db, storageDescription: where, config: cli.config });
+        const site = await cli.server.openSite(db, where, cli.config);
         try {
           const geometries = await mapGeometries(cli.config.boundaries);
           return await exportSite(OPERATOR, db, {
             target,
-            source: {
-              async get(url) {
-                const answer = await app.inject({ method: "GET", url });
-                return { status: answer.statusCode, contentType: String(answer.headers["content-type"] ?? ""), body: answer.rawPayload };
-              },
-            },
+            source: site,
             geometries: geometries.geographic ? ["geografisk", "felter"] : ["felter"],
             ...(years ? { years } : {}),
             ...(municipalityCodes ? { municipalityCodes } : {}),
@@ -69,12 +62,12 @@ export function registerExportSite(program: Command, cli: CliContext): void {
               // The design system's stylesheet, fonts and images; its sources and scripts are not used by the pages.
               { urlPrefix: "/assets/dkfds/", dir: join(projectRoot, "node_modules", "dkfds", "dist"), only: ["css", "fonts", "img"] },
             ],
-            renderAboutPage: renderExportAboutPage,
+            renderAboutPage: cli.server.renderExportAboutPage,
             now: new Date(),
             onProgress: progress,
           });
         } finally {
-          await app.close();
+          await site.close();
         }
       });
       if (result.kind === "refused") throw new UserError(result.messageDa);

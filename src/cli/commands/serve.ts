@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { DataDirLockedError } from "../../storage/data-dir-lock.js";
 import { describeStorage } from "../../storage/open-database.js";
-import { startServer } from "../../server/start-server.js";
 import { UserError } from "../user-error.js";
 import { isDatabaseEmpty, loadDemoDataset } from "../../app/import/demo-dataset.js";
 import type { CliContext } from "../cli-context.js";
@@ -25,7 +24,7 @@ export function registerServe(program: Command, cli: CliContext): void {
           );
         });
       }
-      const { url } = await startServer({ config }).catch((error: unknown) => {
+      const { url } = await cli.server.startServer({ config }).catch((error: unknown) => {
         // A locked data dir is the user's to resolve (stop the other process, or use PostgreSQL): no stack trace.
         throw error instanceof DataDirLockedError ? new UserError(error.message) : error;
       });

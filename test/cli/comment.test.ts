@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresDatabase, dropPostgresDatabase } from "../../../test/support/test-databases.js";
-import { buildApp } from "../../server/app.js";
-import { openDatabase, type StorageConfig } from "../../storage/open-database.js";
-import { runCli } from "../../../test/support/run-cli.js";
+import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-databases.js";
+import { buildApp } from "../../src/server/app.js";
+import { openDatabase, type StorageConfig } from "../../src/storage/open-database.js";
+import { runCli } from "../support/run-cli.js";
 
 // The profile page draws a neighbour map; no boundary download in tests.
 process.env.DANMARKSKORT_BOUNDARIES = "none";
