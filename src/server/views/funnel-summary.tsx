@@ -1,5 +1,5 @@
 import type { JSX } from "preact";
-import type { FunnelSummaryModel } from "./map-page-model.js";
+import type { FunnelSummaryModel } from "./funnel-summary-model.js";
 
 /** The funnel plot's summary (buildFunnelSummaryModel): the verdicts counted, then the domain's sentences. */
 export function FunnelSummaryNote({ summary }: { readonly summary: FunnelSummaryModel | null }): JSX.Element | null {

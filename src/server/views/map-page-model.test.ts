@@ -7,7 +7,8 @@ import { buildTileGeometry } from "../../viz/map-geometry.js";
 import { parseMapPageState } from "../../viz/page-state.js";
 import type { LoadedGeometries } from "../geo-boundaries.js";
 import type { PageData } from "../routes/page-data.js";
-import { buildFunnelSummaryModel, buildMapPageModel, type MapFiguresBody, type MapView } from "./map-page-model.js";
+import { buildFunnelSummaryModel } from "./funnel-summary-model.js";
+import { buildMapPageModel, type MapFiguresBody, type MapView } from "./map-page-model.js";
 import { buildMapSelection } from "./map-selection.js";
 
 const PROVENANCE_2024: YearProvenance = {

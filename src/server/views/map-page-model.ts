@@ -1,10 +1,7 @@
 import type { PopulationDenominator } from "../../domain/context/population-denominator.js";
 import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
-import { describeChanceFlagsDa, describeOverdispersionDa, describeTooFewDa } from "../../domain/funnel-summary-text.js";
 import { AREA_NAMES_DA, MAP_DEFINITIONS, MAP_IDS, type Area } from "../../domain/map-definition.js";
-import type { FunnelSummary } from "../../domain/map-figures.js";
 import { MUNICIPALITIES } from "../../domain/municipality.js";
-import { FUNNEL_VERDICT_SHORT_DA, FUNNEL_VERDICTS, type FunnelVerdict } from "../../domain/statistics/funnel-limits.js";
 import { fillPaint } from "../../viz/choropleth-model.js";
 import type { TableModel } from "../../viz/figure-table.js";
 import { shortValueDa } from "../../viz/figure-text.js";
@@ -25,11 +22,12 @@ import { revisionNoteDa } from "../../viz/revision-note.js";
 import { trustSvg, type TrustedSvg } from "../../viz/trusted-svg.js";
 import type { LoadedGeometries } from "../geo-boundaries.js";
 import type { SelectOption } from "./form-fields.js";
+import { buildDownloads, type Downloads } from "./map-downloads.js";
+import { buildFunnelSummaryModel, type FunnelSummaryModel } from "./funnel-summary-model.js";
 import {
   buildMapChoroplethModel,
   buildMapTableModel,
   geometryFor,
-  mapDownloadBaseName,
   profileHref,
   renderMapFunnelSvg,
   type MapSelection,
@@ -86,31 +84,6 @@ export type SelectedNote = {
   readonly valueDa: string | null;
   readonly clearHref: string;
   readonly profileHref: string;
-};
-
-/** The funnel plot's verdicts counted and its sentences; null when it has nothing to say. */
-export type FunnelSummaryModel = {
-  readonly counts:
-    readonly { readonly verdict: FunnelVerdict; readonly labelDa: string; readonly countDa: string }[] | null;
-  readonly sentencesDa: readonly string[];
-};
-
-export type DownloadItem =
-  | { readonly kind: "link"; readonly href: string; readonly labelDa: string }
-  /** A PNG drawn in the browser from an SVG: fetched from an address (src) or taken from the page (from). */
-  | {
-      readonly kind: "png";
-      readonly source: "src" | "from";
-      readonly selector: string;
-      readonly fileName: string;
-      readonly labelDa: string;
-    };
-
-export type Downloads = {
-  readonly items: readonly DownloadItem[];
-  readonly sourceLineDa: string;
-  readonly permalinkHref: string;
-  readonly permalinkTextDa: string;
 };
 
 export type LegendModel = {
@@ -358,66 +331,6 @@ export function buildSelectedNote(
     clearHref: `/kort?${mapPageQuery({ ...s.state, municipality: null })}`,
     profileHref: profileHref(code, s.state),
   };
-}
-
-/**
- * The funnel plot's summary beside every view that shows who is over or under landsplan: the verdicts
- * counted (with "kan ikke vurderes – for få sager" as its own kind), how many municipalities would fall
- * outside by chance alone, and the over-dispersion sentence. The sentences are the domain's, shared with the report.
- */
-export function buildFunnelSummaryModel(
-  summary: FunnelSummary,
-  options: { readonly withCounts?: boolean } = {},
-): FunnelSummaryModel | null {
-  const sentencesDa = [
-    describeChanceFlagsDa(summary),
-    describeOverdispersionDa(summary),
-    describeTooFewDa(summary),
-  ].filter((s): s is string => s !== null);
-  if (sentencesDa.length === 0) return null;
-  const counts = options.withCounts
-    ? [...FUNNEL_VERDICTS].reverse().map((v) => ({
-        verdict: v,
-        labelDa: FUNNEL_VERDICT_SHORT_DA[v],
-        countDa: formatInteger(summary.verdictCounts[v]),
-      }))
-    : null;
-  return { counts, sentencesDa };
-}
-
-function buildDownloads(s: MapSelection, kind: "map" | "table" | "funnel"): Downloads {
-  const q = mapPageQuery(s.state);
-  const base = mapDownloadBaseName(s.state);
-  const items: DownloadItem[] = [
-    { kind: "link", href: `/kort/tabel.csv?${q}`, labelDa: "Tabel som CSV" },
-    { kind: "link", href: `/kort/tabel.xlsx?${q}`, labelDa: "Tabel som XLSX (Excel)" },
-  ];
-  // The map's PNG is drawn from the downloadable SVG (with legend and source line), not the page's map-only SVG.
-  if (kind === "map") {
-    items.push(
-      { kind: "link", href: `/kort/kort.svg?${q}`, labelDa: "Kort som SVG" },
-      {
-        kind: "png",
-        source: "src",
-        selector: `/kort/kort.svg?${q}`,
-        fileName: `${base}-${s.state.measure}.png`,
-        labelDa: "Kort som PNG",
-      },
-    );
-  }
-  if (kind === "funnel") {
-    items.push(
-      { kind: "link", href: `/kort/tragt.svg?${q}`, labelDa: "Tragtplot som SVG" },
-      {
-        kind: "png",
-        source: "from",
-        selector: "svg.funnel-plot",
-        fileName: `${base}-tragtplot.png`,
-        labelDa: "Tragtplot som PNG",
-      },
-    );
-  }
-  return { items, sourceLineDa: s.sourceLineDa, permalinkHref: `/kort?${q}`, permalinkTextDa: `/kort?${q}` };
 }
 
 /**
