@@ -1,92 +1,75 @@
 /**
- * The JSON the HTTP API (/api/v1) returns: the contract for the browser code, which may import this
- * file and nothing else from the server (eslint layer rule). Plain JSON only: no Map, no Date, no class.
- * Figures are fractions 0–1, unrounded; the browser formats them (format-danish-number.ts).
+ * The JSON the HTTP API (/api/v1) returns, as TypeScript: each type is the Static type of the route schema
+ * Fastify validates and serialises with and the OpenAPI document publishes (api-schemas/), so the contract is
+ * written once. The browser code may import this file and nothing else from the server (eslint layer rule),
+ * types only. Plain JSON: no Map, no Date, no class. Figures are fractions 0–1, unrounded; the browser formats
+ * them (format-danish-number.ts).
  */
-import type { DatasetProvenance, YearProvenance } from "../domain/complaint-cell.js";
-import type { Area, MapId } from "../domain/map-definition.js";
-import type { AreaCoverage, FunnelSummary } from "../domain/map-figures.js";
-import type { Overdispersion } from "../domain/statistics/overdispersion.js";
-import type { FigureRecord } from "../domain/figure-record.js";
-import type { MunicipalityProfile } from "../domain/municipality-profile.js";
-import type { PerCapitaRecord } from "../domain/context/per-capita-record.js";
+import type { Static } from "typebox";
+import type {
+  ApiError as ApiErrorSchema,
+  AreaCoverage as AreaCoverageSchema,
+  ComparisonGroup as ComparisonGroupSchema,
+  DatasetProvenance as DatasetProvenanceSchema,
+  DatasetVersion,
+  FigureRecord as FigureRecordSchema,
+  FunnelLimits as FunnelLimitsSchema,
+  FunnelSummary as FunnelSummarySchema,
+  MapFigures,
+  MapProfile as MapProfileSchema,
+  MapsIndex,
+  MunicipalityProfile as MunicipalityProfileSchema,
+  MunicipalityProfileResponse as MunicipalityProfileResponseSchema,
+  Overdispersion as OverdispersionSchema,
+  PerCapitaRecord as PerCapitaRecordSchema,
+  PooledEstimate as PooledEstimateSchema,
+  ProfileYear as ProfileYearSchema,
+  PublishedNationalCheck as PublishedNationalCheckSchema,
+  Rank as RankSchema,
+  RateEstimate as RateEstimateSchema,
+  RecipientRecord as RecipientRecordSchema,
+  RevisedFigureRecord as RevisedFigureRecordSchema,
+  YearChange as YearChangeSchema,
+  YearEstimate as YearEstimateSchema,
+} from "./api-schemas/figures.js";
 
-export type { PerCapitaRecord } from "../domain/context/per-capita-record.js";
-
-/** Recipients of one benefit beside a rate (Danmarks Statistik; never summed across benefits). */
-export type RecipientRecord = {
-  readonly table: string;
-  readonly period: string;
-  readonly labelDa: string;
-  /** recipients: a count (HAND07, HANDBU01); per-1000: recipients per 1.000 inhabitants (HAND06). */
-  readonly unit: "recipients" | "per-1000";
-  readonly status: "value" | "suppressed" | "no-data";
-  readonly count: number | null;
-  readonly contextVersionId: number | null;
-};
-
-export type { FigureRecord, RevisedFigureRecord } from "../domain/figure-record.js";
-export type { FigureRevision } from "../domain/figure-revision.js";
-export type { FunnelLimits, FunnelVerdict } from "../domain/statistics/funnel-limits.js";
-export type { MunicipalityProfile, MapProfile, AreaProfile, ProfileYear, SubjectsOfYear, SubjectFigure } from "../domain/municipality-profile.js";
-export type { ComparisonGroup, ComparisonMember, YearEstimate } from "../domain/comparison-group.js";
-export type { RateEstimate } from "../domain/rate-estimate.js";
-export type { YearChange } from "../domain/year-change.js";
-export type { PooledEstimate } from "../domain/pooled-rate.js";
-export type { Rank } from "../domain/rank-municipalities.js";
-export type { AreaCoverage, FunnelSummary, PublishedNationalCheck } from "../domain/map-figures.js";
-export type { Overdispersion } from "../domain/statistics/overdispersion.js";
+/** An answer is read, never changed; the server builds it from readonly domain values. */
+type Answer<T> = T extends readonly (infer E)[] ? readonly Answer<E>[] : T extends object ? { readonly [K in keyof T]: Answer<T[K]> } : T;
 
 /**
  * Where one data year's figures came from: the shown dataset version, whether it is the map as published
  * (`standing`), and the newer extraction that revised it, if any (rows then carry `revised` figures).
  */
-export type DatasetVersionInfo = YearProvenance & { readonly year: number; readonly revision: DatasetProvenance | null };
-
-/** Every response with figures says where they came from and whether they are demo data. */
-export type ApiProvenance = {
-  readonly datasetVersions: readonly DatasetVersionInfo[];
-  /** True when any figure in the response comes from demo data: show DEMO_NOTICE_DA. */
-  readonly isDemo: boolean;
-};
+export type DatasetVersionInfo = Answer<Static<typeof DatasetVersion>>;
+export type DatasetProvenance = Answer<Static<typeof DatasetProvenanceSchema>>;
 
 /** GET /api/v1/maps (datasetVersions: the active version of every year with data, oldest first). */
-export type MapsIndexResponse = ApiProvenance & {
-  readonly maps: readonly {
-    readonly map: MapId;
-    readonly nameDa: string;
-    readonly areas: readonly Area[];
-    /** Data years with figures on this map, oldest first. */
-    readonly years: readonly number[];
-  }[];
-};
+export type MapsIndexResponse = Answer<Static<typeof MapsIndex>>;
 
 /** GET /api/v1/maps/{map}/{year}?area=total|children|adults */
-export type MapFiguresResponse = ApiProvenance & {
-  readonly map: MapId;
-  readonly year: number;
-  readonly area: Area;
-  /** Sum over the 98 municipalities; `publishedNational` compares it with Ankestyrelsen's own national row. */
-  readonly national: FigureRecord;
-  /** All 98 municipalities in code order. */
-  readonly municipalities: readonly FigureRecord[];
-  readonly areaCoverage: AreaCoverage;
-  /** Decided cases per 10.000 of the map's population band in the year (issue 18); national first. */
-  readonly perTenThousand: { readonly national: PerCapitaRecord; readonly municipalities: readonly (PerCapitaRecord & { readonly municipalityCode: string })[] };
-  /** Over-dispersion of this map, area and year (Spiegelhalter 2005, section 5); null without a national rate. */
-  readonly overdispersion: Overdispersion | null;
-  /** Verdict counts, numbers outside the limits and expected outside by chance alone. */
-  readonly funnelSummary: FunnelSummary;
-};
+export type MapFiguresResponse = Answer<Static<typeof MapFigures>>;
 
 /** GET /api/v1/municipalities/{code}?year=YYYY (year: the focus year; later years are left out). */
-export type MunicipalityProfileResponse = ApiProvenance & {
-  readonly profile: MunicipalityProfile;
-  /** Per map, area and year: cases per 10.000 of the map's band, from each year's own population (issue 18). */
-  readonly perTenThousand: readonly { readonly map: MapId; readonly area: Area; readonly year: number; readonly municipality: PerCapitaRecord; readonly national: PerCapitaRecord }[];
-  /** Per map and focus year: recipients beside the rate where a Danmarks Statistik table covers the map. */
-  readonly recipients: readonly { readonly map: MapId; readonly year: number; readonly lines: readonly RecipientRecord[] }[];
-};
+export type MunicipalityProfileResponse = Answer<Static<typeof MunicipalityProfileResponseSchema>>;
 
 /** Every 4xx/5xx answer: a machine-readable code and a Danish message a person can act on. */
-export type ApiError = { readonly error: string; readonly message: string };
+export type ApiError = Answer<Static<typeof ApiErrorSchema>>;
+
+export type FigureRecord = Answer<Static<typeof FigureRecordSchema>>;
+export type RevisedFigureRecord = Answer<Static<typeof RevisedFigureRecordSchema>>;
+export type RateEstimate = Answer<Static<typeof RateEstimateSchema>>;
+export type FunnelLimits = Answer<Static<typeof FunnelLimitsSchema>>;
+export type FunnelSummary = Answer<Static<typeof FunnelSummarySchema>>;
+export type Overdispersion = Answer<Static<typeof OverdispersionSchema>>;
+export type AreaCoverage = Answer<Static<typeof AreaCoverageSchema>>;
+export type PublishedNationalCheck = Answer<Static<typeof PublishedNationalCheckSchema>>;
+export type Rank = Answer<Static<typeof RankSchema>>;
+export type PerCapitaRecord = Answer<Static<typeof PerCapitaRecordSchema>>;
+export type RecipientRecord = Answer<Static<typeof RecipientRecordSchema>>;
+export type MunicipalityProfile = Answer<Static<typeof MunicipalityProfileSchema>>;
+export type MapProfile = Answer<Static<typeof MapProfileSchema>>;
+export type ProfileYear = Answer<Static<typeof ProfileYearSchema>>;
+export type ComparisonGroup = Answer<Static<typeof ComparisonGroupSchema>>;
+export type YearEstimate = Answer<Static<typeof YearEstimateSchema>>;
+export type YearChange = Answer<Static<typeof YearChangeSchema>>;
+export type PooledEstimate = Answer<Static<typeof PooledEstimateSchema>>;

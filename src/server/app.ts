@@ -13,6 +13,7 @@ import { registerMetrics } from "./routes/metrics.js";
 import { loggerOptionsOf, registerRequestIdHeader } from "./request-log.js";
 import { registerReportRoute } from "./routes/report.js";
 import { registerApiV1 } from "./routes/api-v1.js";
+import { registerApiSchemas } from "./routes/api-openapi.js";
 import { registerPages } from "./routes/page-routes.js";
 import { registerAccountRoutes } from "./routes/account-routes.js";
 import { registerPageCache } from "./page-cache.js";
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(fastifyStatic, { root: join(projectRoot, "public"), prefix: "/assets/", allowedPath: (path) => !path.startsWith("/build/") });
   await app.register(fastifyStatic, { root: dkfdsDist, prefix: "/assets/dkfds/", decorateReply: false });
+  await registerApiSchemas(app);
   for (const register of ROUTES) register(app, ctx);
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith("/api/")) {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifySchemaValidationError, SchemaErrorDataVar } from "fastify/types/schema.js";
-import { listDa, parseFormat, parseMap, parseYear } from "../app/params.js";
+import { listDa, parseArea, parseFormat, parseMap, parseYear } from "../app/params.js";
+import { queryProblemDa } from "./request-guard.js";
 import { UserFacingError } from "../app/user-facing-error.js";
 
 /** What Fastify attaches to a request (attachValidation) or throws when a part fails its route schema. */
@@ -13,6 +14,8 @@ export type SchemaFailure = Error & { readonly validation?: readonly FastifySche
 const PARAMETER_PARSERS: Readonly<Record<string, (value: string, issue: FastifySchemaValidationError) => unknown>> = {
   year: (value) => parseYear(value),
   map: (value) => parseMap(value),
+  // Every area is on socialomraadet: only an unknown area fails here; "not split" is the handler's to say.
+  area: (value) => parseArea("socialomraadet", value),
   format: (value, issue) => {
     const allowed = issue.params.allowedValues;
     return Array.isArray(allowed) && allowed.length > 0 ? parseFormat(value, allowed as [string, ...string[]]) : undefined;
@@ -36,6 +39,9 @@ function valueOf(request: FastifyRequest, part: "params" | "query", field: strin
  * (400 ugyldigt-indhold), or an address parameter (its shared parser's message, else 400 ugyldig-forespoergsel).
  */
 export function userFacingErrorOfSchemaFailure(request: FastifyRequest, failure: SchemaFailure): UserFacingError {
+  // A repeated or badly encoded parameter fails its schema too; the guard's message says what is wrong.
+  const problem = queryProblemDa(request.url);
+  if (problem !== null) return new UserFacingError("ugyldig-forespoergsel", problem, 400);
   const issue = failure.validation?.[0];
   const field = issue ? fieldOf(issue) : "";
   if (failure.validationContext === "body" || failure.validationContext === undefined) {

@@ -5,18 +5,13 @@ import { OPERATOR } from "../../src/app/caller.js";
 import { createUserAccount } from "../../src/app/accounts/manage-users.js";
 import { importFileIntoDatabase } from "../../src/app/import/import-file.js";
 import { buildApp } from "../../src/server/app.js";
-import { OPENAPI_DOCUMENT } from "../../src/server/openapi.js";
 import { listAuditEvents } from "../../src/storage/audit-trail.js";
 import { fixtureDir, talportalExportCsv, writeFixture } from "../import/import-fixtures.js";
-import { checkAgainstSchema } from "../rates/json-schema-check.js";
+import { openApiChecker, type OpenApiChecker } from "../support/openapi-check.js";
 import { ACCOUNTS, createAccounts, PASSWORD, testAccountDeps } from "../signin/sign-in-fixtures.js";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/test-databases.js";
 import { handleplanRows, PLAN_CODE, seedPlan } from "./handleplan-seed-data.js";
 
-type Schema = Record<string, unknown>;
-type Operation = { responses: Record<string, { content?: { "application/json": { schema: Schema } } }> };
-const root = OPENAPI_DOCUMENT as unknown as Schema;
-const paths = OPENAPI_DOCUMENT.paths as unknown as Record<string, Record<string, Operation>>;
 
 /** The seed's plan as an API body: the fields a client sends (followUpFrom left to its default). */
 function seedBody(overrides: Record<string, unknown> = {}) {
@@ -27,6 +22,7 @@ function seedBody(overrides: Record<string, unknown> = {}) {
 describe.each(DATABASE_KINDS)("the action plans API on %s (issue 13, item 5)", (kind) => {
   let t: TestDatabase;
   let app: FastifyInstance;
+  let openApi: OpenApiChecker;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -44,6 +40,7 @@ describe.each(DATABASE_KINDS)("the action plans API on %s (issue 13, item 5)", (
     const imported = await importFileIntoDatabase(t.db, { path, extractedOn: "2022-06-01", source: "test", dryRun: false, isDemo: false, importedAt: new Date("2022-06-10T08:00:00Z") });
     expect(imported.stored?.kind).toBe("saved");
     app = await buildApp({ db: t.db, storageDescription: kind, securityLog: deps.securityLog });
+    openApi = await openApiChecker(app);
   });
   afterAll(async () => {
     await app?.close();
@@ -52,9 +49,9 @@ describe.each(DATABASE_KINDS)("the action plans API on %s (issue 13, item 5)", (
 
   async function call(method: "GET" | "POST" | "PUT" | "DELETE", url: string, path: string, token: string | null, payload?: object) {
     const response = await app.inject({ method, url, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(payload ? { payload } : {}) });
-    const schema = paths[path]?.[method.toLowerCase()]?.responses[String(response.statusCode)]?.content?.["application/json"].schema;
+    const schema = openApi.schemaOf(path, method, response.statusCode);
     expect(schema, `${method} ${path} dokumenterer ${response.statusCode}`).toBeDefined();
-    expect(checkAgainstSchema(response.json(), schema!, root), `${method} ${url} (${response.statusCode})`).toEqual([]);
+    expect(openApi.check(response.json(), schema!), `${method} ${url} (${response.statusCode})`).toEqual([]);
     return response;
   }
 

@@ -1,25 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAP_DEFINITIONS, MAP_IDS } from "../../src/domain/map-definition.js";
-import { buildApp } from "../../src/server/app.js";
-import { OPENAPI_DOCUMENT } from "../../src/server/openapi.js";
+import { buildApp, listRoutes } from "../../src/server/app.js";
+import { openApiChecker, type OpenApiChecker } from "../support/openapi-check.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-databases.js";
-import { checkAgainstSchema } from "./json-schema-check.js";
 import { HERNING, published2024Cells, SUBJECTS_2024 } from "./published-2024-cells.js";
 import { storeCells } from "./stored-datasets.js";
 
 type Schema = Record<string, unknown>;
-const root = OPENAPI_DOCUMENT as unknown as Schema;
-
-/** The schema the document gives for `status` of `method` (GET unless said) on `path`. */
-function responseSchema(path: keyof typeof OPENAPI_DOCUMENT.paths, status: string, method = "get"): Schema {
-  const operation = (OPENAPI_DOCUMENT.paths[path] as Record<string, { responses: unknown } | undefined>)[method];
-  if (!operation) throw new Error(`${path} dokumenterer ikke ${method.toUpperCase()}`);
-  const responses = operation.responses as Record<string, { content?: { "application/json": { schema: Schema } } }>;
-  const schema = responses[status]?.content?.["application/json"].schema;
-  if (!schema) throw new Error(`${path} dokumenterer ikke ${status}`);
-  return schema;
-}
 
 /**
  * 2024 with Ankestyrelsen's national row one remitted case off (a mismatch) and Copenhagen with only
@@ -38,32 +26,62 @@ function cells() {
 describe("the OpenAPI document describes the answers the API really sends", () => {
   let t: TestDatabase;
   let app: FastifyInstance;
+  let openApi: OpenApiChecker;
+
+  /** The schema the document gives for `status` of `method` (GET unless said) on `path`. */
+  function responseSchema(path: string, status: string, method = "get"): Schema {
+    const schema = openApi.schemaOf(path, method, status);
+    if (!schema) throw new Error(`${path} dokumenterer ikke ${status} for ${method.toUpperCase()}`);
+    return schema;
+  }
 
   beforeAll(async () => {
     t = await createTestDatabase("pglite");
     await storeCells(t.db, cells());
     app = await buildApp({ db: t.db, storageDescription: "pglite" });
+    openApi = await openApiChecker(app);
   });
   afterAll(async () => {
     await app?.close();
     await t?.drop();
   });
 
-  async function expectValid(url: string, path: keyof typeof OPENAPI_DOCUMENT.paths, status = 200) {
+  async function expectValid(url: string, path: string, status = 200) {
     const response = await app.inject({ method: "GET", url });
     expect(response.statusCode, url).toBe(status);
-    const errors = checkAgainstSchema(response.json(), responseSchema(path, String(status)), root);
+    const errors = openApi.check(response.json(), responseSchema(path, String(status)));
     expect(errors, url).toEqual([]);
     return response;
   }
 
-  it("is served at /api/v1/openapi.json, and every $ref in it resolves", async () => {
+  it("is generated from the route schemas, served at /api/v1/openapi.json, with its Danish title, and every $ref in it resolves", async () => {
     const response = await app.inject({ method: "GET", url: "/api/v1/openapi.json" });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)));
+    expect(response.headers["content-type"]).toBe("application/json; charset=utf-8");
+    const document = openApi.document;
+    expect(document.openapi).toBe("3.1.0");
+    expect(document.info.title).toBe("Danmarkskort over omgørelsesprocenter – API");
+    expect(document.info.description).toMatch(/^Ankestyrelsens omgørelsesprocenter for de 98 kommuner/);
+    expect(Object.keys(document.paths).every((path) => path.startsWith("/api/v1/")), "kun /api/v1 er beskrevet").toBe(true);
     const refs = [...response.body.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(20);
-    for (const name of refs) expect(Object.keys(OPENAPI_DOCUMENT.components.schemas)).toContain(name);
+    for (const name of refs) expect(Object.keys(document.components.schemas)).toContain(name);
+    for (const name of ["FigureRecord", "MapFigures", "MunicipalityProfileResponse", "DatasetVersion", "ApiError", "ActionPlan", "TreatmentRecord"]) {
+      expect(document.components.schemas[name], name).toMatchObject({ type: "object", additionalProperties: false });
+    }
+  });
+
+  it("has a schema, a summary and documented answers for every /api/v1 route the server has", () => {
+    const routes = listRoutes(app).filter((r) => r.url.startsWith("/api/v1/"));
+    expect(routes.length).toBeGreaterThan(40);
+    const missing: string[] = [];
+    for (const route of routes) {
+      const path = route.url.replace(/:(\w+)/g, "{$1}");
+      const operation = openApi.document.paths[path]?.[route.method.toLowerCase()];
+      if (!operation?.summary || !operation.responses["200"] && !operation.responses["201"]) missing.push(`${route.method} ${path}`);
+      else for (const status of Object.keys(operation.responses)) if (operation.responses[status]!.description === "Default Response") missing.push(`${route.method} ${path} ${status}`);
+    }
+    expect(missing).toEqual([]);
   });
 
   it("GET /api/v1/maps", async () => {
@@ -108,9 +126,11 @@ describe("the OpenAPI document describes the answers the API really sends", () =
     const body = (await app.inject({ method: "GET", url: "/api/v1/maps/socialomraadet/2024" })).json() as Record<string, unknown>;
     const schema = responseSchema("/api/v1/maps/{map}/{year}", "200");
     const { isDemo: _dropped, ...withoutDemoFlag } = body;
-    expect(checkAgainstSchema(withoutDemoFlag, schema, root)).toContain("$: mangler isDemo");
-    expect(checkAgainstSchema({ ...body, extra: 1 }, schema, root)).toContain("$: udokumenteret felt extra");
+    expect(openApi.check(withoutDemoFlag, schema)).toContain("$: mangler isDemo");
+    expect(openApi.check({ ...body, extra: 1 }, schema)).toContain("$: udokumenteret felt extra");
     const national = { ...(body.national as Record<string, unknown>), reversalRate: "44,9" };
-    expect(checkAgainstSchema({ ...body, national }, schema, root).join("\n")).toMatch(/\$\.national\.reversalRate/);
+    expect(openApi.check({ ...body, national }, schema).join("\n")).toMatch(/\$\.national\.reversalRate/);
+    const municipalities = (body.municipalities as Record<string, unknown>[]).map((row, i) => (i === 0 ? { ...row, revised: { kind: "estimate" } } : row));
+    expect(openApi.check({ ...body, municipalities }, schema).join("\n")).toMatch(/\$\.municipalities\.0\.revised/);
   });
 });

@@ -94,7 +94,7 @@ describe("the published 2024 tables, from a talportal file through import, rates
         const response = await app.inject({ method: "GET", url: `/api/v1/maps/${row.map}/2024?area=${row.area}` });
         expect(response.statusCode).toBe(200);
         const body = response.json() as MapFiguresResponse;
-        const record: FigureRecord = row.code === null ? body.national : body.municipalities.find((m) => m.municipalityCode === row.code)!;
+        const record = (row.code === null ? body.national : body.municipalities.find((m) => m.municipalityCode === row.code)!) as FigureRecord;
         if (record.kind !== "estimate") throw new Error(`forventede et estimat for ${row.map} ${row.area}`);
         expect([record.decided, record.reversed, record.changed, record.remitted]).toEqual([row.decided, row.reversed[0], row.changed[0], row.remitted[0]]);
         expect([formatPercent(record.reversalRate), formatPercent(record.changedRate), formatPercent(record.remittedRate)]).toEqual([row.reversed[1], row.changed[1], row.remitted[1]]);

@@ -114,7 +114,7 @@ describe.each(DATASETS)("verdict, marker and drawn limits agree: %s", (_label, c
     const verdictColumn = csv[0]!.split(";").indexOf("Sammenlignet med landsplan (tragtplot)");
     let checked = 0;
     for (const record of api.municipalities) {
-      const verdict = "verdict" in record ? record.verdict : null;
+      const verdict = "verdict" in record ? (record.verdict ?? null) : null;
       const marker = markers.get(record.municipalityCode!);
       if (verdict === null) {
         expect(marker, record.municipalityName).toBeUndefined();

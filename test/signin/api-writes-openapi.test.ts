@@ -3,25 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueApiTokenForUser } from "../../src/app/accounts/api-tokens.js";
 import { OPERATOR } from "../../src/app/caller.js";
 import { buildApp, listRoutes } from "../../src/server/app.js";
-import { OPENAPI_DOCUMENT } from "../../src/server/openapi.js";
-import { checkAgainstSchema } from "../rates/json-schema-check.js";
+import { openApiChecker, type OpenApiChecker } from "../support/openapi-check.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-databases.js";
 import { ACCOUNTS, createAccounts, PASSWORD, testAccountDeps } from "./sign-in-fixtures.js";
 
-type Schema = Record<string, unknown>;
-type Operation = { responses: Record<string, { content?: { "application/json": { schema: Schema } } }>; requestBody?: unknown; security?: unknown };
-const root = OPENAPI_DOCUMENT as unknown as Schema;
-const paths = OPENAPI_DOCUMENT.paths as unknown as Record<string, Record<string, Operation>>;
-
-function schemaOf(path: string, method: string, status: number): Schema {
-  const schema = paths[path]?.[method]?.responses[String(status)]?.content?.["application/json"].schema;
-  if (!schema) throw new Error(`${method.toUpperCase()} ${path} dokumenterer ikke ${status}`);
-  return schema;
-}
 
 describe("the /api/v1 write routes in the OpenAPI document", () => {
   let t: TestDatabase;
   let app: FastifyInstance;
+  let openApi: OpenApiChecker;
+  const schemaOf = (path: string, method: string, status: number) => {
+    const schema = openApi.schemaOf(path, method, status);
+    if (!schema) throw new Error(`${method.toUpperCase()} ${path} dokumenterer ikke ${status}`);
+    return schema;
+  };
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -34,6 +29,7 @@ describe("the /api/v1 write routes in the OpenAPI document", () => {
       tokens[name] = issued.secret;
     }
     app = await buildApp({ db: t.db, storageDescription: "pglite", securityLog: deps.securityLog });
+    openApi = await openApiChecker(app);
   });
   afterAll(async () => {
     await app?.close();
@@ -43,7 +39,7 @@ describe("the /api/v1 write routes in the OpenAPI document", () => {
   it("documents every /api/v1 route the server has, writes with a request body and the Bearer scheme", () => {
     for (const route of listRoutes(app).filter((r) => r.url.startsWith("/api/v1/"))) {
       const path = route.url.replace(/:(\w+)/g, "{$1}");
-      const operation = paths[path]?.[route.method.toLowerCase()];
+      const operation = openApi.document.paths[path]?.[route.method.toLowerCase()];
       expect(operation, `${route.method} ${path}`).toBeDefined();
       if (route.method === "PUT" || route.method === "POST") expect(operation!.requestBody, `${route.method} ${path}`).toBeDefined();
       if (route.method !== "GET") expect(operation!.security, `${route.method} ${path}`).toEqual([{ apiToken: [] }]);
@@ -52,7 +48,7 @@ describe("the /api/v1 write routes in the OpenAPI document", () => {
 
   async function call(method: "GET" | "PUT" | "POST" | "DELETE", url: string, path: string, token: string | null, payload?: object) {
     const response = await app.inject({ method, url, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(payload ? { payload } : {}) });
-    const errors = checkAgainstSchema(response.json(), schemaOf(path, method.toLowerCase(), response.statusCode), root);
+    const errors = openApi.check(response.json(), schemaOf(path, method.toLowerCase(), response.statusCode));
     expect(errors, `${method} ${url} (${response.statusCode})`).toEqual([]);
     return response;
   }

@@ -4,17 +4,13 @@ import { issueApiTokenForUser } from "../../src/app/accounts/api-tokens.js";
 import { createUserAccount } from "../../src/app/accounts/manage-users.js";
 import { OPERATOR } from "../../src/app/caller.js";
 import { buildApp } from "../../src/server/app.js";
-import { OPENAPI_DOCUMENT } from "../../src/server/openapi.js";
 import { listAuditEvents } from "../../src/storage/audit-trail.js";
-import { checkAgainstSchema } from "../rates/json-schema-check.js";
+import { openApiChecker, type OpenApiChecker } from "../support/openapi-check.js";
 import { ACCOUNTS, createAccounts, PASSWORD, testAccountDeps } from "../signin/sign-in-fixtures.js";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/test-databases.js";
 import { readZipEntries } from "../support/zip-entries.js";
 import { tinyPdf } from "../support/tiny-pdf.js";
 
-type Schema = Record<string, unknown>;
-const root = OPENAPI_DOCUMENT as unknown as Schema;
-const paths = OPENAPI_DOCUMENT.paths as unknown as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
 
 const TITLE = "Danmarkskortet - omgørelsesprocent i Ankestyrelsen 2024";
 const ROUTE = "/api/v1/municipalities/0657/treatment/2024";
@@ -39,6 +35,7 @@ const HERNING_MEETINGS = [
 describe.each(DATABASE_KINDS)("the treatment record through /api/v1 on %s", (kind) => {
   let t: TestDatabase;
   let app: FastifyInstance;
+  let openApi: OpenApiChecker;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -53,6 +50,7 @@ describe.each(DATABASE_KINDS)("the treatment record through /api/v1 on %s", (kin
       tokens[name] = issued.secret;
     }
     app = await buildApp({ db: t.db, storageDescription: kind, securityLog: deps.securityLog });
+    openApi = await openApiChecker(app);
   });
   afterAll(async () => {
     await app?.close();
@@ -62,11 +60,11 @@ describe.each(DATABASE_KINDS)("the treatment record through /api/v1 on %s", (kin
   async function call(method: "GET" | "POST" | "PUT" | "DELETE", url: string, who: string | null, payload?: object) {
     const response = await app.inject({ method, url, headers: who ? { authorization: `Bearer ${tokens[who]}` } : {}, ...(payload ? { payload } : {}) });
     // Every JSON answer follows the OpenAPI document, successes and refusals alike.
-    const path = Object.keys(paths).find((p) => new RegExp(`^${p.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(url.split("?")[0]!));
-    const schema = path ? paths[path]?.[method.toLowerCase()]?.responses[String(response.statusCode)]?.content?.["application/json"]?.schema : undefined;
+    const path = openApi.pathOf(url);
+    const schema = path ? openApi.schemaOf(path, method, response.statusCode) : undefined;
     if (response.headers["content-type"]?.toString().startsWith("application/json")) {
       expect(schema, `${method} ${url} ${response.statusCode} er dokumenteret`).toBeDefined();
-      expect(checkAgainstSchema(response.json(), schema!, root), `${method} ${url} (${response.statusCode})`).toEqual([]);
+      expect(openApi.check(response.json(), schema!), `${method} ${url} (${response.statusCode})`).toEqual([]);
     }
     return response;
   }

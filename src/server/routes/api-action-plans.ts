@@ -9,9 +9,10 @@ import type { FocusArea } from "../../domain/action-plan/focus-area.js";
 import type { ApiError } from "../api-types.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { resolveApiCaller } from "../auth/request-caller.js";
-import { ActionPlanBody } from "./api-action-plan-schemas.js";
 import { apiDataCacheFor, toDatasetVersionInfo } from "./api-data-cache.js";
 import { sendError, sendRefusal, writeCaller } from "./api-writes.js";
+import { ACTION_PLAN_ROUTES } from "../api-schemas/action-plans-routes.js";
+import type { TypedRequests } from "../api-schemas/schema-kit.js";
 
 /** The use cases' slice, with the server's cache of the active versions as the follow-up's figures. */
 export function actionPlanDepsOf(ctx: AppContext): ActionPlanDeps {
@@ -76,11 +77,10 @@ function parseId(value: string, reply: FastifyReply): number | null {
  * so role check, CPR guard and audit trail are the same.
  */
 export function registerApiActionPlans(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypedRequests>();
   const deps = actionPlanDepsOf(ctx);
-  type CodeParams = { Params: { code: string } };
-  type PlanParams = { Params: { code: string; id: string } };
 
-  app.get("/api/v1/action-plan-focus-areas", async (_request, reply) =>
+  api.get("/api/v1/action-plan-focus-areas", { schema: ACTION_PLAN_ROUTES["GET /api/v1/action-plan-focus-areas"] }, async (_request, reply) =>
     reply.send({
       groups: FOCUS_AREA_GROUPS.map((g) => ({
         id: g.id,
@@ -98,7 +98,7 @@ export function registerApiActionPlans(app: FastifyInstance, ctx: AppContext): v
     }),
   );
 
-  app.get<CodeParams>("/api/v1/municipalities/:code/action-plans", async (request, reply) => {
+  api.get("/api/v1/municipalities/:code/action-plans", { schema: ACTION_PLAN_ROUTES["GET /api/v1/municipalities/:code/action-plans"] }, async (request, reply) => {
     const caller = await resolveApiCaller(ctx, request);
     if (caller === null) return sendError(reply, 401, "ugyldig-noegle", "API-nøglen er ukendt, tilbagekaldt eller udløbet. Lav en ny under Dine API-nøgler.");
     const listing = await listActionPlansWithFollowUp(deps, caller, request.params.code);
@@ -107,7 +107,7 @@ export function registerApiActionPlans(app: FastifyInstance, ctx: AppContext): v
     return reply.send({ municipalityCode: listing.municipality.code, municipalityName: listing.municipality.name, plans: listing.plans.map(actionPlanJson), includesDrafts: listing.includesDrafts });
   });
 
-  app.get<PlanParams>("/api/v1/municipalities/:code/action-plans/:id", async (request, reply) => {
+  api.get("/api/v1/municipalities/:code/action-plans/:id", { schema: ACTION_PLAN_ROUTES["GET /api/v1/municipalities/:code/action-plans/:id"] }, async (request, reply) => {
     const id = parseId(request.params.id, reply);
     if (id === null) return reply;
     const caller = await resolveApiCaller(ctx, request);
@@ -118,7 +118,7 @@ export function registerApiActionPlans(app: FastifyInstance, ctx: AppContext): v
     return reply.send(actionPlanJson(found));
   });
 
-  app.post<CodeParams & { Body: ActionPlanBodyJson }>("/api/v1/municipalities/:code/action-plans", { schema: { body: ActionPlanBody }, attachValidation: true }, async (request, reply) => {
+  api.post("/api/v1/municipalities/:code/action-plans", { schema: ACTION_PLAN_ROUTES["POST /api/v1/municipalities/:code/action-plans"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const result = await saveActionPlan(deps, caller, { municipalityCode: request.params.code, plan: planContentOf(request.body) });
@@ -126,7 +126,7 @@ export function registerApiActionPlans(app: FastifyInstance, ctx: AppContext): v
     return reply.code(201).send(actionPlanJson(withFollowUp(result.plan, await deps.figures())));
   });
 
-  app.put<PlanParams & { Body: ActionPlanBodyJson }>("/api/v1/municipalities/:code/action-plans/:id", { schema: { body: ActionPlanBody }, attachValidation: true }, async (request, reply) => {
+  api.put("/api/v1/municipalities/:code/action-plans/:id", { schema: ACTION_PLAN_ROUTES["PUT /api/v1/municipalities/:code/action-plans/:id"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const id = parseId(request.params.id, reply);
@@ -136,7 +136,7 @@ export function registerApiActionPlans(app: FastifyInstance, ctx: AppContext): v
     return reply.send(actionPlanJson(withFollowUp(result.plan, await deps.figures())));
   });
 
-  app.delete<PlanParams>("/api/v1/municipalities/:code/action-plans/:id", async (request, reply) => {
+  api.delete("/api/v1/municipalities/:code/action-plans/:id", { schema: ACTION_PLAN_ROUTES["DELETE /api/v1/municipalities/:code/action-plans/:id"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const id = parseId(request.params.id, reply);

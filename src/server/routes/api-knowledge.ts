@@ -11,9 +11,10 @@ import { type KnowledgeEntry, type KnowledgeEntryInput, type NewDecisionResult }
 import { aggregateCellText, type PublicAggregate } from "../../domain/knowledge/public-aggregate.js";
 import { formatKnowledgeIssue } from "../../importers/knowledge-sheet/analyse-knowledge-sheet.js";
 import { parseHeadingMapping } from "../../importers/knowledge-sheet/knowledge-headings.js";
-import { KnowledgeEntryBody } from "./api-knowledge-schemas.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { sendError, sendRefusal, writeCaller } from "./api-writes.js";
+import { KNOWLEDGE_ROUTES } from "../api-schemas/knowledge-routes.js";
+import type { TypedRequests } from "../api-schemas/schema-kit.js";
 
 type EntryBody = Partial<Omit<KnowledgeEntryInput, "newDecision">> &
   Pick<KnowledgeEntryInput, "decisionDate" | "outcome" | "subject"> & { newDecision?: { result: NewDecisionResult; date?: string | null } | null };
@@ -62,12 +63,12 @@ const SPREADSHEET_TYPES = ["application/vnd.openxmlformats-officedocument.spread
  * answer only for municipalities that chose to publish.
  */
 export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypedRequests>();
   const deps = accountDepsOf(ctx);
   // A spreadsheet as the request body (PUT …/knowledge/import): XLSX or CSV bytes, at most 20 MB.
   app.addContentTypeParser(SPREADSHEET_TYPES, { parseAs: "buffer", bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
 
-  type CodeParams = { Params: { code: string } };
-  app.get<CodeParams & { Querystring: { year?: string } }>("/api/v1/municipalities/:code/knowledge", async (request, reply) => {
+  api.get("/api/v1/municipalities/:code/knowledge", { schema: KNOWLEDGE_ROUTES["GET /api/v1/municipalities/:code/knowledge"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const y = request.query.year === undefined ? undefined : parseYear(request.query.year);
@@ -76,7 +77,7 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
     return reply.header("cache-control", "private, no-store").send({ entries: listed.entries.map(entryJson) });
   });
 
-  app.post<CodeParams & { Body: EntryBody }>("/api/v1/municipalities/:code/knowledge", { schema: { body: KnowledgeEntryBody }, attachValidation: true }, async (request, reply) => {
+  api.post("/api/v1/municipalities/:code/knowledge", { schema: KNOWLEDGE_ROUTES["POST /api/v1/municipalities/:code/knowledge"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const saved = await saveKnowledgeEntry(deps, caller, { municipalityCode: request.params.code, entry: entryOf(request.body) });
@@ -84,7 +85,7 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
     return reply.code(201).send(entryJson(saved.entry));
   });
 
-  app.put<CodeParams & { Params: { id: string }; Body: EntryBody }>("/api/v1/municipalities/:code/knowledge/:id", { schema: { body: KnowledgeEntryBody }, attachValidation: true }, async (request, reply) => {
+  api.put("/api/v1/municipalities/:code/knowledge/:id", { schema: KNOWLEDGE_ROUTES["PUT /api/v1/municipalities/:code/knowledge/:id"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     if (!/^\d{1,12}$/.test(request.params.id)) return sendError(reply, 404, "ikke-fundet", "Ingen afgørelse med det nummer.");
@@ -93,7 +94,7 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
     return reply.send(entryJson(saved.entry));
   });
 
-  app.get<CodeParams & { Params: { year: string } }>("/api/v1/municipalities/:code/knowledge/figures/:year", async (request, reply) => {
+  api.get("/api/v1/municipalities/:code/knowledge/figures/:year", { schema: KNOWLEDGE_ROUTES["GET /api/v1/municipalities/:code/knowledge/figures/:year"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const y = parseYear(request.params.year);
@@ -107,7 +108,7 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
     });
   });
 
-  app.put<CodeParams & { Querystring: { dryRun?: string; fileName?: string; mapping?: string }; Body: Buffer }>("/api/v1/municipalities/:code/knowledge/import", async (request, reply) => {
+  api.put("/api/v1/municipalities/:code/knowledge/import", { schema: KNOWLEDGE_ROUTES["PUT /api/v1/municipalities/:code/knowledge/import"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     if (!Buffer.isBuffer(request.body) || request.body.length === 0) return sendError(reply, 400, "ugyldigt-indhold", "Send regnearket (XLSX eller CSV) som indholdet, med Content-Type text/csv eller application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.");
@@ -133,7 +134,7 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
     }
   });
 
-  app.get<CodeParams & { Params: { year: string } }>("/api/v1/municipalities/:code/knowledge/public/:year", async (request, reply) => {
+  api.get("/api/v1/municipalities/:code/knowledge/public/:year", { schema: KNOWLEDGE_ROUTES["GET /api/v1/municipalities/:code/knowledge/public/:year"] }, async (request, reply) => {
     const y = parseYear(request.params.year);
     const result = await loadPublicAggregate(ctx.db, request.params.code, y);
     if (result.kind === "refused") return sendRefusal(reply, result);
@@ -141,7 +142,7 @@ export function registerApiKnowledge(app: FastifyInstance, ctx: AppContext): voi
     return reply.send(aggregateJson(result.aggregate));
   });
 
-  app.get<{ Params: { year: string } }>("/api/v1/knowledge/public/:year", async (request, reply) => {
+  api.get("/api/v1/knowledge/public/:year", { schema: KNOWLEDGE_ROUTES["GET /api/v1/knowledge/public/:year"] }, async (request, reply) => {
     const y = parseYear(request.params.year);
     const result = await loadNationalAggregate(ctx.db, y);
     return reply.send({ ...aggregateJson(result.aggregate), municipalityCodes: result.municipalityCodes });

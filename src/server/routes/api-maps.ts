@@ -11,12 +11,15 @@ import { toPerCapitaRecord } from "../../domain/context/per-capita-record.js";
 import { requireYear, sendCachedJson, sendWarmedJson } from "./api-request.js";
 import { parseArea, parseMap, parseYear } from "../../app/params.js";
 import { UserFacingError } from "../../app/user-facing-error.js";
+import { FIGURE_ROUTES } from "../api-schemas/figures-routes.js";
+import type { TypedRequests } from "../api-schemas/schema-kit.js";
 
 /** GET /api/v1/maps and /api/v1/maps/{map}/{year}?area=: the figures of one map for the 98 and the country. */
 export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypedRequests>();
   const cache = apiDataCacheFor(ctx.db);
 
-  app.get("/api/v1/maps", async (request, reply) => {
+  api.get("/api/v1/maps", { schema: FIGURE_ROUTES["GET /api/v1/maps"] }, async (request, reply) => {
     const data = await cache.current();
     return sendCachedJson(request, reply, data, "maps", (): MapsIndexResponse => ({
       maps: MAP_IDS.map((map) => ({
@@ -30,7 +33,7 @@ export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
     }));
   });
 
-  app.get<{ Params: { map: string; year: string }; Querystring: { area?: string } }>("/api/v1/maps/:map/:year", async (request, reply) => {
+  api.get("/api/v1/maps/:map/:year", { schema: FIGURE_ROUTES["GET /api/v1/maps/:map/:year"] }, async (request, reply) => {
     const map = parseMap(request.params.map);
     const year = parseYear(request.params.year);
     const area = parseArea(map, request.query.area);

@@ -8,8 +8,8 @@ import { toPerCapitaRecord } from "../../domain/context/per-capita-record.js";
 import { selectPopulationDenominator } from "../../domain/context/population-denominator.js";
 import { requireYear, sendCachedJson } from "./api-request.js";
 import { parseMunicipality, parseOptionalYear } from "../../app/params.js";
-
-type Query = { year?: string; compare?: string };
+import { FIGURE_ROUTES } from "../api-schemas/figures-routes.js";
+import type { TypedRequests } from "../api-schemas/schema-kit.js";
 
 /** The codes of `?compare=0101,0751` (a user-chosen comparison group), each checked. */
 function parseCompare(value: string | undefined): string[] | undefined {
@@ -19,8 +19,9 @@ function parseCompare(value: string | undefined): string[] | undefined {
 
 /** GET /api/v1/municipalities/{code}?year=&compare=: one municipality's profile (three maps, areas, years, comparisons). */
 export function registerApiMunicipalities(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypedRequests>();
   const cache = apiDataCacheFor(ctx.db);
-  app.get<{ Params: { code: string }; Querystring: Query }>("/api/v1/municipalities/:code", async (request, reply) => {
+  api.get("/api/v1/municipalities/:code", { schema: FIGURE_ROUTES["GET /api/v1/municipalities/:code"] }, async (request, reply) => {
     const municipality = parseMunicipality(request.params.code);
     const year = parseOptionalYear(request.query.year);
     const compare = parseCompare(request.query.compare);

@@ -18,9 +18,11 @@ import {
   type TreatmentMeeting,
 } from "../../domain/treatment-record.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
-import { ATTACHMENT_BODY_LIMIT, AttachmentBody, AttachmentVisibilityBody, BodyListBody, LegalRuleBody, MeetingBody, OrderBody, PlanDecisionBody } from "./api-treatment-schemas.js";
+import { ATTACHMENT_BODY_LIMIT } from "../api-schemas/treatment.js";
 import { sendError, sendRefusal, writeCaller } from "./api-writes.js";
 import { parseFormat, parseYear } from "../../app/params.js";
+import { TREATMENT_ROUTES } from "../api-schemas/treatment-routes.js";
+import type { TypedRequests } from "../api-schemas/schema-kit.js";
 
 export function attachmentUrl(code: string, year: number, a: AttachmentInfo): string {
   return `/api/v1/municipalities/${code}/treatment/${year}/attachments/${a.id}`;
@@ -127,6 +129,7 @@ function noStoreFor(caller: Caller, reply: FastifyReply): FastifyReply {
  * CPR guard and audit trail are theirs. Writes need `Authorization: Bearer …`.
  */
 export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypedRequests>();
   const deps = accountDepsOf(ctx);
   const base = "/api/v1/municipalities/:code/treatment/:year";
 
@@ -146,7 +149,7 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
     return noStoreFor(caller, reply).send(treatmentRecordJson(record.record));
   }
 
-  app.get<{ Params: { code: string }; Querystring: { format?: string } }>("/api/v1/municipalities/:code/treatment", async (request, reply) => {
+  api.get("/api/v1/municipalities/:code/treatment", { schema: TREATMENT_ROUTES["GET /api/v1/municipalities/:code/treatment"], attachValidation: true }, async (request, reply) => {
     const caller = await readCaller(ctx, request, reply);
     if (!caller) return reply;
     const format = parseFormat(request.query.format, ["json", "csv", "xlsx"]);
@@ -165,28 +168,28 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
       .send(await renderTreatmentHistoryXlsx(table, `Politisk behandling af danmarkskortet – ${history.municipality.name} Kommune`));
   });
 
-  app.get<YearParams>(base, async (request, reply) => {
+  api.get(base, { schema: TREATMENT_ROUTES["GET /api/v1/municipalities/:code/treatment/:year"], attachValidation: true }, async (request, reply) => {
     const caller = await readCaller(ctx, request, reply);
     if (!caller) return reply;
     const year = parseYear(request.params.year);
     return recordAnswer(reply, caller, request.params.code, year);
   });
 
-  app.post<YearParams & { Body: MeetingJsonBody }>(`${base}/meetings`, { schema: { body: MeetingBody }, attachValidation: true }, (request, reply) =>
+  api.post(`${base}/meetings`, { schema: TREATMENT_ROUTES["POST /api/v1/municipalities/:code/treatment/:year/meetings"], attachValidation: true }, (request, reply) =>
     write(request, reply, (caller, year) => addMeeting(deps, caller, meetingInput(request.params.code, year, request.body)), (r) => reply.code(201).send(meetingJson(r.meeting))),
   );
 
-  app.put<{ Params: { code: string; year: string; id: string }; Body: MeetingJsonBody }>(`${base}/meetings/:id`, { schema: { body: MeetingBody }, attachValidation: true }, (request, reply) =>
+  api.put(`${base}/meetings/:id`, { schema: TREATMENT_ROUTES["PUT /api/v1/municipalities/:code/treatment/:year/meetings/:id"], attachValidation: true }, (request, reply) =>
     write(request, reply, (caller, year) => editMeeting(deps, caller, request.params.id, meetingInput(request.params.code, year, request.body)), (r) => reply.send(meetingJson(r.meeting))),
   );
 
-  app.delete<{ Params: { code: string; year: string; id: string } }>(`${base}/meetings/:id`, (request, reply) =>
+  api.delete(`${base}/meetings/:id`, { schema: TREATMENT_ROUTES["DELETE /api/v1/municipalities/:code/treatment/:year/meetings/:id"], attachValidation: true }, (request, reply) =>
     write(request, reply, (caller, year) => deleteMeeting(deps, caller, { municipalityCode: request.params.code, dataYear: year, id: request.params.id }), () => reply.send({ deleted: true })),
   );
 
-  app.post<{ Params: { code: string; year: string; id: string }; Body: { fileName: string; contentBase64: string; isPublic: boolean } }>(
+  api.post(
     `${base}/meetings/:id/attachments`,
-    { schema: { body: AttachmentBody }, attachValidation: true, bodyLimit: ATTACHMENT_BODY_LIMIT },
+    { schema: TREATMENT_ROUTES["POST /api/v1/municipalities/:code/treatment/:year/meetings/:id/attachments"], attachValidation: true, bodyLimit: ATTACHMENT_BODY_LIMIT },
     (request, reply) =>
       write(
         request,
@@ -200,9 +203,8 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
       ),
   );
 
-  type AttachmentParams = { Params: { code: string; year: string; attachmentId: string } };
 
-  app.get<AttachmentParams>(`${base}/attachments/:attachmentId`, async (request, reply) => {
+  api.get(`${base}/attachments/:attachmentId`, { schema: TREATMENT_ROUTES["GET /api/v1/municipalities/:code/treatment/:year/attachments/:attachmentId"], attachValidation: true }, async (request, reply) => {
     const caller = await readCaller(ctx, request, reply);
     if (!caller) return reply;
     const year = parseYear(request.params.year);
@@ -213,7 +215,7 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
     return sendAttachment(reply, caller, opened.attachment, opened.content);
   });
 
-  app.put<AttachmentParams & { Body: { isPublic: boolean } }>(`${base}/attachments/:attachmentId`, { schema: { body: AttachmentVisibilityBody }, attachValidation: true }, (request, reply) =>
+  api.put(`${base}/attachments/:attachmentId`, { schema: TREATMENT_ROUTES["PUT /api/v1/municipalities/:code/treatment/:year/attachments/:attachmentId"], attachValidation: true }, (request, reply) =>
     write(
       request,
       reply,
@@ -222,11 +224,11 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
     ),
   );
 
-  app.delete<AttachmentParams>(`${base}/attachments/:attachmentId`, (request, reply) =>
+  api.delete(`${base}/attachments/:attachmentId`, { schema: TREATMENT_ROUTES["DELETE /api/v1/municipalities/:code/treatment/:year/attachments/:attachmentId"], attachValidation: true }, (request, reply) =>
     write(request, reply, (caller, year) => removeAttachment(deps, caller, { municipalityCode: request.params.code, dataYear: year, attachmentId: request.params.attachmentId }), () => reply.send({ deleted: true })),
   );
 
-  app.put<YearParams & { Body: { decision: string; ankestyrelsenNotifiedOn?: string | null } }>(`${base}/plan-decision`, { schema: { body: PlanDecisionBody }, attachValidation: true }, (request, reply) =>
+  api.put(`${base}/plan-decision`, { schema: TREATMENT_ROUTES["PUT /api/v1/municipalities/:code/treatment/:year/plan-decision"], attachValidation: true }, (request, reply) =>
     write(
       request,
       reply,
@@ -235,11 +237,11 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
     ),
   );
 
-  app.delete<YearParams>(`${base}/plan-decision`, (request, reply) =>
+  api.delete(`${base}/plan-decision`, { schema: TREATMENT_ROUTES["DELETE /api/v1/municipalities/:code/treatment/:year/plan-decision"], attachValidation: true }, (request, reply) =>
     write(request, reply, (caller, year) => clearPlanDecision(deps, caller, { municipalityCode: request.params.code, dataYear: year }), (r) => reply.send({ deleted: r.deleted })),
   );
 
-  app.put<YearParams & { Body: { orderedOn: string; deadline: string; note?: string | null } }>(`${base}/order`, { schema: { body: OrderBody }, attachValidation: true }, (request, reply) =>
+  api.put(`${base}/order`, { schema: TREATMENT_ROUTES["PUT /api/v1/municipalities/:code/treatment/:year/order"], attachValidation: true }, (request, reply) =>
     write(
       request,
       reply,
@@ -248,17 +250,17 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
     ),
   );
 
-  app.delete<YearParams>(`${base}/order`, (request, reply) =>
+  api.delete(`${base}/order`, { schema: TREATMENT_ROUTES["DELETE /api/v1/municipalities/:code/treatment/:year/order"], attachValidation: true }, (request, reply) =>
     write(request, reply, (caller, year) => withdrawOrder(deps, caller, { municipalityCode: request.params.code, dataYear: year }), (r) => reply.send({ deleted: r.deleted })),
   );
 
-  app.get<{ Params: { code: string } }>("/api/v1/municipalities/:code/bodies", async (request, reply) => {
+  api.get("/api/v1/municipalities/:code/bodies", { schema: TREATMENT_ROUTES["GET /api/v1/municipalities/:code/bodies"] }, async (request, reply) => {
     const list = await listBodies(deps, request.params.code);
     if (list.kind === "refused") return sendRefusal(reply, list);
     return reply.send(bodyListJson(request.params.code, list.bodies, list.isDefault));
   });
 
-  app.put<{ Params: { code: string }; Body: { bodies: { name: string; kind: string }[] } }>("/api/v1/municipalities/:code/bodies", { schema: { body: BodyListBody }, attachValidation: true }, async (request, reply) => {
+  api.put("/api/v1/municipalities/:code/bodies", { schema: TREATMENT_ROUTES["PUT /api/v1/municipalities/:code/bodies"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const result = await saveBodies(deps, caller, request.params.code, request.body.bodies.map((b) => ({ nameDa: b.name, kind: b.kind })));
@@ -266,9 +268,9 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
     return reply.send(bodyListJson(request.params.code, result.bodies, false));
   });
 
-  app.get("/api/v1/legal-rules", async (_request, reply) => reply.send({ rules: (await listLegalRules(deps)).map(ruleJson) }));
+  api.get("/api/v1/legal-rules", { schema: TREATMENT_ROUTES["GET /api/v1/legal-rules"] }, async (_request, reply) => reply.send({ rules: (await listLegalRules(deps)).map(ruleJson) }));
 
-  app.put<{ Params: { id: string }; Body: { validFrom: string; validTo?: string | null; summary: string; source: string } }>("/api/v1/legal-rules/:id", { schema: { body: LegalRuleBody }, attachValidation: true }, async (request, reply) => {
+  api.put("/api/v1/legal-rules/:id", { schema: TREATMENT_ROUTES["PUT /api/v1/legal-rules/:id"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const result = await editLegalRule(deps, caller, request.params.id, { validFrom: request.body.validFrom, validTo: request.body.validTo ?? null, summaryDa: request.body.summary, source: request.body.source });
@@ -276,7 +278,7 @@ export function registerApiTreatment(app: FastifyInstance, ctx: AppContext): voi
     return reply.send(ruleJson(result.rule));
   });
 
-  app.delete<{ Params: { id: string } }>("/api/v1/legal-rules/:id", async (request, reply) => {
+  api.delete("/api/v1/legal-rules/:id", { schema: TREATMENT_ROUTES["DELETE /api/v1/legal-rules/:id"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const result = await resetLegalRule(deps, caller, request.params.id);

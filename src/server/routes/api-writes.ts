@@ -15,7 +15,8 @@ import { accountDepsOf, type AppContext } from "../app-context.js";
 import { resolveApiCaller } from "../auth/request-caller.js";
 import { userFacingErrorOfSchemaFailure } from "../validation-failure.js";
 import { sendApiError } from "./api-request.js";
-import { CreateTokenBody, CreateUserBody, PutCommentBody, SetUserDisabledBody } from "./api-write-schemas.js";
+import { WRITE_ROUTES } from "../api-schemas/writes-routes.js";
+import type { TypedRequests } from "../api-schemas/schema-kit.js";
 
 const REFUSAL_CODES: Readonly<Record<Refusal["status"], string>> = {
   400: "ugyldigt-indhold",
@@ -87,10 +88,10 @@ function auditJson(e: AuditEvent) {
  * editor's token writes Herning's comment and gets 403 for København's.
  */
 export function registerApiWrites(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<TypedRequests>();
   const deps = accountDepsOf(ctx);
-  type CommentParams = { Params: { code: string; year: string } };
 
-  app.get<CommentParams>("/api/v1/municipalities/:code/comments/:year", async (request, reply) => {
+  api.get("/api/v1/municipalities/:code/comments/:year", { schema: WRITE_ROUTES["GET /api/v1/municipalities/:code/comments/:year"] }, async (request, reply) => {
     const year = parseYear(request.params.year);
     const caller = await resolveApiCaller(ctx, request);
     if (caller && caller.actor.kind === "user") {
@@ -106,9 +107,9 @@ export function registerApiWrites(app: FastifyInstance, ctx: AppContext): void {
     return reply.send(commentJson({ ...published, status: "published", publishedAt: published.updatedAt }));
   });
 
-  app.put<CommentParams & { Body: { text: string; status: "draft" | "published" } }>(
+  api.put(
     "/api/v1/municipalities/:code/comments/:year",
-    { schema: { body: PutCommentBody }, attachValidation: true },
+    { schema: WRITE_ROUTES["PUT /api/v1/municipalities/:code/comments/:year"], attachValidation: true },
     async (request, reply) => {
       const caller = await writeCaller(ctx, request, reply);
       if (!caller) return reply;
@@ -119,9 +120,9 @@ export function registerApiWrites(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  app.post<{ Body: { email: string; role: string; municipalityCode?: string | null; password?: string | null } }>(
+  api.post(
     "/api/v1/users",
-    { schema: { body: CreateUserBody }, attachValidation: true },
+    { schema: WRITE_ROUTES["POST /api/v1/users"], attachValidation: true },
     async (request, reply) => {
       const caller = await writeCaller(ctx, request, reply);
       if (!caller) return reply;
@@ -132,9 +133,9 @@ export function registerApiWrites(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  app.put<{ Params: { email: string }; Body: { disabled: boolean } }>(
+  api.put(
     "/api/v1/users/:email/disabled",
-    { schema: { body: SetUserDisabledBody }, attachValidation: true },
+    { schema: WRITE_ROUTES["PUT /api/v1/users/:email/disabled"], attachValidation: true },
     async (request, reply) => {
       const caller = await writeCaller(ctx, request, reply);
       if (!caller) return reply;
@@ -144,7 +145,7 @@ export function registerApiWrites(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  app.post<{ Body: { name: string; days?: number } }>("/api/v1/tokens", { schema: { body: CreateTokenBody }, attachValidation: true }, async (request, reply) => {
+  api.post("/api/v1/tokens", { schema: WRITE_ROUTES["POST /api/v1/tokens"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const result = await createOwnApiToken(deps, caller, { name: request.body.name, days: request.body.days ?? null });
@@ -152,7 +153,7 @@ export function registerApiWrites(app: FastifyInstance, ctx: AppContext): void {
     return reply.code(201).header("cache-control", "no-store").send(tokenJson(result.token, result.secret));
   });
 
-  app.delete<{ Params: { id: string } }>("/api/v1/tokens/:id", async (request, reply) => {
+  api.delete("/api/v1/tokens/:id", { schema: WRITE_ROUTES["DELETE /api/v1/tokens/:id"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     if (!/^[0-9a-f-]{36}$/.test(request.params.id)) return sendError(reply, 404, "ikke-fundet", "Du har ingen aktiv API-nøgle med det id.");
@@ -161,7 +162,7 @@ export function registerApiWrites(app: FastifyInstance, ctx: AppContext): void {
     return reply.send(tokenJson(result.token));
   });
 
-  app.get<{ Querystring: { municipality?: string; user?: string } }>("/api/v1/audit-trail", async (request, reply) => {
+  api.get("/api/v1/audit-trail", { schema: WRITE_ROUTES["GET /api/v1/audit-trail"], attachValidation: true }, async (request, reply) => {
     const caller = await writeCaller(ctx, request, reply);
     if (!caller) return reply;
     const result = await listAuditTrail(deps, caller, { municipalityCode: request.query.municipality || null, userEmail: request.query.user || null });

@@ -18,6 +18,7 @@ import { loadContextIndex } from "./context-data.js";
 import { createRenderQueue, RenderQueueFullError } from "../render-queue.js";
 import { parseReportChoices, ReportChoiceError, type ParsedReportChoices, type RawReportChoices } from "../../reports/parse-report-choices.js";
 import { loadMunicipalityYearCells } from "../../storage/complaint-store.js";
+import { AGENDA_ITEM_ROUTE_OPTIONS } from "../api-schemas/agenda-item-routes.js";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -172,7 +173,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
    * the same item with the same choices as the CLI and the page (README, "Dagsordenpunkt til byrådet").
    * Errors are the API's JSON ({ error, message }) in Danish.
    */
-  app.get<{ Params: { code: string }; Querystring: Query }>("/api/v1/municipalities/:code/agenda-item", async (request, reply) => {
+  app.get<{ Params: { code: string }; Querystring: Query }>("/api/v1/municipalities/:code/agenda-item", AGENDA_ITEM_ROUTE_OPTIONS, async (request, reply) => {
     const apiFail = (error: ReportRequestError) =>
       reply.code(error.status).type("application/json; charset=utf-8").send({ error: error.status === 404 ? "not-found" : error.status === 503 ? "unavailable" : "bad-request", message: error.message });
     const parsed = parseReportRequest(request.params.code, request.query, API_PARAMS);
