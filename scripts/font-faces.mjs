@@ -4,10 +4,11 @@
 // per split file with the unicode-range the file really covers (read from its character map), so a Danish
 // page downloads only the Latin 1 file of each weight it uses (17 KB) and a page with "≤" or "→" also the
 // small Pi file: the browser fetches a split file only when the page has a character in its range.
-// font-display: optional, not dkfds's swap: with swap the text was drawn in the fallback font and moved when
+// font-display: block, not dkfds's swap: with swap the text was drawn in the fallback font and moved when
 // IBM Plex arrived (headings rewrapped, the header's links jumped a line: CLS 0,45 on a phone on Fast 3G).
-// With optional, and the page frame preloading the three Latin 1 faces, Chromium waits a moment for them and
-// otherwise keeps the fallback for that page; the next page has them from the cache.
+// The page frame preloads the three Latin 1 faces, so they arrive with the stylesheet and the text waits for
+// them only briefly; and every page, chart label and line is set in the font its layout was measured with
+// (optional kept the fallback for the whole first visit on a slow line, and lines then wrapped otherwise).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import opentype from "opentype.js";
@@ -67,7 +68,7 @@ export function withSplitFontFaces(css, fontsDir, cssDirToFonts) {
       const woff = join(fontsDir, "split", "woff", `${file}.woff`);
       if (!existsSync(woff2) || !existsSync(woff)) continue;
       rules.push(
-        `@font-face{font-display:optional;font-family:"${face.family}";font-style:${face.style};font-weight:${face.weight};` +
+        `@font-face{font-display:block;font-family:"${face.family}";font-style:${face.style};font-weight:${face.weight};` +
           `src:url(${cssDirToFonts}/split/woff2/${file}.woff2) format("woff2");unicode-range:${unicodeRangeOf(readFileSync(woff))}}`,
       );
     }
