@@ -9,29 +9,31 @@ import type { Static } from "typebox";
 import type {
   ApiError as ApiErrorSchema,
   AreaCoverage as AreaCoverageSchema,
-  ComparisonGroup as ComparisonGroupSchema,
   DatasetProvenance as DatasetProvenanceSchema,
   DatasetVersion,
   FigureRecord as FigureRecordSchema,
   FunnelLimits as FunnelLimitsSchema,
   FunnelSummary as FunnelSummarySchema,
   MapFigures,
-  MapProfile as MapProfileSchema,
   MapsIndex,
-  MunicipalityProfile as MunicipalityProfileSchema,
-  MunicipalityProfileResponse as MunicipalityProfileResponseSchema,
   Overdispersion as OverdispersionSchema,
   PerCapitaRecord as PerCapitaRecordSchema,
-  PooledEstimate as PooledEstimateSchema,
-  ProfileYear as ProfileYearSchema,
   PublishedNationalCheck as PublishedNationalCheckSchema,
   Rank as RankSchema,
   RateEstimate as RateEstimateSchema,
-  RecipientRecord as RecipientRecordSchema,
   RevisedFigureRecord as RevisedFigureRecordSchema,
+} from "./api-schemas/figures.js";
+import type {
+  ComparisonGroup as ComparisonGroupSchema,
+  MapProfile as MapProfileSchema,
+  MunicipalityProfile as MunicipalityProfileSchema,
+  MunicipalityProfileResponse as MunicipalityProfileResponseSchema,
+  PooledEstimate as PooledEstimateSchema,
+  ProfileYear as ProfileYearSchema,
+  RecipientRecord as RecipientRecordSchema,
   YearChange as YearChangeSchema,
   YearEstimate as YearEstimateSchema,
-} from "./api-schemas/figures.js";
+} from "./api-schemas/profile.js";
 
 /** An answer is read, never changed; the server builds it from readonly domain values. */
 type Answer<T> = T extends readonly (infer E)[] ? readonly Answer<E>[] : T extends object ? { readonly [K in keyof T]: Answer<T[K]> } : T;

@@ -2,6 +2,7 @@ import type { TSchema } from "typebox";
 import { ACTIONPLANS_SCHEMAS } from "./action-plans.js";
 import { DOCXTEMPLATE_SCHEMAS } from "./docx-template.js";
 import { FIGURES_SCHEMAS } from "./figures.js";
+import { PROFILE_SCHEMAS } from "./profile.js";
 import { KNOWLEDGE_SCHEMAS } from "./knowledge.js";
 import { SUBJECTAREAS_SCHEMAS } from "./subject-areas.js";
 import { TREATMENT_SCHEMAS } from "./treatment.js";
@@ -13,6 +14,7 @@ import { WRITES_SCHEMAS } from "./writes.js";
  */
 export const API_SCHEMAS: readonly TSchema[] = [
   FIGURES_SCHEMAS,
+  PROFILE_SCHEMAS,
   WRITES_SCHEMAS,
   TREATMENT_SCHEMAS,
   SUBJECTAREAS_SCHEMAS,

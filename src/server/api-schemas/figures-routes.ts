@@ -1,7 +1,8 @@
 import { Type } from "typebox";
 import { API_ERROR, ETAG_HEADER, NOT_MODIFIED } from "./answers.js";
 import { Open, Ref } from "./schema-kit.js";
-import { MapFigures, MapsIndex, MunicipalityProfileResponse } from "./figures.js";
+import { MapFigures, MapsIndex } from "./figures.js";
+import { MunicipalityProfileResponse } from "./profile.js";
 import { AREAS, MAP_IDS } from "../../domain/map-definition.js";
 
 /**
