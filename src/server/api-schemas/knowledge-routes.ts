@@ -55,7 +55,8 @@ export const KNOWLEDGE_ROUTES = {
     security: BEARER,
     params: Type.Object({ code: Type.String({ description: "Kommunekode, fx 0657" }) }),
     querystring: Type.Object({
-      dryRun: Type.Optional(Type.Enum(["1", "true"])),
+      // Any other value imports, as before the schema: only 1 and true mean a dry run.
+      dryRun: Type.Optional(Type.String({ description: "1 eller true: kontrollér uden at gemme" })),
       fileName: Type.Optional(Type.String({ description: "Filens navn i fejlbeskederne" })),
       mapping: Type.Optional(Type.String({ description: "Linjer 'Overskrift = felt'" })),
     }),
