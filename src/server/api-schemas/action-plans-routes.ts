@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { API_ERROR, BEARER } from "./answers.js";
-import { Closed, Ref } from "./schema-kit.js";
+import { Closed, Ref, MunicipalityParams } from "./schema-kit.js";
 import { ActionPlan, ActionPlanBody, ActionPlanError, ActionPlans, FocusAreaGroups } from "./action-plans.js";
 
 /**
@@ -16,7 +16,7 @@ export const ACTION_PLAN_ROUTES = {
   "GET /api/v1/municipalities/:code/action-plans": {
     summary:
       "Kommunens handleplaner med opfølgningen beregnet af tallene: pr. fokusområde og år sager, omgjorte, ændrede, hjemviste, procent med 95 %-interval, landsplan og vurdering",
-    params: Type.Object({ code: Type.String({ description: "Kommunekode, fx 0657" }) }),
+    params: MunicipalityParams(),
     response: {
       200: Ref(ActionPlans, { description: "Handleplanerne; kladder kun med en API-nøgle fra kommunens egne brugere (og tilsyn/administrator)" }),
       404: API_ERROR,
@@ -25,7 +25,7 @@ export const ACTION_PLAN_ROUTES = {
   "POST /api/v1/municipalities/:code/action-plans": {
     summary: "Opret en handleplan (kun kommunens redaktører); et CPR-nummer i et felt afvises, og intet gemmes",
     security: BEARER,
-    params: Type.Object({ code: Type.String({ description: "Kommunekode, fx 0657" }) }),
+    params: MunicipalityParams(),
     body: Ref(ActionPlanBody),
     response: {
       201: Ref(ActionPlan, { description: "Den oprettede handleplan med opfølgning" }),
@@ -37,13 +37,13 @@ export const ACTION_PLAN_ROUTES = {
   },
   "GET /api/v1/municipalities/:code/action-plans/:id": {
     summary: "Én handleplan med opfølgning",
-    params: Type.Object({ code: Type.String({ description: "Kommunekode, fx 0657" }), id: Type.String({ description: "Handleplanens nummer" }) }),
+    params: MunicipalityParams({ id: Type.String({ description: "Handleplanens nummer" }) }),
     response: { 200: Ref(ActionPlan, { description: "Handleplanen" }), 400: API_ERROR, 404: API_ERROR },
   },
   "PUT /api/v1/municipalities/:code/action-plans/:id": {
     summary: "Erstat en handleplans indhold (kun kommunens redaktører)",
     security: BEARER,
-    params: Type.Object({ code: Type.String({ description: "Kommunekode, fx 0657" }), id: Type.String({ description: "Handleplanens nummer" }) }),
+    params: MunicipalityParams({ id: Type.String({ description: "Handleplanens nummer" }) }),
     body: Ref(ActionPlanBody),
     response: {
       200: Ref(ActionPlan, { description: "Den gemte handleplan med opfølgning" }),
@@ -56,7 +56,7 @@ export const ACTION_PLAN_ROUTES = {
   "DELETE /api/v1/municipalities/:code/action-plans/:id": {
     summary: "Slet en handleplan (kun kommunens redaktører); sletningen står i revisionssporet",
     security: BEARER,
-    params: Type.Object({ code: Type.String({ description: "Kommunekode, fx 0657" }), id: Type.String({ description: "Handleplanens nummer" }) }),
+    params: MunicipalityParams({ id: Type.String({ description: "Handleplanens nummer" }) }),
     response: { 200: Closed({ deleted: Type.Literal(true) }, { description: "Slettet" }), 400: API_ERROR, 401: API_ERROR, 403: API_ERROR, 404: API_ERROR },
   },
 };

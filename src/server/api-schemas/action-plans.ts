@@ -124,28 +124,31 @@ export const FollowUpYear = Closed(
   { $id: "FollowUpYear" },
 );
 
+/** A focus area as the answers give it: its kind, what it points at, and its Danish name. */
+const FOCUS_AREA_ANSWER = Type.Union([
+  Closed({
+    kind: Type.Literal("group"),
+    groupId: Type.String({ maxLength: 100, description: "En paragrafgruppe, fx sel-95, sel-96, sel-107-108 (se /api/v1/action-plan-focus-areas)" }),
+    nameDa: Type.String(),
+  }),
+  Closed({
+    kind: Type.Literal("subject"),
+    subject: Type.String({
+      maxLength: 300,
+      description: "Et sagsemne, som det står i Ankestyrelsens tal; matcher sagsemner med samme lov og paragraffer",
+    }),
+    law: Type.String({ maxLength: 100, description: "Lovgivning, fx Serviceloven eller Barnets lov" }),
+    nameDa: Type.String(),
+  }),
+  Closed({ kind: Type.Literal("map"), map: Type.Enum(MAP_IDS), area: Type.Enum(AREAS), nameDa: Type.String() }),
+]);
+
 export const FocusAreaFollowUp = Closed(
   {
     key: Type.String(),
     nameDa: Type.String(),
     focusArea: Nullable(
-      Type.Union([
-        Closed({
-          kind: Type.Literal("group"),
-          groupId: Type.String({ maxLength: 100, description: "En paragrafgruppe, fx sel-95, sel-96, sel-107-108 (se /api/v1/action-plan-focus-areas)" }),
-          nameDa: Type.String(),
-        }),
-        Closed({
-          kind: Type.Literal("subject"),
-          subject: Type.String({
-            maxLength: 300,
-            description: "Et sagsemne, som det står i Ankestyrelsens tal; matcher sagsemner med samme lov og paragraffer",
-          }),
-          law: Type.String({ maxLength: 100, description: "Lovgivning, fx Serviceloven eller Barnets lov" }),
-          nameDa: Type.String(),
-        }),
-        Closed({ kind: Type.Literal("map"), map: Type.Enum(MAP_IDS), area: Type.Enum(AREAS), nameDa: Type.String() }),
-      ]),
+      FOCUS_AREA_ANSWER,
       { description: "null: alle fokusområder samlet, hver sag én gang" },
     ),
     years: Type.Array(Ref(FollowUpYear)),
@@ -175,23 +178,7 @@ export const ActionPlan = Closed(
       }),
     ),
     focusAreas: Type.Array(
-      Type.Union([
-        Closed({
-          kind: Type.Literal("group"),
-          groupId: Type.String({ maxLength: 100, description: "En paragrafgruppe, fx sel-95, sel-96, sel-107-108 (se /api/v1/action-plan-focus-areas)" }),
-          nameDa: Type.String(),
-        }),
-        Closed({
-          kind: Type.Literal("subject"),
-          subject: Type.String({
-            maxLength: 300,
-            description: "Et sagsemne, som det står i Ankestyrelsens tal; matcher sagsemner med samme lov og paragraffer",
-          }),
-          law: Type.String({ maxLength: 100, description: "Lovgivning, fx Serviceloven eller Barnets lov" }),
-          nameDa: Type.String(),
-        }),
-        Closed({ kind: Type.Literal("map"), map: Type.Enum(MAP_IDS), area: Type.Enum(AREAS), nameDa: Type.String() }),
-      ]),
+      FOCUS_AREA_ANSWER,
     ),
     evaluations: Type.Array(Closed({ year: Type.Integer(), text: Type.String() })),
     followUp: Closed({

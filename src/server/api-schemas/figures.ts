@@ -300,46 +300,29 @@ export const MapsIndex = Closed(
   { $id: "MapsIndex" },
 );
 
-export const PerCapitaRecord = Closed(
-  {
-    status: Type.Enum(["value", "no-cases", "population-suppressed", "no-population", "no-data"], {
-      description: "population-suppressed: Danmarks Statistik har diskretioneret folketallet; no-population: intet folketal; no-data: ingen klagedata",
-    }),
-    perTenThousand: Nullable(Type.Number(), { description: "Realitetsbehandlede sager pr. 10.000 i aldersbåndet, uafrundet" }),
-    decided: Nullable(Type.Integer()),
-    population: Nullable(Type.Integer()),
-    band: Type.Enum(["total", "0-17", "18-64", "18+"], {
-      description: "Børnekort: 0–17 år; voksenhandicapkort: 18–64 år; socialområdet: alle (børneområdet 0–17, voksenområdet 18+)",
-    }),
-    labelDa: Type.String(),
-    basis: Type.Enum(["imported", "rounded"], {
-      description: "imported: årets eget folketal 1. januar (FOLK1A, kvartal 1); rounded: de afrundede folketal fra 2024, indtil årets er indlæst",
-    }),
-    populationPeriod: Type.String({ description: 'Fx 2024K1 eller "2024 (afrundet)"' }),
-    contextVersionId: Nullable(Type.Integer()),
-  },
-  { $id: "PerCapitaRecord" },
-);
+/** Cases per 10.000 (issue 18): the figure, the population band, and where the population came from. */
+const PER_CAPITA_FIELDS = {
+  status: Type.Enum(["value", "no-cases", "population-suppressed", "no-population", "no-data"], {
+    description: "population-suppressed: Danmarks Statistik har diskretioneret folketallet; no-population: intet folketal; no-data: ingen klagedata",
+  }),
+  perTenThousand: Nullable(Type.Number(), { description: "Realitetsbehandlede sager pr. 10.000 i aldersbåndet, uafrundet" }),
+  decided: Nullable(Type.Integer()),
+  population: Nullable(Type.Integer()),
+  band: Type.Enum(["total", "0-17", "18-64", "18+"], {
+    description: "Børnekort: 0–17 år; voksenhandicapkort: 18–64 år; socialområdet: alle (børneområdet 0–17, voksenområdet 18+)",
+  }),
+  labelDa: Type.String(),
+  basis: Type.Enum(["imported", "rounded"], {
+    description: "imported: årets eget folketal 1. januar (FOLK1A, kvartal 1); rounded: de afrundede folketal fra 2024, indtil årets er indlæst",
+  }),
+  populationPeriod: Type.String({ description: 'Fx 2024K1 eller "2024 (afrundet)"' }),
+  contextVersionId: Nullable(Type.Integer()),
+};
+
+export const PerCapitaRecord = Closed(PER_CAPITA_FIELDS, { $id: "PerCapitaRecord" });
 
 export const MunicipalityPerCapitaRecord = Closed(
-  {
-    municipalityCode: Type.String({ pattern: "^\\d{4}$", description: "Kommunekode, fx 0657" }),
-    status: Type.Enum(["value", "no-cases", "population-suppressed", "no-population", "no-data"], {
-      description: "population-suppressed: Danmarks Statistik har diskretioneret folketallet; no-population: intet folketal; no-data: ingen klagedata",
-    }),
-    perTenThousand: Nullable(Type.Number(), { description: "Realitetsbehandlede sager pr. 10.000 i aldersbåndet, uafrundet" }),
-    decided: Nullable(Type.Integer()),
-    population: Nullable(Type.Integer()),
-    band: Type.Enum(["total", "0-17", "18-64", "18+"], {
-      description: "Børnekort: 0–17 år; voksenhandicapkort: 18–64 år; socialområdet: alle (børneområdet 0–17, voksenområdet 18+)",
-    }),
-    labelDa: Type.String(),
-    basis: Type.Enum(["imported", "rounded"], {
-      description: "imported: årets eget folketal 1. januar (FOLK1A, kvartal 1); rounded: de afrundede folketal fra 2024, indtil årets er indlæst",
-    }),
-    populationPeriod: Type.String({ description: 'Fx 2024K1 eller "2024 (afrundet)"' }),
-    contextVersionId: Nullable(Type.Integer()),
-  },
+  { municipalityCode: Type.String({ pattern: "^\\d{4}$", description: "Kommunekode, fx 0657" }), ...PER_CAPITA_FIELDS },
   { $id: "MunicipalityPerCapitaRecord" },
 );
 

@@ -41,3 +41,14 @@ export interface TypedRequests extends FastifyTypeProvider {
   validator: this["schema"] extends TSchema ? Static<this["schema"]> : unknown;
   serializer: unknown;
 }
+
+/** The municipality an address is under (/api/v1/municipalities/:code/…): checked by the route's parser. */
+export const MUNICIPALITY_CODE = Type.String({ description: "Kommunekode, fx 0657" });
+
+/** The parameters of an address under one municipality: its code, then the route's own. */
+export function MunicipalityParams<P extends TProperties = Record<never, never>>(extra?: P) {
+  return Type.Object({ code: MUNICIPALITY_CODE, ...extra } as { code: typeof MUNICIPALITY_CODE } & P);
+}
+
+/** The data year a treatment address is about. */
+export const TREATMENT_YEAR = Type.String({ pattern: "^\\d{4}$", description: "Dataåret; kortet offentliggøres året efter og behandles det år" });

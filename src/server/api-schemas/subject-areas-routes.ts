@@ -1,6 +1,5 @@
-import { Type } from "typebox";
 import { API_ERROR, BEARER } from "./answers.js";
-import { Ref } from "./schema-kit.js";
+import { Ref, MunicipalityParams } from "./schema-kit.js";
 import { SubjectAreaTable, SubjectAreaTableBody } from "./subject-areas.js";
 
 /**
@@ -11,13 +10,13 @@ import { SubjectAreaTable, SubjectAreaTableBody } from "./subject-areas.js";
 export const SUBJECT_AREA_ROUTES = {
   "GET /api/v1/municipalities/:code/subject-areas": {
     summary: "Kommunens områdetabel: hvilket af kommunens områder hvert sagsemne hører til (grupperer alle klagesager i dagsordenpunktet)",
-    params: Type.Object({ code: Type.String({ description: "Kommunekode, fx 0657" }) }),
+    params: MunicipalityParams(),
     response: { 200: Ref(SubjectAreaTable, { description: "Tabellen med kommunens sagsemner og afdelinger" }), 404: API_ERROR },
   },
   "PUT /api/v1/municipalities/:code/subject-areas": {
     summary: "Erstat kommunens områdetabel (kun kommunens redaktører); et område skal stå på kommunens liste over afdelinger, når den findes",
     security: BEARER,
-    params: Type.Object({ code: Type.String({ description: "Kommunekode, fx 0657" }) }),
+    params: MunicipalityParams(),
     body: Ref(SubjectAreaTableBody),
     response: { 200: Ref(SubjectAreaTable, { description: "Den gemte tabel" }), 400: API_ERROR, 401: API_ERROR, 403: API_ERROR, 404: API_ERROR },
   },

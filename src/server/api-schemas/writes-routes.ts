@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { API_ERROR, BEARER } from "./answers.js";
-import { Ref } from "./schema-kit.js";
+import { Ref, MunicipalityParams } from "./schema-kit.js";
 import { ApiToken, AuditTrail, CreateTokenBody, CreateUserBody, MunicipalityComment, PutCommentBody, SetUserDisabledBody, User } from "./writes.js";
 
 /**
@@ -12,8 +12,7 @@ export const WRITE_ROUTES = {
   "GET /api/v1/municipalities/:code/comments/:year": {
     summary:
       "Kommunens kommentar til tallene for et år: den offentliggjorte, eller med en API-nøgle fra kommunens egne brugere (og tilsyn/administrator) også kladden",
-    params: Type.Object({
-      code: Type.String({ description: "Kommunekode, fx 0657" }),
+    params: MunicipalityParams({
       year: Type.String({ pattern: "^\\d{4}$", description: "Dataåret kommentaren gælder" }),
     }),
     response: { 200: Ref(MunicipalityComment, { description: "Kommentaren" }), 400: API_ERROR, 404: API_ERROR },
@@ -21,8 +20,7 @@ export const WRITE_ROUTES = {
   "PUT /api/v1/municipalities/:code/comments/:year": {
     summary: "Gem kommunens kommentar som kladde eller offentliggjort (kun kommunens redaktører); et CPR-nummer afvises, og intet gemmes",
     security: BEARER,
-    params: Type.Object({
-      code: Type.String({ description: "Kommunekode, fx 0657" }),
+    params: MunicipalityParams({
       year: Type.String({ pattern: "^\\d{4}$", description: "Dataåret kommentaren gælder" }),
     }),
     body: Ref(PutCommentBody),
