@@ -5,16 +5,10 @@
 // Baseline in the same run: the same bytes (HTML, CSS, JS) served from memory by a minimal Node `http`
 // server, so the ratio shows what our server's rendering and routing add to what the browser needs anyway.
 // Also: the JavaScript the page loads, measured from the bytes the browser received and gzipped here.
-import { execFileSync } from "node:child_process";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import type { BenchResult } from "./run.js";
-import { loadDemoDataset } from "../src/app/import/demo-dataset.js";
-import { buildApp } from "../src/server/app.js";
-import { openDatabase } from "../src/storage/open-database.js";
-import { launchChromium } from "../test/support/chromium.js";
+import { median, startDemoPageBench } from "./demo-page-server.js";
 
 const PATH = "/kort?aar=2024&geometri=geografisk";
 const RUNS = 21;
@@ -61,26 +55,13 @@ async function loadOnce(browser: Browser, url: string, keepBodies: boolean): Pro
   return { readyMs, paintedMs, wallMs, municipalities, responses };
 }
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const ms = (n: number) => n.toFixed(0);
 const kib = (n: number) => (n / 1024).toFixed(1).replace(".", ",");
 
 export default async function mapPageBench(): Promise<BenchResult> {
-  process.env.DANMARKSKORT_BOUNDARIES ??= "../shared/geo/kommuner.topojson";
-  execFileSync(process.execPath, ["scripts/build-client.mjs"], { stdio: "inherit" });
-  const db = await openDatabase({ kind: "memory" });
-  await loadDemoDataset(db);
-  const app = await buildApp({ db, storageDescription: "indlejret database i hukommelsen" });
-  const appUrl = await app.listen({ port: 0, host: "127.0.0.1" });
-  const browser = await launchChromium();
-  let baseline: Server | undefined;
+  const bench = await startDemoPageBench();
+  const { appUrl, browser } = bench;
   try {
     // Warm-up: loads the boundaries once (cached by the server for its lifetime) and the page data cache,
     // and records every byte the page loads for the baseline server and the JavaScript measure.
@@ -89,7 +70,7 @@ export default async function mapPageBench(): Promise<BenchResult> {
     if (!first.responses.some((r) => r.type === "document")) throw new Error("Siden blev ikke hentet");
     const byPath = new Map(first.responses.map((r) => [new URL(r.url).pathname + (r.type === "document" ? "" : new URL(r.url).search), r]));
     const documentResponse = first.responses.find((r) => r.type === "document")!;
-    baseline = createServer((req, res) => {
+    const baselineUrl = await bench.baseline((req, res) => {
       const path = (req.url ?? "/").split("?")[0]!;
       const found = path === "/kort" ? documentResponse : byPath.get(req.url ?? "") ?? byPath.get(path);
       if (!found) {
@@ -99,7 +80,6 @@ export default async function mapPageBench(): Promise<BenchResult> {
       res.writeHead(200, { "content-type": found.contentType, "content-length": found.body.length });
       res.end(found.body);
     });
-    const baselineUrl = await listen(baseline);
     await loadOnce(browser, baselineUrl + PATH, false);
 
     const appRuns: Load[] = [];
@@ -150,9 +130,6 @@ ${scriptRows}
 JavaScript i alt: **${kib(jsGzip)} KiB gzip** (${kib(jsRaw)} KiB ukomprimeret; krav ≤ ${JS_LIMIT_BYTES / 1024} KiB gzip). ${passed ? "Bestået." : "IKKE bestået."}`,
     };
   } finally {
-    await browser.close();
-    await app.close();
-    if (baseline) await new Promise((resolve) => baseline!.close(resolve));
-    await db.close();
+    await bench.close();
   }
 }

@@ -5,15 +5,10 @@
 // Cumulative Layout Shift (the Web Vitals definitions; CLS counts every shift without recent input).
 // Baseline in the same run: the same bytes, with the same content type and encoding, sent from memory by a
 // minimal Node `http` server, so the ratio shows what our server adds to what the network and browser cost.
-import { execFileSync } from "node:child_process";
-import { createServer, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request as httpRequest } from "node:http";
 import type { Browser } from "playwright-core";
 import type { BenchResult } from "./run.js";
-import { loadDemoDataset } from "../src/app/import/demo-dataset.js";
-import { buildApp } from "../src/server/app.js";
-import { openDatabase } from "../src/storage/open-database.js";
-import { launchChromium } from "../test/support/chromium.js";
+import { median, startDemoPageBench } from "./demo-page-server.js";
 
 const PAGES = [
   ["kortsiden", "/kort?kort=socialomraadet&aar=2024"],
@@ -76,26 +71,13 @@ function capture(url: string): Promise<Captured> {
   });
 }
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const seconds = (ms: number) => (ms / 1000).toFixed(2).replace(".", ",");
 const decimal = (n: number, digits: number) => n.toFixed(digits).replace(".", ",");
 
 export default async function pageLoadBench(): Promise<BenchResult> {
-  process.env.DANMARKSKORT_BOUNDARIES ??= "../shared/geo/kommuner.topojson";
-  execFileSync(process.execPath, ["scripts/build-client.mjs"], { stdio: "inherit" });
-  const db = await openDatabase({ kind: "memory" });
-  await loadDemoDataset(db);
-  const app = await buildApp({ db, storageDescription: "indlejret database i hukommelsen" });
-  const appUrl = await app.listen({ port: 0, host: "127.0.0.1" });
-  const browser = await launchChromium();
-  let baseline: Server | undefined;
+  const bench = await startDemoPageBench();
+  const { appUrl, browser } = bench;
   try {
     // Every address a page loads, recorded in an unthrottled warm-up load, captured as the app sends it.
     const captured = new Map<string, Captured>();
@@ -111,13 +93,12 @@ export default async function pageLoadBench(): Promise<BenchResult> {
         if (!captured.has(key)) captured.set(key, await capture(u));
       }
     }
-    baseline = createServer((req, res) => {
+    const baselineUrl = await bench.baseline((req, res) => {
       const found = captured.get(req.url ?? "");
       if (!found) return void res.writeHead(404).end();
       res.writeHead(found.status, { ...found.headers, "content-length": found.body.length });
       res.end(found.body);
     });
-    const baselineUrl = await listen(baseline);
 
     const rows: string[] = [];
     let passed = true;
@@ -157,9 +138,6 @@ ${rows.join("\n")}
 ${passed ? "Bestået." : "IKKE bestået."}`,
     };
   } finally {
-    await browser.close();
-    await app.close();
-    if (baseline) await new Promise((resolve) => baseline!.close(resolve));
-    await db.close();
+    await bench.close();
   }
 }
