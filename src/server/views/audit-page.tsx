@@ -10,7 +10,7 @@ import { ROLE_NAMES_DA, type RoleKind } from "../../domain/access-policy.js";
 import { formatDateTimeDa } from "../../domain/format-danish-date.js";
 import { MUNICIPALITIES, municipalityName } from "../../domain/municipality.js";
 import type { AuditEvent } from "../../storage/audit-trail.js";
-import { ErrorSummary, SelectField } from "./form-fields.js";
+import { ErrorSummary, SelectField, SelectionSubmit } from "./form-fields.js";
 import { PageLayout, type LayoutAccount } from "./page-layout.js";
 import { renderHtmlPage } from "./render-html-page.js";
 
@@ -108,11 +108,7 @@ export function AuditPage(m: AuditPageModel): JSX.Element {
           </label>
           <input class="form-input" id="rs-bruger" name="bruger" type="text" value={m.userEmail} />
         </div>
-        <div class="selection-field selection-submit">
-          <button class="button button-secondary" type="submit">
-            Vis
-          </button>
-        </div>
+        <SelectionSubmit />
       </form>
       {m.events.length === 0 ? (
         <p>Ingen ændringer passer til valget.</p>

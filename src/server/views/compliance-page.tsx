@@ -16,7 +16,15 @@ import { formatDanishDate } from "../../domain/council-treatment.js";
 import { formatDateTimeDa } from "../../domain/format-danish-date.js";
 import { formatInteger } from "../../domain/format-danish-number.js";
 import { councilDeadline } from "../../domain/legal-rules.js";
-import { CsrfInput, ErrorSummary, errorFor, FieldGroup, SelectField, SuccessNotice } from "./form-fields.js";
+import {
+  CsrfInput,
+  ErrorSummary,
+  errorFor,
+  FieldGroup,
+  SelectField,
+  SuccessNotice,
+  SelectionSubmit,
+} from "./form-fields.js";
 import { PageLayout, type LayoutAccount } from "./page-layout.js";
 import { renderHtmlPage } from "./render-html-page.js";
 import type { TrustedSvg } from "../../viz/trusted-svg.js";
@@ -107,11 +115,7 @@ function FilterForm({ m }: { m: CompliancePageModel }): JSX.Element {
         selected={f.followUp ?? ""}
         inline
       />
-      <div class="selection-field selection-submit">
-        <button class="button button-secondary" type="submit">
-          Vis
-        </button>
-      </div>
+      <SelectionSubmit />
     </form>
   );
 }

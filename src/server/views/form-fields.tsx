@@ -152,3 +152,14 @@ export function SuccessNotice({ textDa }: { readonly textDa: string | null | und
     </div>
   );
 }
+
+/** The "Vis" button of a selection form (map, profile, audit trail, compliance), beside its fields. */
+export function SelectionSubmit({ primary = false }: { readonly primary?: boolean }): JSX.Element {
+  return (
+    <div class="selection-field selection-submit">
+      <button class={primary ? "button button-primary" : "button button-secondary"} type="submit">
+        Vis
+      </button>
+    </div>
+  );
+}

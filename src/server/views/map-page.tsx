@@ -1,6 +1,6 @@
 import type { JSX } from "preact";
 import { SortableFigureTable } from "./figure-tables.js";
-import { SelectField } from "./form-fields.js";
+import { SelectField, SelectionSubmit } from "./form-fields.js";
 import { FunnelSummaryNote } from "./funnel-summary.js";
 import type { Downloads } from "./map-downloads.js";
 import type { LegendModel, MapFiguresBody, MapPageModel, MapView, SelectedNote } from "./map-page-model.js";
@@ -46,11 +46,7 @@ function MapFigures({ body }: { body: MapFiguresBody }): JSX.Element {
         {body.selection.hidden.map((h) => (
           <input type="hidden" name={h.name} value={h.value} />
         ))}
-        <div class="selection-field selection-submit">
-          <button class="button button-primary" type="submit">
-            Vis
-          </button>
-        </div>
+        <SelectionSubmit primary />
       </form>
       {body.national.kind === "line" ? (
         <p class="national-line">

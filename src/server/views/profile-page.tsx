@@ -2,7 +2,7 @@ import type { JSX } from "preact";
 import { AgendaItemForm } from "./agenda-item-form.js";
 import { CommentForm } from "./comment-form.js";
 import { SimpleFigureTable } from "./figure-tables.js";
-import { SuccessNotice } from "./form-fields.js";
+import { SuccessNotice, SelectionSubmit } from "./form-fields.js";
 import { KnowledgePublicSection } from "./knowledge-public-section.js";
 import { PageLayout, type LayoutAccount } from "./page-layout.js";
 import type {
@@ -69,11 +69,7 @@ function Profile({ nameDa, body }: { nameDa: string; body: ProfileBody }): JSX.E
             ))}
           </select>
         </div>
-        <div class="selection-field selection-submit">
-          <button class="button button-secondary" type="submit">
-            Vis
-          </button>
-        </div>
+        <SelectionSubmit />
       </form>
       <KeyFigureList figures={body.keyFigures} />
       <nav aria-label="På denne side" class="profile-nav">
