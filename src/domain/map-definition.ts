@@ -24,7 +24,7 @@ export type MapDefinition = {
   readonly areas: readonly Area[];
 };
 
-export const MAP_DEFINITIONS: Readonly<Record<MapId, MapDefinition>> = {
+const DEFINITIONS = {
   socialomraadet: {
     id: "socialomraadet",
     nameDa: "Socialområdet generelt",
@@ -47,7 +47,15 @@ export const MAP_DEFINITIONS: Readonly<Record<MapId, MapDefinition>> = {
     firstDataYear: 2017,
     areas: ["total"],
   },
-};
+} as const satisfies Record<MapId, MapDefinition>;
+
+export const MAP_DEFINITIONS: Readonly<Record<MapId, MapDefinition>> = DEFINITIONS;
+
+/**
+ * The areas map `M` is shown in, read from its definition: all three for the general map, only `"total"`
+ * for the two disability maps. Types keyed by it (the profile's areas) follow MAP_DEFINITIONS by construction.
+ */
+export type AreaOfMap<M extends MapId> = (typeof DEFINITIONS)[M]["areas"][number];
 
 export function isMapId(value: string): value is MapId {
   return (MAP_IDS as readonly string[]).includes(value);

@@ -1,7 +1,7 @@
 import { asCellTotals, type CellTotals } from "./cell-totals.js";
 import { buildComparisonGroup, type ComparisonGroup } from "./comparison-group.js";
 import type { ComplaintCell } from "./complaint-cell.js";
-import { MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "./map-definition.js";
+import { MAP_DEFINITIONS, MAP_IDS, type Area, type AreaOfMap, type MapId } from "./map-definition.js";
 import { buildMapFigures, type FunnelSummary, type MunicipalityFigureRow, type NationalFigureRow } from "./map-figures.js";
 import type { MapRuleTable } from "./map-rules.js";
 import { findMunicipalityByCode, type MunicipalityCode } from "./municipality.js";
@@ -27,8 +27,8 @@ export type ProfileYear = {
   readonly pooled: PooledEstimate;
 };
 
-export type AreaProfile = {
-  readonly area: Area;
+export type AreaProfile<A extends Area = Area> = {
+  readonly area: A;
   /** Every year with data on this map up to the focus year, oldest first. */
   readonly years: readonly ProfileYear[];
 };
@@ -48,10 +48,15 @@ export type SubjectsOfYear = {
   readonly subjects: readonly SubjectFigure[];
 };
 
-export type MapProfile = {
-  readonly map: MapId;
-  /** The areas this map is shown in: total, and on the general map also children and adults. */
-  readonly areas: readonly AreaProfile[];
+/**
+ * A map's areas keyed by area, exactly those the map is shown in (MAP_DEFINITIONS): `total` always,
+ * `children` and `adults` only on the general map. A lookup cannot miss, so no `.find(...)!`.
+ */
+export type AreaProfiles<M extends MapId> = { readonly [A in AreaOfMap<M>]: AreaProfile<A> };
+
+export type MapProfileOf<M extends MapId> = {
+  readonly map: M;
+  readonly areas: AreaProfiles<M>;
   /** The municipalities sharing a border, the last COMPARISON_YEARS years, area total. Empty for islands. */
   readonly neighbours: ComparisonGroup;
   /** The other municipalities of the region, same window. */
@@ -62,6 +67,12 @@ export type MapProfile = {
   readonly subjects: readonly SubjectsOfYear[];
 };
 
+/** Any one map's profile; `areas.total` is always there, and narrowing on `map` reaches the general map's split. */
+export type MapProfile = { readonly [M in MapId]: MapProfileOf<M> }[MapId];
+
+/** The profile of every map, keyed by map id. */
+export type MapProfiles = { readonly [M in MapId]: MapProfileOf<M> };
+
 /**
  * Everything the municipality page and the council's agenda item show for one municipality: the
  * contract between the statistics core, the web profile and the report. All figures are keyed by map
@@ -71,8 +82,24 @@ export type MunicipalityProfile = {
   readonly municipality: { readonly code: MunicipalityCode; readonly name: string; readonly region: string };
   /** The year the comparisons end with: `options.year`, else the newest year with data; null without data. */
   readonly focusYear: number | null;
-  readonly maps: readonly MapProfile[];
+  readonly maps: MapProfiles;
 };
+
+/** The maps in MAP_IDS order, for whatever lists them (page sections, tables, the API's array). */
+export function mapProfilesOf(profile: MunicipalityProfile): readonly MapProfile[] {
+  return MAP_IDS.map((id) => profile.maps[id]);
+}
+
+/** One area of a map, or undefined where the map is not split into it (only the general map has children and adults). */
+export function areaOf(mapProfile: MapProfile, area: Area): AreaProfile | undefined {
+  const areas: Partial<Record<Area, AreaProfile>> = mapProfile.areas;
+  return areas[area];
+}
+
+/** The map's areas in the order of its definition (total first). */
+export function areaProfilesOf(mapProfile: MapProfile): readonly AreaProfile[] {
+  return MAP_DEFINITIONS[mapProfile.map].areas.flatMap((area) => areaOf(mapProfile, area) ?? []);
+}
 
 export type ProfileOptions = {
   /** Focus year; years after it are left out (a 2024 agenda item must not show 2025 figures). */
@@ -112,9 +139,9 @@ export function buildMunicipalityProfile(
   const focusYear = options.year ?? totals.years.at(-1) ?? null;
   const span = options.pooledYears ?? DEFAULT_POOLED_YEARS;
   const window = focusYear === null ? [] : Array.from({ length: COMPARISON_YEARS }, (_, i) => focusYear - COMPARISON_YEARS + 1 + i);
-  const maps = MAP_IDS.map((map): MapProfile => {
+  const mapProfile = <M extends MapId>(map: M, areasOf: (area: <A extends AreaOfMap<M>>(area: A) => AreaProfile<A>) => AreaProfiles<M>): MapProfileOf<M> => {
     const years = yearsOfMap(totals, map, focusYear);
-    const areas = MAP_DEFINITIONS[map].areas.map((area): AreaProfile => {
+    const areaProfile = <A extends Area>(area: A): AreaProfile<A> => {
       const rows = new Map(
         years.map((year) => {
           const figures = buildMapFigures(totals, { map, year, area }, options.revised ? { revised: options.revised } : {});
@@ -133,17 +160,23 @@ export function buildMunicipalityProfile(
           return { year, municipality: row, national, funnelSummary, change: computeYearChange(row.estimate, previous, year - 1), pooled: poolYears(year, countsFor, span) };
         }),
       };
-    });
+    };
     const group = (kind: ComparisonGroup["kind"], labelDa: string, codes: readonly MunicipalityCode[]) =>
       buildComparisonGroup(totals, { kind, labelDa, codes, map, area: "total", years: window });
     return {
       map,
-      areas,
+      areas: areasOf(areaProfile),
       neighbours: group("neighbours", "Nabokommuner", neighboursOf(municipality.code)),
       region: group("region", municipality.region, regionMembersOf(municipality.code)),
       chosenGroup: options.chosenGroup ? group("chosen", options.chosenGroup.labelDa, options.chosenGroup.codes) : null,
       subjects: years.map((year) => subjectsOf(totals, map, year, municipality.code)),
     };
-  });
+  };
+  // In MAP_IDS order; each map's areas are checked against its definition by AreaProfiles.
+  const maps: MapProfiles = {
+    socialomraadet: mapProfile("socialomraadet", (area) => ({ total: area("total"), children: area("children"), adults: area("adults") })),
+    boernehandicapomraadet: mapProfile("boernehandicapomraadet", (area) => ({ total: area("total") })),
+    voksenhandicapomraadet: mapProfile("voksenhandicapomraadet", (area) => ({ total: area("total") })),
+  };
   return { municipality: { code: municipality.code, name: municipality.name, region: municipality.region }, focusYear, maps };
 }

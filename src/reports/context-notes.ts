@@ -3,7 +3,7 @@ import { recipientsForMap } from "../domain/context/map-recipients.js";
 import { selectPopulationDenominator } from "../domain/context/population-denominator.js";
 import { formatInteger } from "../domain/format-danish-number.js";
 import type { MapId } from "../domain/map-definition.js";
-import type { MunicipalityProfile } from "../domain/municipality-profile.js";
+import { mapProfilesOf, type MunicipalityProfile } from "../domain/municipality-profile.js";
 import { describeRecipientsDa } from "../viz/recipients-text.js";
 
 const oneDecimal = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -18,8 +18,8 @@ export function buildContextNotesDa(index: ContextIndex, profile: MunicipalityPr
   if (index.versions.length === 0) return {};
   const notes: Partial<Record<MapId, string>> = {};
   const code = profile.municipality.code;
-  for (const mapProfile of profile.maps) {
-    const y = mapProfile.areas.find((a) => a.area === "total")?.years.find((p) => p.year === year);
+  for (const mapProfile of mapProfilesOf(profile)) {
+    const y = mapProfile.areas.total.years.find((p) => p.year === year);
     const parts: string[] = [];
     const denominator = selectPopulationDenominator(index, mapProfile.map, "total", year);
     if (y && denominator.basis.kind === "imported" && y.municipality.estimate.kind !== "no-data") {

@@ -1,6 +1,6 @@
 import { assertNever } from "../domain/assert-never.js";
 import { MAP_IDS, type MapId } from "../domain/map-definition.js";
-import type { MapProfile, MunicipalityProfile, ProfileYear } from "../domain/municipality-profile.js";
+import { areaProfilesOf, mapProfilesOf, type MapProfile, type MunicipalityProfile, type ProfileYear } from "../domain/municipality-profile.js";
 import type { FunnelResult, FunnelSummary } from "../domain/map-figures.js";
 import { describeChanceFlagsDa, describeOverdispersionDa } from "../domain/funnel-summary-text.js";
 import { DEFAULT_POOLED_YEARS, poolYears } from "../domain/pooled-rate.js";
@@ -15,11 +15,11 @@ import type { AgendaItemFigures, ChangeVerdict, ComparedEstimates, MunicipalityM
  */
 export function figuresFromProfile(profile: MunicipalityProfile, year: number): AgendaItemFigures {
   const code = profile.municipality.code;
-  const maps = Object.fromEntries(MAP_IDS.map((id) => [id, mapFigures(mapOf(profile, id), year)])) as Record<MapId, MunicipalityMapFigures>;
-  const social = mapOf(profile, "socialomraadet");
-  const totalYears = social.areas.find((a) => a.area === "total")?.years ?? [];
+  const maps = Object.fromEntries(MAP_IDS.map((id) => [id, mapFigures(profile.maps[id], year)])) as Record<MapId, MunicipalityMapFigures>;
+  const social = profile.maps.socialomraadet;
+  const totalYears = social.areas.total.years;
   const group = social.neighbours;
-  const loadedYears = [...new Set(profile.maps.flatMap((m) => m.areas.flatMap((a) => a.years.map((p) => p.year))))].filter((y) => y <= year).sort((a, b) => a - b);
+  const loadedYears = [...new Set(mapProfilesOf(profile).flatMap((m) => areaProfilesOf(m).flatMap((a) => a.years.map((p) => p.year))))].filter((y) => y <= year).sort((a, b) => a - b);
   // Years not loaded at all are left out of the neighbour table: a column of dashes says nothing.
   const years = group.years.filter((y) => loadedYears.includes(y));
   // One pooling window everywhere: the profile's (DEFAULT_POOLED_YEARS), not the four years the table shows.
@@ -49,12 +49,6 @@ export function figuresFromProfile(profile: MunicipalityProfile, year: number): 
   };
 }
 
-function mapOf(profile: MunicipalityProfile, id: MapId): MapProfile {
-  const found = profile.maps.find((m) => m.map === id);
-  if (!found) throw new Error(`Profilen mangler kortet ${id}`);
-  return found;
-}
-
 function noData(year: number): RateEstimate {
   return { kind: "no-data", reasonDa: `der er ingen data for ${year}` };
 }
@@ -76,15 +70,15 @@ function pooled(years: readonly number[], estimateOf: (year: number) => RateEsti
 }
 
 function mapFigures(profile: MapProfile, year: number): MunicipalityMapFigures {
-  const total = profile.areas.find((a) => a.area === "total");
-  const current = total?.years.find((p) => p.year === year);
+  const total = profile.areas.total;
+  const current = total.years.find((p) => p.year === year);
   return {
     map: profile.map,
-    areas: profile.areas.map((a) => ({ area: a.area, ...compared(a.years.find((p) => p.year === year), year) })),
-    previous: compared(total?.years.find((p) => p.year === year - 1), year - 1),
+    areas: areaProfilesOf(profile).map((a) => ({ area: a.area, ...compared(a.years.find((p) => p.year === year), year) })),
+    previous: compared(total.years.find((p) => p.year === year - 1), year - 1),
     change: current ? changeVerdict(current.change) : { kind: "not-testable", reasonDa: `der er ingen data for ${year}` },
     versusNational: current ? nationalVerdict(current.municipality.funnel, current.funnelSummary) : { kind: "not-testable", reasonDa: `der er ingen data for ${year}` },
-    trend: (total?.years ?? []).filter((p) => p.year <= year).map((p) => ({ year: p.year, ...compared(p, p.year) })),
+    trend: total.years.filter((p) => p.year <= year).map((p) => ({ year: p.year, ...compared(p, p.year) })),
     revised: current?.municipality.revision?.kind === "revised" ? current.municipality.revision.estimate : null,
   };
 }

@@ -1,5 +1,5 @@
 import { AREA_NAMES_DA, MAP_DEFINITIONS } from "../domain/map-definition.js";
-import type { MapProfile } from "../domain/municipality-profile.js";
+import { areaProfilesOf, type MapProfile } from "../domain/municipality-profile.js";
 import type { RateEstimate } from "../domain/rate-estimate.js";
 import { integerCell as int, missingCell as none, percentCell as pct, rateFigureCells, type TableCell, type TableModel } from "./figure-table.js";
 
@@ -10,14 +10,14 @@ import { integerCell as int, missingCell as none, percentCell as pct, rateFigure
  */
 export function buildProfileTableModel(mapProfile: MapProfile, year: number, municipalityNameDa: string, tableNumber: number, sourceLineDa: string | null = null): TableModel {
   const mapName = MAP_DEFINITIONS[mapProfile.map].nameDa;
-  const rows = mapProfile.areas.flatMap((areaProfile) => {
+  const rows = areaProfilesOf(mapProfile).flatMap((areaProfile) => {
     const y = areaProfile.years.find((p) => p.year === year);
     const areaName = AREA_NAMES_DA[areaProfile.area];
     const national: RateEstimate = y?.national.estimate ?? { kind: "no-data", reasonDa: `Ingen data for ${year}` };
     const own: RateEstimate = y?.municipality.estimate ?? { kind: "no-data", reasonDa: `Ingen data for ${year}` };
     return [
       { code: null, cells: [{ text: `Landsplan, ${areaName}`, value: `Landsplan, ${areaName}` }, ...rateFigureCells(national)] },
-      { code: mapProfile.areas.length > 0 ? "municipality" : null, cells: [{ text: `${municipalityNameDa} Kommune, ${areaName}`, value: `${municipalityNameDa} Kommune, ${areaName}` }, ...rateFigureCells(own)] },
+      { code: "municipality", cells: [{ text: `${municipalityNameDa} Kommune, ${areaName}`, value: `${municipalityNameDa} Kommune, ${areaName}` }, ...rateFigureCells(own)] },
     ];
   });
   return {
@@ -57,10 +57,10 @@ export function buildComparisonTableModel(mapProfile: MapProfile, municipalityNa
         return [none("ingen data"), none("–")];
     }
   };
-  const own = mapProfile.areas.find((a) => a.area === "total");
+  const own = mapProfile.areas.total;
   const ownRow = {
     code: "municipality",
-    cells: [{ text: municipalityNameDa, value: municipalityNameDa }, ...years.flatMap((year) => yearCells(own?.years.find((y) => y.year === year)?.municipality.estimate ?? noData))],
+    cells: [{ text: municipalityNameDa, value: municipalityNameDa }, ...years.flatMap((year) => yearCells(own.years.find((y) => y.year === year)?.municipality.estimate ?? noData))],
   };
   const span = years.length <= 1 ? String(years[0] ?? "") : `${years[0]}–${years.at(-1)}`;
   return {

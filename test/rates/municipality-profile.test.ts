@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ComplaintCell } from "../../src/domain/complaint-cell.js";
 import { buildMapFigures } from "../../src/domain/map-figures.js";
-import { buildMunicipalityProfile } from "../../src/domain/municipality-profile.js";
+import { MAP_DEFINITIONS, MAP_IDS } from "../../src/domain/map-definition.js";
+import { areaOf, areaProfilesOf, buildMunicipalityProfile, mapProfilesOf } from "../../src/domain/municipality-profile.js";
 import { NEIGHBOURS } from "../../src/domain/registry/neighbours-data.js";
 import { HERNING, published2024Cells, SUBJECTS_2024 } from "./published-2024-cells.js";
 
@@ -24,23 +25,41 @@ describe("buildMunicipalityProfile", () => {
   });
 
   it("covers the three maps, their areas and every year with data", () => {
-    expect(profile.maps.map((m) => [m.map, m.areas.map((a) => a.area)])).toEqual([
+    expect(Object.keys(profile.maps)).toEqual(MAP_IDS);
+    expect(mapProfilesOf(profile).map((m) => [m.map, areaProfilesOf(m).map((a) => a.area)])).toEqual([
       ["socialomraadet", ["total", "children", "adults"]],
       ["boernehandicapomraadet", ["total"]],
       ["voksenhandicapomraadet", ["total"]],
     ]);
-    for (const m of profile.maps) for (const a of m.areas) expect(a.years.map((y) => y.year)).toEqual([2021, 2022, 2023, 2024]);
+    for (const m of mapProfilesOf(profile)) {
+      expect(profile.maps[m.map]).toBe(m);
+      // Keyed exactly by the areas the map's definition has, each under its own name.
+      expect(Object.keys(m.areas)).toEqual(MAP_DEFINITIONS[m.map].areas);
+      for (const [key, a] of Object.entries(m.areas)) expect(a.area).toBe(key);
+      for (const a of areaProfilesOf(m)) expect(a.years.map((y) => y.year)).toEqual([2021, 2022, 2023, 2024]);
+    }
+  });
+
+  it("finds an area by name only where the map is split into it", () => {
+    const social = profile.maps.socialomraadet;
+    expect(areaOf(social, "children")).toBe(social.areas.children);
+    expect(areaOf(social, "adults")).toBe(social.areas.adults);
+    expect(areaOf(profile.maps.boernehandicapomraadet, "total")).toBe(profile.maps.boernehandicapomraadet.areas.total);
+    expect(areaOf(profile.maps.boernehandicapomraadet, "children")).toBeUndefined();
+    expect(areaOf(profile.maps.voksenhandicapomraadet, "adults")).toBeUndefined();
+    // @ts-expect-error the child disability map is not split, so its profile has no children area to read
+    expect(profile.maps.boernehandicapomraadet.areas.children).toBeUndefined();
   });
 
   it("gives the same row as the map for the year, with the national row beside it", () => {
-    const year = profile.maps[0]!.areas[0]!.years.at(-1)!;
+    const year = profile.maps.socialomraadet.areas.total.years.at(-1)!;
     const map = buildMapFigures(cells, { map: "socialomraadet", year: 2024, area: "total" });
     expect(year.municipality).toEqual(map.municipalities.find((m) => m.municipalityCode === HERNING));
     expect(year.national).toEqual(map.national);
   });
 
   it("compares each year with the one before and pools three years", () => {
-    const years = profile.maps[0]!.areas[0]!.years;
+    const years = profile.maps.socialomraadet.areas.total.years;
     expect(years[0]!.change).toMatchObject({ kind: "not-comparable", previousYear: 2020 });
     expect(years[3]!.change).toMatchObject({ kind: "change", previousYear: 2023 });
     expect(years[3]!.pooled).toMatchObject({ fromYear: 2022, toYear: 2024, yearsIncluded: [2022, 2023, 2024] });
@@ -49,7 +68,7 @@ describe("buildMunicipalityProfile", () => {
   });
 
   it("compares with the neighbours and the region over the last four years", () => {
-    const social = profile.maps[0]!;
+    const social = profile.maps.socialomraadet;
     expect(social.neighbours.members.map((m) => m.municipalityCode)).toEqual(NEIGHBOURS[HERNING]);
     expect(social.neighbours.years).toEqual([2021, 2022, 2023, 2024]);
     expect(social.neighbours.members[0]!.years).toHaveLength(4);
@@ -58,10 +77,10 @@ describe("buildMunicipalityProfile", () => {
   });
 
   it("lists the subjects behind the reversals, most reversals first", () => {
-    const child = profile.maps[1]!.subjects.at(-1)!;
+    const child = profile.maps.boernehandicapomraadet.subjects.at(-1)!;
     expect(child.year).toBe(2024);
     expect(child.subjects).toEqual([expect.objectContaining({ subject: SUBJECTS_2024.childDisability, decided: 27, reversed: 11 })]);
-    const social = profile.maps[0]!.subjects.at(-1)!.subjects;
+    const social = profile.maps.socialomraadet.subjects.at(-1)!.subjects;
     expect(social.map((s) => s.reversed)).toEqual([...social.map((s) => s.reversed)].sort((a, b) => b - a));
     expect(social.reduce((sum, s) => sum + s.reversed, 0)).toBe(34);
   });
@@ -69,9 +88,9 @@ describe("buildMunicipalityProfile", () => {
   it("leaves out years after the chosen year and honours a chosen group", () => {
     const p = buildMunicipalityProfile(cells, HERNING, { year: 2023, chosenGroup: { labelDa: "Sammenlignelige kommuner", codes: ["0101", "0751"] } });
     expect(p.focusYear).toBe(2023);
-    expect(p.maps[0]!.areas[0]!.years.at(-1)!.year).toBe(2023);
-    expect(p.maps[0]!.chosenGroup).toMatchObject({ kind: "chosen", labelDa: "Sammenlignelige kommuner", years: [2020, 2021, 2022, 2023] });
-    expect(p.maps[0]!.chosenGroup!.combined[0]!.estimate.kind).toBe("no-data");
+    expect(p.maps.socialomraadet.areas.total.years.at(-1)!.year).toBe(2023);
+    expect(p.maps.socialomraadet.chosenGroup).toMatchObject({ kind: "chosen", labelDa: "Sammenlignelige kommuner", years: [2020, 2021, 2022, 2023] });
+    expect(p.maps.socialomraadet.chosenGroup!.combined[0]!.estimate.kind).toBe("no-data");
   });
 
   it("refuses an unknown municipality code", () => {
@@ -81,10 +100,11 @@ describe("buildMunicipalityProfile", () => {
   it("has no years and no focus year without data", () => {
     const empty = buildMunicipalityProfile([], HERNING);
     expect(empty.focusYear).toBeNull();
-    expect(empty.maps.every((m) => m.areas.every((a) => a.years.length === 0))).toBe(true);
+    expect(mapProfilesOf(empty).flatMap(areaProfilesOf)).toHaveLength(5);
+    expect(mapProfilesOf(empty).every((m) => areaProfilesOf(m).every((a) => a.years.length === 0))).toBe(true);
   });
 
-  it("is plain JSON (the API sends it as it is)", () => {
+  it("is plain JSON (the API sends it, with maps and areas as arrays)", () => {
     expect(JSON.parse(JSON.stringify(profile))).toEqual(profile);
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { buildMunicipalityProfile } from "../../domain/municipality-profile.js";
+import { areaProfilesOf, buildMunicipalityProfile, mapProfilesOf, type MunicipalityProfile } from "../../domain/municipality-profile.js";
 import type { AppContext } from "../app-context.js";
 import type { MunicipalityProfileResponse } from "../api-types.js";
 import { apiDataCacheFor } from "./api-data-cache.js";
@@ -15,6 +15,14 @@ import type { TypedRequests } from "../api-schemas/schema-kit.js";
 function parseCompare(value: string | undefined): string[] | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   return value.split(",").map((part) => parseMunicipality(part.trim()).code);
+}
+
+/**
+ * The profile as the API publishes it: the maps (MAP_IDS order) and each map's areas (its definition's
+ * order) as arrays; the domain keys them by id so a lookup cannot miss.
+ */
+function profileAnswer(profile: MunicipalityProfile): MunicipalityProfileResponse["profile"] {
+  return { ...profile, maps: mapProfilesOf(profile).map((m) => ({ ...m, areas: areaProfilesOf(m) })) };
 }
 
 /** GET /api/v1/municipalities/{code}?year=&compare=: one municipality's profile (three maps, areas, years, comparisons). */
@@ -35,8 +43,8 @@ export function registerApiMunicipalities(app: FastifyInstance, ctx: AppContext)
         ...(compare ? { chosenGroup: { labelDa: "Valgte kommuner", codes: compare } } : {}),
       });
       // Each year divides by its own population (1 January of that year) in the map's band (issue 18).
-      const perTenThousand = profile.maps.flatMap((m) =>
-        m.areas.flatMap((a) =>
+      const perTenThousand = mapProfilesOf(profile).flatMap((m) =>
+        areaProfilesOf(m).flatMap((a) =>
           a.years.map((y) => {
             const denominator = selectPopulationDenominator(data.context, m.map, a.area, y.year);
             return { map: m.map, area: a.area, year: y.year, municipality: toPerCapitaRecord(denominator, municipality.code, y.municipality.estimate), national: toPerCapitaRecord(denominator, null, y.national.estimate) };
@@ -44,14 +52,14 @@ export function registerApiMunicipalities(app: FastifyInstance, ctx: AppContext)
         ),
       );
       const focus = profile.focusYear;
-      const recipients = focus === null ? [] : profile.maps.flatMap((m) =>
+      const recipients = focus === null ? [] : mapProfilesOf(profile).flatMap((m) =>
         recipientsForMap(data.context, m.map, municipality.code, focus).map((r) => ({
           map: m.map,
           year: focus,
           lines: r.lines.map((l) => ({ table: r.table, period: r.period, labelDa: l.labelDa, unit: r.unit, status: l.value.kind, count: l.value.kind === "value" ? l.value.value : null, contextVersionId: r.provenance?.contextVersionId ?? null })),
         })),
       );
-      return { profile, perTenThousand, recipients, datasetVersions: versions, isDemo: versions.some((v) => v.isDemo) };
+      return { profile: profileAnswer(profile), perTenThousand, recipients, datasetVersions: versions, isDemo: versions.some((v) => v.isDemo) };
     });
   });
 }

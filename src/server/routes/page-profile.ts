@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { isMapId } from "../../domain/map-definition.js";
+import { isMapId, MAP_IDS } from "../../domain/map-definition.js";
 import { buildMunicipalityProfile, type MapProfile, type MunicipalityProfile } from "../../domain/municipality-profile.js";
 import { MUNICIPALITIES } from "../../domain/municipality.js";
 import { searchMunicipalities } from "../../domain/search-municipalities.js";
@@ -53,7 +53,7 @@ async function load(ctx: AppContext, codeParam: string, query: Query): Promise<L
 function mapOf(profile: MunicipalityProfile, query: Query): MapProfile {
   const id = query.kort ?? "socialomraadet";
   if (!isMapId(id)) throw new ProfileRequestError(`Ukendt kort "${id}" (parameter kort).`);
-  return profile.maps.find((m) => m.map === id)!;
+  return profile.maps[id];
 }
 
 function fail(reply: FastifyReply, error: unknown): string {
@@ -113,7 +113,7 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
     const table = q.tabel ?? "tal";
     switch (table) {
       case "tal":
-        return buildProfileTableModel(m, l.year ?? 0, name, l.profile.maps.indexOf(m) + 1, l.sourceLineDa);
+        return buildProfileTableModel(m, l.year ?? 0, name, MAP_IDS.indexOf(m.map) + 1, l.sourceLineDa);
       case "naboer":
         return buildComparisonTableModel(m, name, l.sourceLineDa, l.data.years);
       case "emner":

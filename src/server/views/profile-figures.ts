@@ -15,7 +15,7 @@ export function renderProfileTrendSvg(
   sourceLineDa: string,
   width?: number,
 ): string {
-  const total = mapProfile.areas.find((a) => a.area === "total")!;
+  const total = mapProfile.areas.total;
   return renderTrendChartSvg(
     buildTrendChartModel({
       municipalityNameDa: profile.municipality.name,

@@ -8,7 +8,7 @@ import { formatInteger, formatPercent } from "../../domain/format-danish-number.
 import { describeChanceFlagsDa } from "../../domain/funnel-summary-text.js";
 import type { EffectiveLegalRule } from "../../domain/legal-rule-edits.js";
 import { MAP_DEFINITIONS, type MapId } from "../../domain/map-definition.js";
-import type { MapProfile, MunicipalityProfile } from "../../domain/municipality-profile.js";
+import { mapProfilesOf, type MapProfile, type MunicipalityProfile } from "../../domain/municipality-profile.js";
 import type { CommentRecord, MunicipalityComment } from "../../storage/municipality-comments.js";
 import type { TableModel } from "../../viz/figure-table.js";
 import { funnelVerdictDa, intervalDa, intervalVerdictNoteDa } from "../../viz/figure-text.js";
@@ -184,7 +184,10 @@ export function buildProfilePageModel(input: ProfilePageInput): ProfilePageModel
         selected: String(year),
       },
       keyFigures: buildKeyFigures(input, year),
-      mapLinks: input.profile.maps.map((mp) => ({ href: `#h-${mp.map}`, nameDa: MAP_DEFINITIONS[mp.map].nameDa })),
+      mapLinks: mapProfilesOf(input.profile).map((mp) => ({
+        href: `#h-${mp.map}`,
+        nameDa: MAP_DEFINITIONS[mp.map].nameDa,
+      })),
       council: {
         headingDa: `Byrådets behandling af kortet for ${year}`,
         publishedDa: `Kortet for ${year} ${treatment.publishedOn ? `blev offentliggjort den ${treatment.publishedDa}` : `offentliggøres ${treatment.publishedDa}`}.`,
@@ -198,7 +201,7 @@ export function buildProfilePageModel(input: ProfilePageInput): ProfilePageModel
         agendaItemForm: { code: m.code, year, plans: input.attachablePlans },
       },
       comment: buildCommentSection(input, year),
-      maps: input.profile.maps.map((mapProfile, i) => buildMapSection(input, mapProfile, i, year)),
+      maps: mapProfilesOf(input.profile).map((mapProfile, i) => buildMapSection(input, mapProfile, i, year)),
       neighbourMap: {
         svg: trustSvg(renderProfileNeighbourSvg(input.profile, input.sourceLineDa, input.geometries)),
         svgHref: `/kommuner/${m.code}/naboer.svg?aar=${year}`,
@@ -226,9 +229,9 @@ export function buildProfilePageModel(input: ProfilePageInput): ProfilePageModel
 /** The year's reversal rate on each map in one line each, with cases, interval, the national rate and the verdict. */
 export function buildKeyFigures(input: ProfileData, year: number): KeyFigures {
   const code = input.profile.municipality.code;
-  const items = input.profile.maps.map((mapProfile) => {
+  const items = mapProfilesOf(input.profile).map((mapProfile) => {
     const mapNameDa = MAP_DEFINITIONS[mapProfile.map].nameDa;
-    const y = mapProfile.areas.find((a) => a.area === "total")?.years.find((p) => p.year === year);
+    const y = mapProfile.areas.total.years.find((p) => p.year === year);
     const e = y?.municipality.estimate;
     if (!y || !e || e.kind === "no-data") return { mapNameDa, textDa: `ingen data for ${year}.`, revisionNoteDa: null };
     if (e.kind === "no-cases")
@@ -331,10 +334,9 @@ function buildMapSection(input: ProfilePageInput, mapProfile: MapProfile, index:
   const m = input.profile.municipality;
   const map = mapProfile.map;
   const years = input.data.years;
-  const trendYears =
-    mapProfile.areas
-      .find((a) => a.area === "total")
-      ?.years.filter((p) => p.year <= year && p.municipality.estimate.kind === "estimate").length ?? 0;
+  const trendYears = mapProfile.areas.total.years.filter(
+    (p) => p.year <= year && p.municipality.estimate.kind === "estimate",
+  ).length;
   const neighbourYears = mapProfile.neighbours.years.filter((y) => years.includes(y));
   const subjects = buildSubjectTableModel(mapProfile, year, m.name);
   return {
