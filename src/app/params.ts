@@ -16,8 +16,10 @@ function quoted(value: string): string {
   return `"${value.slice(0, QUOTED_CHARS)}"`;
 }
 
+/** An address parameter ("aar") is said as a parameter; a command's option ("--year") as the option it is. */
 function where(param: string | undefined): string {
-  return param === undefined ? "" : ` (parameter ${param})`;
+  if (param === undefined) return "";
+  return param.startsWith("--") ? ` (tilvalget ${param})` : ` (parameter ${param})`;
 }
 
 /** "a", "a eller b", "a, b eller c". */

@@ -15,6 +15,7 @@ import { registerTreatment } from "./commands/treatment.js";
 import { registerBackup } from "./commands/backup.js";
 import { registerExportSite } from "./commands/export-site.js";
 import { UserError } from "./user-error.js";
+import { safeForTerminal } from "./terminal-text.js";
 import { UserFacingError } from "../app/user-facing-error.js";
 import { applyDanishHelp } from "./danish-help.js";
 import { DataDirLockedError } from "../storage/data-dir-lock.js";
@@ -65,9 +66,10 @@ export async function main(argv: readonly string[], server: ServerDoors): Promis
       process.stderr.write(`Fejl: ${error.message}\n`);
       return error.exitCode;
     }
-    // A use case's refusal (src/app), said the same at every door.
+    // A use case's refusal or a rejected option (src/app), said the same at every door. The message quotes
+    // what was typed, so control characters in it are made visible rather than sent to the terminal.
     if (error instanceof UserFacingError) {
-      process.stderr.write(`Fejl: ${error.messageDa}\n`);
+      process.stderr.write(`Fejl: ${safeForTerminal(error.messageDa)}\n`);
       return 1;
     }
     // The database's own conditions a person resolves (another process holds the data dir, the server is

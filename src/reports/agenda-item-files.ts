@@ -26,11 +26,7 @@ import { buildCaseFigures, buildComparisonFigures } from "./comparison-figures.j
 
 export type ReportFormat = "docx" | "pdf" | "html" | "md";
 
-export const REPORT_FORMATS: readonly ReportFormat[] = ["docx", "pdf", "html", "md"];
-
-export function isReportFormat(value: string): value is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(value);
-}
+export const REPORT_FORMATS: readonly [ReportFormat, ...ReportFormat[]] = ["docx", "pdf", "html", "md"];
 
 export const REPORT_CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

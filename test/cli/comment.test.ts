@@ -89,7 +89,7 @@ describe.each(["pglite", "postgres"] as const)("danmarkskort kommentar on %s", (
   it("explains wrong input in Danish and stores nothing", async () => {
     const cases: [string[], string][] = [
       [["--municipality", "Atlantis", "--year", "2024", "--text", "x"], 'Ukendt kommune "Atlantis"'],
-      [["--municipality", "0657", "--year", "24", "--text", "x"], "--year skal være et årstal med fire cifre"],
+      [["--municipality", "0657", "--year", "24", "--text", "x"], 'Fejl: Året skal være fire cifre, fx 2024, ikke "24" (tilvalget --year).'],
       [["--municipality", "0657", "--text", "x"], "Angiv året med --year"],
       [["--municipality", "0657", "--year", "2022", "--text", "   "], "Kommentaren er tom."],
       [["--municipality", "0657", "--year", "2022", "--text", "x", "--delete"], "Brug kun én af --text, --file og --delete."],

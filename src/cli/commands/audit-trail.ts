@@ -3,7 +3,7 @@ import { auditActionNameDa, CHANNEL_NAMES_DA } from "../../app/audit/audit-actio
 import { listAuditTrail } from "../../app/audit/list-audit-trail.js";
 import { OPERATOR } from "../../app/caller.js";
 import { formatDateTimeDa } from "../../domain/format-danish-date.js";
-import { resolveMunicipality } from "../../domain/municipality.js";
+import { parseMunicipality } from "../../app/params.js";
 import { safeForTerminal } from "../terminal-text.js";
 import { UserError } from "../user-error.js";
 import type { CliContext } from "../cli-context.js";
@@ -20,12 +20,7 @@ export function registerAuditTrail(program: Command, cli: CliContext): void {
     .action(async (options: { kommune?: string; bruger?: string; antal: string; format: string }) => {
       if (options.format !== "text" && options.format !== "json") throw new UserError(`--format skal være text eller json, ikke "${options.format}".`);
       if (!/^\d{1,5}$/.test(options.antal) || Number(options.antal) < 1) throw new UserError(`--antal skal være et helt tal fra 1, ikke "${options.antal}".`);
-      let municipalityCode: string | null = null;
-      if (options.kommune !== undefined) {
-        const m = resolveMunicipality(options.kommune);
-        if (!m) throw new UserError(`Ukendt kommune "${options.kommune}". Brug kommunekoden (fx 0657) eller navnet (fx Herning).`);
-        municipalityCode = m.code;
-      }
+      const municipalityCode = options.kommune === undefined ? null : parseMunicipality(options.kommune, "--kommune").code;
       const result = await cli.withDatabase((db) => listAuditTrail({ db }, OPERATOR, { municipalityCode, userEmail: options.bruger ?? null, limit: Number(options.antal) }));
       if (result.kind === "refused") throw new UserError(result.messageDa);
       if (options.format === "json") {

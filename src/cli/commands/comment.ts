@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { readFile } from "node:fs/promises";
-import { resolveMunicipality } from "../../domain/municipality.js";
+import { parseMunicipality, parseOptionalYear } from "../../app/params.js";
 import {
   CommentValidationError,
   listMunicipalityComments,
@@ -29,11 +29,10 @@ export function registerComment(program: Command, cli: CliContext): void {
     .option("--file <fil>", "læs kommentaren fra en UTF-8-tekstfil")
     .option("--delete", "slet kommentaren for året")
     .action(async (options: CommentOptions) => {
-      const municipality = resolveMunicipality(options.municipality);
-      if (!municipality) throw new UserError(`Ukendt kommune "${options.municipality}". Brug kommunekoden (fx 0657) eller navnet (fx Herning).`);
+      const municipality = parseMunicipality(options.municipality, "--municipality");
       const actions = [options.text !== undefined, options.file !== undefined, options.delete === true].filter(Boolean).length;
       if (actions > 1) throw new UserError("Brug kun én af --text, --file og --delete.");
-      const year = options.year === undefined ? null : parseYear(options.year);
+      const year = parseOptionalYear(options.year, "--year") ?? null;
       if (actions === 0) {
         await cli.withDatabase(async (db) => {
           const comments = (await listMunicipalityComments(db, municipality.code)).filter((c) => year === null || c.year === year);
@@ -69,11 +68,6 @@ export function registerComment(program: Command, cli: CliContext): void {
       });
       process.stdout.write(`Kommentaren for ${municipality.name} Kommune, ${year}, er gemt i ${where} (${text.trim().length} tegn). Den vises på /kommuner/${municipality.code}?aar=${year}.\n`);
     });
-}
-
-function parseYear(value: string): number {
-  if (!/^\d{4}$/.test(value.trim())) throw new UserError(`--year skal være et årstal med fire cifre, ikke "${value}".`);
-  return Number(value.trim());
 }
 
 async function readCommentFile(path: string): Promise<string> {

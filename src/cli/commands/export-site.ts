@@ -6,6 +6,7 @@ import { OPERATOR } from "../../app/caller.js";
 import { exportSite } from "../../app/site-export/export-site.js";
 import { formatInteger } from "../../domain/format-danish-number.js";
 import { mapGeometries } from "../../app/boundaries/map-geometries.js";
+import { parseMunicipalityCode, parseYear } from "../../app/params.js";
 import { safeForTerminal } from "../terminal-text.js";
 import { UserError } from "../user-error.js";
 import type { CliContext } from "../cli-context.js";
@@ -14,18 +15,12 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", ".
 
 /** "2024" or "2023,2024": the years --aar limits the export to. */
 export function parseYearList(value: string): number[] {
-  const years = value.split(",").map((y) => y.trim());
-  const bad = years.find((y) => !/^\d{4}$/.test(y));
-  if (bad !== undefined) throw new UserError(`--aar skal være år med fire cifre, adskilt af komma (fx 2024 eller 2023,2024), ikke "${safeForTerminal(bad)}".`);
-  return years.map(Number);
+  return value.split(",").map((y) => parseYear(y.trim(), "--aar"));
 }
 
 /** "0657,0101": the municipalities --kommuner limits the profiles to. */
 export function parseCodeList(value: string): string[] {
-  const codes = value.split(",").map((c) => c.trim());
-  const bad = codes.find((c) => !/^\d{4}$/.test(c));
-  if (bad !== undefined) throw new UserError(`--kommuner skal være firecifrede kommunekoder, adskilt af komma (fx 0657,0101), ikke "${safeForTerminal(bad)}".`);
-  return codes;
+  return value.split(",").map((c) => parseMunicipalityCode(c.trim(), "--kommuner").code);
 }
 
 const progress = (message: string) => void process.stderr.write(`${safeForTerminal(message)}\n`);

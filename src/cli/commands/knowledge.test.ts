@@ -56,6 +56,6 @@ describe.each(["pglite", "postgres"] as const)("danmarkskort vidensbank on %s", 
     const exported = await cli(target, "vidensbank", "eksport", "--kommune", "Herning", "--ud", csv);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain(`Vidensbanken for Herning Kommune er gemt i ${csv}`);
-    expect((await cli(target, "vidensbank", "import", file, "--kommune", "Atlantis")).stderr).toContain('Fejl: Ukendt kommune "Atlantis".');
+    expect((await cli(target, "vidensbank", "import", file, "--kommune", "Atlantis")).stderr).toContain('Fejl: Ukendt kommune "Atlantis" (tilvalget --kommune). Brug en kommunekode som 0657 eller et kommunenavn.');
   });
 });

@@ -9,7 +9,8 @@ import { deleteEntriesPastRetention, exportForDataProtectionOfficer, listEntries
 import { loadKnowledgeSetting } from "../../storage/knowledge-entries.js";
 import { formatInteger } from "../../domain/format-danish-number.js";
 import { KNOWLEDGE_OUTCOME_NAMES_DA, type KnowledgeOutcome } from "../../domain/knowledge/knowledge-entry.js";
-import { resolveMunicipality, type Municipality } from "../../domain/municipality.js";
+import { parseMunicipality, parseOptionalYear } from "../../app/params.js";
+import type { Municipality } from "../../domain/municipality.js";
 import { formatKnowledgeIssue } from "../../importers/knowledge-sheet/analyse-knowledge-sheet.js";
 import { parseHeadingMapping, SHEET_FIELD_NAMES_DA } from "../../importers/knowledge-sheet/knowledge-headings.js";
 import { safeForTerminal } from "../terminal-text.js";
@@ -18,9 +19,7 @@ import { cliAccountDeps } from "./cli-account-deps.js";
 import type { CliContext } from "../cli-context.js";
 
 export function municipalityOption(value: string): Municipality {
-  const m = resolveMunicipality(value);
-  if (!m) throw new UserError(`Ukendt kommune "${value.slice(0, 40)}". Brug kommunekoden (fx 0657) eller navnet (fx Herning).`);
-  return m;
+  return parseMunicipality(value, "--kommune");
 }
 
 function formatOption(value: string | undefined): "tekst" | "json" {
@@ -134,8 +133,8 @@ export function registerKnowledge(program: Command, cli: CliContext): void {
       const m = municipalityOption(options.kommune);
       const format = options.ud.toLowerCase().endsWith(".csv") ? "csv" : options.ud.toLowerCase().endsWith(".xlsx") ? "xlsx" : null;
       if (!format) throw new UserError("--ud skal ende på .xlsx eller .csv.");
-      if (options.aar !== undefined && !/^\d{4}$/.test(options.aar)) throw new UserError(`--aar skal være et årstal, ikke "${options.aar.slice(0, 20)}".`);
-      const exported = await cli.withDatabase((db) => exportKnowledgeBank(cliAccountDeps(db), OPERATOR, { municipalityCode: m.code, format, ...(options.aar ? { dataYear: Number(options.aar) } : {}) }));
+      const dataYear = parseOptionalYear(options.aar, "--aar");
+      const exported = await cli.withDatabase((db) => exportKnowledgeBank(cliAccountDeps(db), OPERATOR, { municipalityCode: m.code, format, ...(dataYear !== undefined ? { dataYear } : {}) }));
       if ("kind" in exported) throw new UserError(exported.messageDa);
       await writeFile(options.ud, exported.body);
       process.stdout.write(`Vidensbanken for ${m.name} Kommune er gemt i ${options.ud} (${formatInteger(exported.body.length)} byte).\n`);

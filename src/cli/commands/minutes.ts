@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { minutesFileJson } from "../../app/minutes/minutes-json.js";
 import { minutesReadDepsFor, readManyMinutes, type MinutesReadDeps } from "../../app/minutes/read-minutes.js";
 import { formatInteger } from "../../domain/format-danish-number.js";
-import { resolveMunicipality } from "../../domain/municipality.js";
+import { parseMunicipality } from "../../app/params.js";
 import { listMinutesFiles } from "../../importers/minutes/list-minutes-files.js";
 import type { Database } from "../../storage/database.js";
 import { DataDirLockedError } from "../../storage/data-dir-lock.js";
@@ -29,11 +29,7 @@ export function registerMinutes(program: Command, cli: CliContext): void {
     .action(async (paths: string[], options: ReadOptions) => {
       const format = options.format === "json" ? "json" : options.format === "tekst" || options.format === "text" || options.format === undefined ? "tekst" : null;
       if (!format) throw new UserError(`Ukendt --format "${(options.format ?? "").slice(0, 20)}" (brug tekst eller json).`);
-      let municipalityCode: string | undefined;
-      if (options.kommune !== undefined) {
-        municipalityCode = resolveMunicipality(options.kommune)?.code;
-        if (!municipalityCode) throw new UserError(`Ukendt kommune "${options.kommune.slice(0, 40)}". Brug kommunekoden (fx 0657) eller navnet (fx Herning).`);
-      }
+      const municipalityCode = options.kommune === undefined ? undefined : parseMunicipality(options.kommune, "--kommune").code;
       const { files, hadFolder } = await listMinutesFiles(paths);
       if (files.length === 0) throw new UserError("Der er ingen referater at læse: mapperne har ingen filer med .txt, .html, .pdf eller .docx.");
 

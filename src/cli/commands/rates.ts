@@ -2,9 +2,9 @@ import type { Command } from "commander";
 import { csvCell } from "../../domain/csv-cell.js";
 import { toFigureRecords, type FigureRecord } from "../../domain/figure-record.js";
 import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
-import { AREA_NAMES_DA, isArea, isMapId, MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "../../domain/map-definition.js";
+import { AREA_NAMES_DA, MAP_DEFINITIONS, MAP_IDS, type Area, type MapId } from "../../domain/map-definition.js";
 import { buildMapFigures, noDataReason, type MapFigures } from "../../domain/map-figures.js";
-import { resolveMunicipality } from "../../domain/municipality.js";
+import { parseArea, parseFormat, parseMap, parseMunicipality, parseYear } from "../../app/params.js";
 import { indexCellTotals } from "../../domain/cell-totals.js";
 import { FUNNEL_VERDICT_SHORT_DA } from "../../domain/statistics/funnel-limits.js";
 import { DEMO_NOTICE_DA, type DatasetProvenance, type DatasetStanding, type YearProvenance } from "../../domain/complaint-cell.js";
@@ -14,7 +14,8 @@ import { openDatabase } from "../../storage/open-database.js";
 import type { CliContext } from "../cli-context.js";
 import { UserError } from "../user-error.js";
 
-export type RatesFormat = "table" | "json" | "csv";
+const RATES_FORMATS = ["table", "json", "csv"] as const;
+export type RatesFormat = (typeof RATES_FORMATS)[number];
 export type RatesOptions = {
   readonly map: MapId;
   readonly year: number;
@@ -24,21 +25,14 @@ export type RatesOptions = {
   readonly format: RatesFormat;
 };
 
-/** The raw option strings, checked once, with Danish messages (style.md: validate at the door). */
+/** The raw option strings, checked once by the parsers every door shares (src/app/params.ts). */
 export function parseRatesOptions(raw: { map?: string; year?: string; area?: string; municipality?: string; format?: string }): RatesOptions {
-  if (!raw.map || !isMapId(raw.map)) throw new UserError(`Ukendt kort "${raw.map ?? ""}". Brug --map ${MAP_IDS.join("|")}.`);
-  if (!raw.year || !/^\d{4}$/.test(raw.year)) throw new UserError(`--year skal være et årstal med fire cifre, fx 2024, ikke "${raw.year ?? ""}".`);
-  const area = raw.area ?? "total";
-  if (!isArea(area)) throw new UserError(`Ukendt område "${area}". Brug --area total|children|adults.`);
-  if (!MAP_DEFINITIONS[raw.map].areas.includes(area)) throw new UserError(`${MAP_DEFINITIONS[raw.map].nameDa} er ikke opdelt i ${AREA_NAMES_DA[area]}; brug --area total.`);
-  const format = raw.format ?? "table";
-  if (format !== "table" && format !== "json" && format !== "csv") throw new UserError(`Ukendt format "${format}". Brug --format table|json|csv.`);
-  let municipalityCode: string | undefined;
-  if (raw.municipality !== undefined) {
-    municipalityCode = resolveMunicipality(raw.municipality)?.code;
-    if (!municipalityCode) throw new UserError(`Ukendt kommune "${raw.municipality}". Brug en kommunekode som 0657 eller et kommunenavn.`);
-  }
-  return { map: raw.map, year: Number(raw.year), area, format, ...(municipalityCode ? { municipalityCode } : {}) };
+  const map = parseMap(raw.map ?? "", "--map");
+  const year = parseYear(raw.year ?? "", "--year");
+  const area = parseArea(map, raw.area, "--area");
+  const format = parseFormat(raw.format, RATES_FORMATS, "--format");
+  const municipalityCode = raw.municipality === undefined ? undefined : parseMunicipality(raw.municipality, "--municipality").code;
+  return { map, year, area, format, ...(municipalityCode ? { municipalityCode } : {}) };
 }
 
 /** CSV columns: the json contract's scalar fields, in this order; ci95 as two columns. Comma-separated, dot decimals (machine format). */

@@ -2,8 +2,9 @@ import type { Command } from "commander";
 import { resolve } from "node:path";
 import { reportGeometry } from "../../app/report/report-geometry.js";
 import { runReport, type ReportOptions } from "../../app/report/write-agenda-item-files.js";
-import { MUNICIPALITIES, resolveMunicipality } from "../../domain/municipality.js";
-import { isReportFormat, REPORT_FORMATS } from "../../reports/agenda-item-files.js";
+import { parseFormat, parseMunicipality, parseYear } from "../../app/params.js";
+import { MUNICIPALITIES } from "../../domain/municipality.js";
+import { REPORT_FORMATS } from "../../reports/agenda-item-files.js";
 import { PdfConversionError, PdfConverterMissingError } from "../../reports/convert-docx-to-pdf.js";
 import { ACTION_PLAN_WORDS_DA, parseAttachedPlanIds, parseReportChoices, ReportChoiceError, type ParsedReportChoices } from "../../reports/parse-report-choices.js";
 import { isReportBody, REPORT_BODIES } from "../../reports/report-context.js";
@@ -44,11 +45,9 @@ type RawReportOptions = {
 export function parseReportOptions(raw: RawReportOptions): ReportOptions {
   const m = raw.municipality?.trim() ?? "";
   const all = m.toLowerCase() === "all" || m.toLowerCase() === "alle";
-  const municipality = all ? undefined : resolveMunicipality(m);
-  if (!all && !municipality) throw new UserError(`Ukendt kommune "${m}". Brug en kommunekode som 0657, et kommunenavn som Herning, eller all.`);
-  if (!raw.year || !/^\d{4}$/.test(raw.year)) throw new UserError(`--year skal være et dataår med fire cifre, fx 2024, ikke "${raw.year ?? ""}".`);
-  const format = raw.format ?? "docx";
-  if (!isReportFormat(format)) throw new UserError(`Ukendt format "${format}". Brug --format ${REPORT_FORMATS.join("|")}.`);
+  const municipality = all ? undefined : parseMunicipality(m, "--municipality");
+  const year = parseYear(raw.year ?? "", "--year");
+  const format = parseFormat(raw.format, REPORT_FORMATS, "--format");
   const body = raw.body;
   if (body !== undefined && !isReportBody(body)) throw new UserError(`Ukendt organ "${body}". Brug --body ${REPORT_BODIES.join("|")}.`);
   if (!raw.out?.trim()) throw new UserError("Angiv hvor filen skal gemmes med --out <sti> (en mappe, når --municipality er all).");
@@ -86,7 +85,7 @@ export function parseReportOptions(raw: RawReportOptions): ReportOptions {
     ...(raw.docxTemplate ? { docxTemplate: resolve(raw.docxTemplate) } : {}),
     municipalities: all ? MUNICIPALITIES.map((x) => x.code) : [municipality!.code],
     all,
-    year: Number(raw.year),
+    year,
     format,
     out: resolve(raw.out),
     ...(body !== undefined ? { body } : {}),

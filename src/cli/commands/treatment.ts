@@ -10,7 +10,8 @@ import { addMeeting } from "../../app/treatment/save-meeting.js";
 import { buildTreatmentHistoryTable, renderTreatmentHistoryCsv, renderTreatmentHistoryXlsx } from "../../app/treatment/treatment-history-table.js";
 import type { Refusal } from "../../app/use-case-result.js";
 import { formatDanishDate } from "../../domain/council-treatment.js";
-import { resolveMunicipality, type Municipality } from "../../domain/municipality.js";
+import { parseMunicipality, parseYear } from "../../app/params.js";
+import type { Municipality } from "../../domain/municipality.js";
 import {
   ACTION_PLAN_DECISION_NAMES_DA,
   ACTION_PLAN_DECISIONS,
@@ -43,14 +44,11 @@ function codeOf<T extends string>(value: string, codes: readonly T[], names: Rea
 }
 
 function municipalityOf(value: string): Municipality {
-  const m = resolveMunicipality(value);
-  if (!m) throw new UserError(`Ukendt kommune "${value.slice(0, 40)}". Brug kommunekoden (fx 0657) eller navnet (fx Herning).`);
-  return m;
+  return parseMunicipality(value, "--municipality");
 }
 
 function yearOf(value: string): number {
-  if (!/^\d{4}$/.test(value.trim())) throw new UserError(`--year skal være et årstal med fire cifre, ikke "${value.slice(0, 20)}".`);
-  return Number(value.trim());
+  return parseYear(value, "--year");
 }
 
 function orFail<T extends { kind: string }>(result: T | Refusal): T {

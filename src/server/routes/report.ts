@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { findMunicipalityByCode } from "../../domain/municipality.js";
+import type { Municipality } from "../../domain/municipality.js";
+import { parseFormat, parseMunicipalityCode, parseYear } from "../../app/params.js";
+import { UserFacingError } from "../../app/user-facing-error.js";
 import type { Caller } from "../../app/caller.js";
 import { loadEffectiveLegalRules } from "../../app/treatment/load-treatment.js";
 import { loadAttachedPlans, makeAgendaItem, openAgendaItemRasterizer, type AgendaItemSources } from "../../app/report/make-agenda-item.js";
 import { parseAttachedPlanIds } from "../../reports/parse-report-choices.js";
 import { actionPlanDepsOf } from "./api-action-plans.js";
 import { resolveApiCaller } from "../auth/request-caller.js";
-import { isReportFormat, REPORT_CONTENT_TYPES, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
+import { REPORT_CONTENT_TYPES, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
 import { convertDocxToPdf, PdfConversionError, PdfConverterMissingError } from "../../reports/convert-docx-to-pdf.js";
 import { isReportBody, REPORT_BODIES, type ReportBody } from "../../reports/report-context.js";
 import { configOf, type AppContext } from "../app-context.js";
@@ -41,7 +43,7 @@ export const REPORT_CONCURRENCY = 2;
 export const REPORT_MAX_WAITING = 16;
 
 type ReportRequest = {
-  readonly municipality: NonNullable<ReturnType<typeof findMunicipalityByCode>>;
+  readonly municipality: Municipality;
   readonly year: number;
   readonly format: ReportFormat;
   /** Absent: the treatment record's next body, else the Byråd. */
@@ -101,12 +103,16 @@ function one(q: Query, name: string): string | undefined {
 
 /** The request's parameters checked once, for GET and HEAD alike; a ReportRequestError says what is wrong. */
 function parseReportRequest(code: string, q: Query, names: ParamNames = PAGE_PARAMS): ReportRequest | ReportRequestError {
-  const municipality = /^\d{4}$/.test(code) ? findMunicipalityByCode(code) : undefined;
-  if (!municipality) return new ReportRequestError(`Ukendt kommunekode "${code.slice(0, 40)}". Brug den firecifrede kode, fx 0657 for Herning.`, 404);
-  const year = one(q, names.year);
-  if (!year || !/^\d{4}$/.test(year)) return new ReportRequestError(`Angiv dataåret med fire cifre, fx ${names.year}=2024 (ikke "${(year ?? "").slice(0, 40)}").`, 400);
-  const format = one(q, names.format) ?? "docx";
-  if (!isReportFormat(format)) return new ReportRequestError(`Ukendt format "${format.slice(0, 40)}". Brug ${names.format}=${REPORT_FORMATS.join("|")}.`, 400);
+  let municipality: Municipality, year: number, format: ReportFormat;
+  try {
+    // The parameters every door shares, said as at every door (src/app/params.ts).
+    municipality = parseMunicipalityCode(code);
+    year = parseYear(one(q, names.year) ?? "", names.year);
+    format = parseFormat(one(q, names.format), REPORT_FORMATS, names.format);
+  } catch (error) {
+    if (error instanceof UserFacingError) return new ReportRequestError(error.messageDa, error.httpStatus);
+    throw error;
+  }
   const body = one(q, names.body);
   if (body !== undefined && !isReportBody(body)) return new ReportRequestError(`Ukendt organ "${body.slice(0, 40)}". Brug ${names.body}=${REPORT_BODIES.join("|")}.`, 400);
   const rawPoints = q[names.points];
