@@ -19,21 +19,30 @@ function model(geometry: MapGeometry, measure: MeasureId, titleDa = "Omgørelses
   return buildChoroplethModel({ geometry, figures, measure, titleDa, sourceLineDa, profileHref: (c) => `/kommuner/${c}` });
 }
 
+/**
+ * Every text box inside the drawing, no two overlapping, the map between title and legend. The problems are
+ * gathered first and compared with none: a tile map has some 200 boxes, so one `expect` per pair would be
+ * 20.000 calls per layout and most of this file's time; the failure still lists every box at fault.
+ */
 function expectNothingOverlapsOrRunsOut(layout: ChoroplethLayout, who: string): void {
   const boxes = choroplethTextBoxes(layout);
+  const problems: string[] = [];
   for (const { kind, text, box } of boxes) {
-    expect(box.x0, `${who}: ${kind} "${text}" starts left of the drawing`).toBeGreaterThanOrEqual(0);
-    expect(box.x1, `${who}: ${kind} "${text}" runs out on the right`).toBeLessThanOrEqual(layout.width);
-    expect(box.y0, `${who}: ${kind} "${text}" above the drawing`).toBeGreaterThanOrEqual(0);
-    expect(box.y1, `${who}: ${kind} "${text}" below the drawing`).toBeLessThanOrEqual(layout.height);
+    if (box.x0 < 0) problems.push(`${kind} "${text}" starts left of the drawing`);
+    if (box.x1 > layout.width) problems.push(`${kind} "${text}" runs out on the right`);
+    if (box.y0 < 0) problems.push(`${kind} "${text}" above the drawing`);
+    if (box.y1 > layout.height) problems.push(`${kind} "${text}" below the drawing`);
   }
   for (let i = 0; i < boxes.length; i++)
-    for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i]!.box, boxes[j]!.box), `${who}: "${boxes[i]!.text}" / "${boxes[j]!.text}"`).toBe(false);
+    for (let j = i + 1; j < boxes.length; j++) if (boxesOverlap(boxes[i]!.box, boxes[j]!.box)) problems.push(`"${boxes[i]!.text}" overlaps "${boxes[j]!.text}"`);
   // The map lies between the title and the legend.
   const mapTop = layout.mapOrigin.y;
   const mapBottom = mapTop + layout.model.geometry.height;
-  for (const b of boxes.filter((b) => b.kind === "title")) expect(b.box.y1, who).toBeLessThanOrEqual(mapTop);
-  for (const b of boxes.filter((b) => b.kind === "legend" || b.kind === "source" || b.kind === "note")) expect(b.box.y0, who).toBeGreaterThanOrEqual(mapBottom);
+  for (const b of boxes) {
+    if (b.kind === "title" && b.box.y1 > mapTop) problems.push(`title "${b.text}" reaches into the map`);
+    if ((b.kind === "legend" || b.kind === "source" || b.kind === "note") && b.box.y0 < mapBottom) problems.push(`${b.kind} "${b.text}" starts above the map's bottom`);
+  }
+  expect(problems, who).toEqual([]);
 }
 
 describe("layoutChoropleth, measured in the shipped font", () => {

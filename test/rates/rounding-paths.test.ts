@@ -19,13 +19,18 @@ function* allRatios(max = N_MAX): Generator<[number, number]> {
   for (let n = 1; n <= max; n++) for (let k = 0; k <= n; k++) yield [k, n];
 }
 
-/** Is `units` (tenths or wholes, by `scale` = 1000 or 100) the half-up rounding of num/den? num may be negative. */
+/**
+ * Is `units` (tenths or wholes, by `scale` = 1000 or 100) the half-up rounding of num/den? num may be negative.
+ * Exact integer arithmetic: every product here stays far below 2^53 (checked), so plain numbers are exact and
+ * the 125.000 ratios need no BigInt allocations.
+ */
 function isHalfUp(units: number, num: number, den: number, scale: number): boolean {
-  const [u, a, d, s] = [BigInt(units), BigInt(Math.abs(num)), BigInt(den), BigInt(scale)];
-  const mag = u < 0n ? -u : u;
-  if (num < 0 && u > 0n) return false;
-  if (num >= 0 && u < 0n) return false;
-  return 2n * d * mag - d <= 2n * s * a && 2n * s * a < 2n * d * mag + d;
+  const [mag, a] = [Math.abs(units), Math.abs(num)];
+  if (num < 0 && units > 0) return false;
+  if (num >= 0 && units < 0) return false;
+  const [low, exact, high] = [2 * den * mag - den, 2 * scale * a, 2 * den * mag + den];
+  if (!Number.isSafeInteger(high) || !Number.isSafeInteger(exact)) throw new Error(`${num}/${den}: too large for exact arithmetic`);
+  return low <= exact && exact < high;
 }
 
 /** "44,2" / "−6,3" / "1.000" back to tenths (or wholes). */
