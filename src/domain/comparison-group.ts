@@ -1,6 +1,6 @@
 import type { CellTotals } from "./cell-totals.js";
 import type { Area, MapId } from "./map-definition.js";
-import { noDataReason } from "./map-figures.js";
+import { findNoDataReason } from "./map-figures.js";
 import { findMunicipalityByCode, type MunicipalityCode } from "./municipality.js";
 import { addCounts, ZERO_COUNTS } from "./outcome.js";
 import { computeRateEstimate, type RateEstimate } from "./rate-estimate.js";
@@ -41,8 +41,8 @@ export type ComparisonRequest = {
 };
 
 function estimateFor(totals: CellTotals, map: MapId, area: Area, year: number, codes: readonly MunicipalityCode[]): RateEstimate {
-  const reason = noDataReason(totals, map, year);
-  if (reason !== null) return { kind: "no-data", reasonDa: reason };
+  const reason = findNoDataReason(totals, map, year);
+  if (reason !== null) return { kind: "no-data", reason };
   return computeRateEstimate(codes.map((c) => totals.counts(year, map, area, c) ?? ZERO_COUNTS).reduce(addCounts, ZERO_COUNTS));
 }
 

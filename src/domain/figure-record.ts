@@ -2,6 +2,8 @@ import type { Area, MapId } from "./map-definition.js";
 import type { FigureRow, MapFigures, PublishedNationalCheck } from "./map-figures.js";
 import type { Rank } from "./rank-municipalities.js";
 import type { FunnelLimits, FunnelVerdict } from "./statistics/funnel-limits.js";
+import type { NoDataReason } from "./missing-reason.js";
+import { toReasonRecord, withReasonRecords, type ReasonRecord, type WithReasonRecords } from "./missing-reason-record.js";
 import type { RateEstimate } from "./rate-estimate.js";
 
 /**
@@ -50,7 +52,7 @@ export type FigureValues =
       readonly ci95: readonly [number, number];
     })
   | (FigureCounts & { readonly kind: "no-cases" })
-  | { readonly kind: "no-data"; readonly reasonDa: string };
+  | ({ readonly kind: "no-data" } & ReasonRecord<NoDataReason>);
 
 /**
  * Ankestyrelsen's later figures for a row whose shown figures are the map as published (issue 9): the
@@ -61,11 +63,11 @@ export type RevisedFigureRecord = FigureValues & { readonly datasetVersionId: nu
 /** Which version a revision comes from, when the caller knows there is one for the year. */
 export type RevisionSource = { readonly datasetVersionId: number; readonly extractedOn: string | null };
 
-export type FigureRecord = FigureRecordBase & { readonly revised: RevisedFigureRecord | null } & FigureValues & (FigureComparison | { readonly publishedNational: PublishedNationalCheck });
+export type FigureRecord = FigureRecordBase & { readonly revised: RevisedFigureRecord | null } & FigureValues & (FigureComparison | { readonly publishedNational: WithReasonRecords<PublishedNationalCheck> });
 
 /** The counts and rates of an estimate as a record, or the reason there are none (also the action plans' follow-up, issue 13). */
 export function figureValues(e: RateEstimate): FigureValues {
-  if (e.kind === "no-data") return { kind: e.kind, reasonDa: e.reasonDa };
+  if (e.kind === "no-data") return { kind: e.kind, ...toReasonRecord(e.reason) };
   const counts = { decided: e.decided, upheld: e.counts.upheld, changed: e.counts.changed, remitted: e.counts.remitted, rejected: e.counts.rejected, reversed: e.reversed };
   if (e.kind === "no-cases") return { kind: e.kind, ...counts };
   return { kind: e.kind, ...counts, reversalRate: e.reversalRate, changedRate: e.changedRate, remittedRate: e.remittedRate, upheldRate: e.upheldRate, ci95: e.ci95 };
@@ -81,7 +83,7 @@ export function toFigureRecord(figures: Pick<MapFigures, "map" | "year" | "area"
   };
   const comparison =
     row.municipalityCode === null
-      ? { publishedNational: row.publishedNational }
+      ? { publishedNational: withReasonRecords(row.publishedNational) }
       : {
           verdict: row.funnel.kind === "assessed" ? row.funnel.verdict : null,
           funnel: row.funnel.kind === "assessed" ? row.funnel.verdict : null,

@@ -10,11 +10,13 @@ import { assessFunnel, FUNNEL_VERDICTS, verdictLevel, type FunnelAssessment, typ
 import { binomialNullModel, overdispersedNullModel, type FunnelNullModel } from "./statistics/funnel-null-model.js";
 import { estimateOverdispersion, type Overdispersion } from "./statistics/overdispersion.js";
 import { compareRevision, type FigureRevision } from "./figure-revision.js";
+import type { NoDataReason, NotAssessedReason } from "./missing-reason.js";
+import { missingReasonDa } from "./missing-reason-da.js";
 
 export const NATIONAL_NAME_DA = "Hele landet";
 
 /** A municipality's place in the funnel plot, or why it has none (no decided case, no national rate). */
-export type FunnelResult = ({ readonly kind: "assessed" } & FunnelAssessment) | { readonly kind: "not-assessed"; readonly reasonDa: string };
+export type FunnelResult = ({ readonly kind: "assessed" } & FunnelAssessment) | { readonly kind: "not-assessed"; readonly reason: NotAssessedReason };
 
 /** One municipality on one map, area and year. */
 export type MunicipalityFigureRow = {
@@ -112,16 +114,17 @@ export type MapFiguresOptions = {
 };
 
 /** Why a map has no data for a year, or null when it has. */
-export function noDataReason(totals: CellTotals, map: MapId, year: number): string | null {
+export function findNoDataReason(totals: CellTotals, map: MapId, year: number): NoDataReason | null {
   const first = MAP_DEFINITIONS[map].firstDataYear;
-  if (year < first) return `${MAP_DEFINITIONS[map].nameDa} blev først offentliggjort for dataåret ${first}`;
-  if (!totals.years.includes(year)) return `Der er ikke indlæst data for ${year}`;
+  if (year < first) return { code: "map-not-yet-published", map, firstYear: first };
+  if (!totals.years.includes(year)) return { code: "year-not-loaded", year };
   return null;
 }
 
-/** Why a municipality without a single cell in a year that has data reads "ingen data" (not 0). */
-function absentReason(year: number): string {
-  return `Kommunen er ikke med i de indlæste tal for ${year}`;
+/** `findNoDataReason` in Danish, for the doors that say it as an error message (the CLI's rates, the map API's 404). */
+export function noDataReason(totals: CellTotals, map: MapId, year: number): string | null {
+  const reason = findNoDataReason(totals, map, year);
+  return reason === null ? null : missingReasonDa(reason);
 }
 
 /** The counts of the 98 municipalities (and their sum) for one selection: missing means zero when the year has data. */
@@ -138,8 +141,8 @@ function checkPublished(totals: CellTotals, selection: MapSelection, sum: Outcom
 }
 
 function funnelFor(estimate: RateEstimate, model: FunnelNullModel | null): FunnelResult {
-  if (estimate.kind !== "estimate") return { kind: "not-assessed", reasonDa: "Ingen realitetsbehandlede sager" };
-  if (model === null) return { kind: "not-assessed", reasonDa: "Ingen landsprocent at sammenligne med" };
+  if (estimate.kind !== "estimate") return { kind: "not-assessed", reason: { code: "no-decided-cases" } };
+  if (model === null) return { kind: "not-assessed", reason: { code: "no-national-rate" } };
   return { kind: "assessed", ...assessFunnel(estimate.reversed, estimate.decided, model) };
 }
 
@@ -213,9 +216,9 @@ function buildShownMapFigures(totals: CellTotals, selection: MapSelection, rankI
   if (!MAP_DEFINITIONS[map].areas.includes(area)) {
     throw new RangeError(`${MAP_DEFINITIONS[map].nameDa} er ikke opdelt i ${AREA_NAMES_DA[area]}`);
   }
-  const reason = noDataReason(totals, map, year);
+  const reason = findNoDataReason(totals, map, year);
   if (reason !== null) {
-    const none: RateEstimate = { kind: "no-data", reasonDa: reason };
+    const none: RateEstimate = { kind: "no-data", reason };
     return {
       map,
       year,
@@ -226,7 +229,7 @@ function buildShownMapFigures(totals: CellTotals, selection: MapSelection, rankI
         municipalityName: m.name,
         region: m.region,
         estimate: none,
-        funnel: { kind: "not-assessed", reasonDa: reason },
+        funnel: { kind: "not-assessed", reason },
         rank: null,
       })),
       areaCoverage: { kind: "not-split" },
@@ -236,15 +239,16 @@ function buildShownMapFigures(totals: CellTotals, selection: MapSelection, rankI
   const byCode = municipalityCounts(totals, selection);
   const sum = [...byCode.values()].reduce(addCounts, ZERO_COUNTS);
   const nationalEstimate = computeRateEstimate(sum);
-  const absent = absentReason(year);
+  // Why a municipality without a single cell in a year that has data reads "ingen data" (not 0).
+  const absent: NoDataReason = { code: "municipality-absent", year };
   const ranks = rankByReversalRate(
     [...byCode].filter(([code]) => totals.hasMunicipality(year, code)).map(([code, c]) => ({ code, reversed: c.changed + c.remitted, decided: decidedOf(c) })),
     { intervals: rankIntervals },
   );
   // A municipality absent from the shown version reads "ingen data", never 0 cases (issue 19).
-  const estimates = MUNICIPALITIES.map((m): RateEstimate => (totals.hasMunicipality(year, m.code) ? computeRateEstimate(byCode.get(m.code)!) : { kind: "no-data", reasonDa: absent }));
+  const estimates = MUNICIPALITIES.map((m): RateEstimate => (totals.hasMunicipality(year, m.code) ? computeRateEstimate(byCode.get(m.code)!) : { kind: "no-data", reason: absent }));
   const { model, overdispersion } = funnelModelOf(estimates, nationalEstimate);
-  const funnels = estimates.map((e): FunnelResult => (e.kind === "no-data" ? { kind: "not-assessed", reasonDa: absent } : funnelFor(e, model)));
+  const funnels = estimates.map((e): FunnelResult => (e.kind === "no-data" ? { kind: "not-assessed", reason: absent } : funnelFor(e, model)));
   return {
     map,
     year,

@@ -156,7 +156,7 @@ export function buildMunicipalityProfile(
         area,
         years: years.map((year) => {
           const { municipality: row, national, funnelSummary } = rows.get(year)!;
-          const previous = rows.get(year - 1)?.municipality.estimate ?? { kind: "no-data" as const, reasonDa: `Der er ingen data for ${year - 1}` };
+          const previous = rows.get(year - 1)?.municipality.estimate ?? { kind: "no-data" as const, reason: { code: "year-without-data" as const, year: year - 1 } };
           return { year, municipality: row, national, funnelSummary, change: computeYearChange(row.estimate, previous, year - 1), pooled: poolYears(year, countsFor, span) };
         }),
       };

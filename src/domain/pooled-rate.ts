@@ -36,7 +36,7 @@ export function poolYears(
   }
   const estimate: RateEstimate =
     yearsIncluded.length === 0
-      ? { kind: "no-data", reasonDa: `Der er ingen data for ${lastYear - span + 1}–${lastYear}` }
+      ? { kind: "no-data", reason: { code: "years-without-data", fromYear: lastYear - span + 1, toYear: lastYear } }
       : computeRateEstimate(sum);
   return { fromYear: lastYear - span + 1, toYear: lastYear, yearsIncluded, yearsMissing, estimate };
 }

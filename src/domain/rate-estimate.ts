@@ -1,3 +1,4 @@
+import type { NoDataReason } from "./missing-reason.js";
 import { decidedOf, reversedOf, type OutcomeCounts } from "./outcome.js";
 import { wilsonInterval, type Interval } from "./statistics/wilson-interval.js";
 
@@ -21,8 +22,8 @@ export type RateEstimate =
     }
   /** Data exists for the year, but Ankestyrelsen decided no case on the map (rejected ones may exist). */
   | { readonly kind: "no-cases"; readonly counts: OutcomeCounts; readonly decided: 0; readonly reversed: 0 }
-  /** No dataset covers this year, or the municipality is absent from it. */
-  | { readonly kind: "no-data"; readonly reasonDa: string };
+  /** No dataset covers this year, or the municipality is absent from it; `missingReasonDa` words the reason. */
+  | { readonly kind: "no-data"; readonly reason: NoDataReason };
 
 export function computeRateEstimate(counts: OutcomeCounts): RateEstimate {
   const decided = decidedOf(counts);

@@ -1,3 +1,4 @@
+import type { NotComparableReason } from "./missing-reason.js";
 import type { RateEstimate } from "./rate-estimate.js";
 import type { Interval } from "./statistics/wilson-interval.js";
 import { newcombeDifferenceInterval } from "./statistics/newcombe-difference.js";
@@ -16,7 +17,7 @@ export type YearChange =
       readonly ci95: Interval;
       readonly verdict: YearChangeVerdict;
     }
-  | { readonly kind: "not-comparable"; readonly previousYear: number; readonly reasonDa: string };
+  | { readonly kind: "not-comparable"; readonly previousYear: number; readonly reason: NotComparableReason };
 
 export type YearChangeVerdict = "increase" | "decrease" | "no-clear-change";
 
@@ -27,9 +28,9 @@ export const YEAR_CHANGE_VERDICT_NAMES_DA: Readonly<Record<YearChangeVerdict, st
 };
 
 export function computeYearChange(current: RateEstimate, previous: RateEstimate, previousYear: number): YearChange {
-  if (previous.kind === "no-data") return { kind: "not-comparable", previousYear, reasonDa: `Der er ingen data for ${previousYear}` };
-  if (previous.kind === "no-cases") return { kind: "not-comparable", previousYear, reasonDa: `Ingen realitetsbehandlede sager i ${previousYear}` };
-  if (current.kind !== "estimate") return { kind: "not-comparable", previousYear, reasonDa: "Ingen realitetsbehandlede sager i året" };
+  if (previous.kind === "no-data") return { kind: "not-comparable", previousYear, reason: { code: "year-without-data", year: previousYear } };
+  if (previous.kind === "no-cases") return { kind: "not-comparable", previousYear, reason: { code: "no-decided-cases-in-year", year: previousYear } };
+  if (current.kind !== "estimate") return { kind: "not-comparable", previousYear, reason: { code: "no-decided-cases-this-year" } };
   const ci95 = newcombeDifferenceInterval(current.reversed, current.decided, previous.reversed, previous.decided);
   const verdict: YearChangeVerdict = ci95[0] > 0 ? "increase" : ci95[1] < 0 ? "decrease" : "no-clear-change";
   return { kind: "change", previousYear, difference: current.reversalRate - previous.reversalRate, ci95, verdict };

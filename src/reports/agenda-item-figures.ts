@@ -1,4 +1,5 @@
 import type { Area, MapId } from "../domain/map-definition.js";
+import type { MissingReason } from "../domain/missing-reason.js";
 import type { MunicipalityCode } from "../domain/municipality.js";
 import type { RateEstimate } from "../domain/rate-estimate.js";
 import type { FunnelVerdict } from "../domain/statistics/funnel-limits.js";
@@ -57,7 +58,7 @@ export type ChangeVerdict =
       /** The method as the text cites it, e.g. "Newcombes metode". */
       readonly methodDa: string;
     }
-  | { readonly kind: "not-testable"; readonly reasonDa: string };
+  | { readonly kind: "not-testable"; readonly reason: MissingReason };
 
 /** The funnel verdict of the municipality, with the map's over-dispersion and chance-flag sentences. */
 export type NationalVerdict =
@@ -71,7 +72,7 @@ export type NationalVerdict =
       readonly overdispersionDa: string | null;
       readonly chanceFlagsDa: string | null;
     }
-  | { readonly kind: "not-testable"; readonly reasonDa: string };
+  | { readonly kind: "not-testable"; readonly reason: MissingReason };
 
 export type NeighbourTable = {
   readonly years: readonly number[];

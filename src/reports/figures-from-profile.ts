@@ -50,7 +50,7 @@ export function figuresFromProfile(profile: MunicipalityProfile, year: number): 
 }
 
 function noData(year: number): RateEstimate {
-  return { kind: "no-data", reasonDa: `der er ingen data for ${year}` };
+  return { kind: "no-data", reason: { code: "year-without-data", year } };
 }
 
 function compared(p: ProfileYear | undefined, year: number): ComparedEstimates {
@@ -58,7 +58,7 @@ function compared(p: ProfileYear | undefined, year: number): ComparedEstimates {
 }
 
 function pooled(years: readonly number[], estimateOf: (year: number) => RateEstimate): RateEstimate {
-  if (years.length === 0) return { kind: "no-data", reasonDa: "ingen år" };
+  if (years.length === 0) return { kind: "no-data", reason: { code: "no-years" } };
   return poolYears(
     years[years.length - 1]!,
     (y) => {
@@ -76,8 +76,8 @@ function mapFigures(profile: MapProfile, year: number): MunicipalityMapFigures {
     map: profile.map,
     areas: areaProfilesOf(profile).map((a) => ({ area: a.area, ...compared(a.years.find((p) => p.year === year), year) })),
     previous: compared(total.years.find((p) => p.year === year - 1), year - 1),
-    change: current ? changeVerdict(current.change) : { kind: "not-testable", reasonDa: `der er ingen data for ${year}` },
-    versusNational: current ? nationalVerdict(current.municipality.funnel, current.funnelSummary) : { kind: "not-testable", reasonDa: `der er ingen data for ${year}` },
+    change: current ? changeVerdict(current.change) : { kind: "not-testable", reason: { code: "year-without-data", year } },
+    versusNational: current ? nationalVerdict(current.municipality.funnel, current.funnelSummary) : { kind: "not-testable", reason: { code: "year-without-data", year } },
     trend: total.years.filter((p) => p.year <= year).map((p) => ({ year: p.year, ...compared(p, p.year) })),
     revised: current?.municipality.revision?.kind === "revised" ? current.municipality.revision.estimate : null,
   };
@@ -88,7 +88,7 @@ function mapFigures(profile: MapProfile, year: number): MunicipalityMapFigures {
 function changeVerdict(change: YearChange): ChangeVerdict {
   switch (change.kind) {
     case "not-comparable":
-      return { kind: "not-testable", reasonDa: change.reasonDa.charAt(0).toLowerCase() + change.reasonDa.slice(1) };
+      return { kind: "not-testable", reason: change.reason };
     case "change":
       return {
         kind: "tested",
@@ -104,7 +104,7 @@ function changeVerdict(change: YearChange): ChangeVerdict {
 
 /** The funnel verdict against the national rate (Spiegelhalter 2005, domain/statistics/funnel-limits.ts), with the map's summary. */
 function nationalVerdict(funnel: FunnelResult, summary: FunnelSummary): NationalVerdict {
-  if (funnel.kind === "not-assessed") return { kind: "not-testable", reasonDa: funnel.reasonDa.charAt(0).toLowerCase() + funnel.reasonDa.slice(1) };
+  if (funnel.kind === "not-assessed") return { kind: "not-testable", reason: funnel.reason };
   return {
     kind: "assessed",
     verdict: funnel.verdict,

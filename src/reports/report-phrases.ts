@@ -1,5 +1,6 @@
 import { assertNever } from "../domain/assert-never.js";
 import { formatInteger, formatPercent } from "../domain/format-danish-number.js";
+import { missingReasonDa } from "../domain/missing-reason-da.js";
 import type { RateEstimate } from "../domain/rate-estimate.js";
 import type { Interval } from "../domain/statistics/wilson-interval.js";
 import { formatTenthsDa, roundToUnits } from "../domain/round-half-up.js";
@@ -49,7 +50,7 @@ export function rateWithCases(e: RateEstimate): string {
     case "no-cases":
       return "ingen realitetsbehandlede sager";
     case "no-data":
-      return `ingen data (${e.reasonDa})`;
+      return `ingen data (${missingReasonDa(e.reason)})`;
     default:
       return assertNever(e);
   }

@@ -1,5 +1,6 @@
 import { formatPercent } from "../domain/format-danish-number.js";
 import type { FunnelResult, MunicipalityFigureRow } from "../domain/map-figures.js";
+import { missingReasonDa } from "../domain/missing-reason-da.js";
 import { FUNNEL_VERDICT_NAMES_DA, verdictLevel } from "../domain/statistics/funnel-limits.js";
 import { formatMeasureCountDa, formatMeasureValueDa, measureTitleDa, measureValue, MEASURES, missingPopulationDa, type MeasureId } from "./map-measure.js";
 import { ROUNDED_DENOMINATOR, type PopulationDenominator } from "../domain/context/population-denominator.js";
@@ -69,6 +70,6 @@ export function describeFigureRowDa(row: MunicipalityFigureRow, measure: Measure
     case "no-cases":
       return `${row.municipalityName}: ingen sager – Ankestyrelsen realitetsbehandlede ingen sager fra kommunen på dette kort.`;
     case "no-data":
-      return `${row.municipalityName}: ingen data – ${e.reasonDa}.`;
+      return `${row.municipalityName}: ingen data – ${missingReasonDa(e.reason)}.`;
   }
 }

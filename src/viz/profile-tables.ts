@@ -13,8 +13,8 @@ export function buildProfileTableModel(mapProfile: MapProfile, year: number, mun
   const rows = areaProfilesOf(mapProfile).flatMap((areaProfile) => {
     const y = areaProfile.years.find((p) => p.year === year);
     const areaName = AREA_NAMES_DA[areaProfile.area];
-    const national: RateEstimate = y?.national.estimate ?? { kind: "no-data", reasonDa: `Ingen data for ${year}` };
-    const own: RateEstimate = y?.municipality.estimate ?? { kind: "no-data", reasonDa: `Ingen data for ${year}` };
+    const national: RateEstimate = y?.national.estimate ?? { kind: "no-data", reason: { code: "year-without-data", year } };
+    const own: RateEstimate = y?.municipality.estimate ?? { kind: "no-data", reason: { code: "year-without-data", year } };
     return [
       { code: null, cells: [{ text: `Landsplan, ${areaName}`, value: `Landsplan, ${areaName}` }, ...rateFigureCells(national)] },
       { code: "municipality", cells: [{ text: `${municipalityNameDa} Kommune, ${areaName}`, value: `${municipalityNameDa} Kommune, ${areaName}` }, ...rateFigureCells(own)] },
@@ -46,7 +46,7 @@ export function buildComparisonTableModel(mapProfile: MapProfile, municipalityNa
   const group = mapProfile.neighbours;
   // Years the database holds no figures for at all are left out: a column of "ingen data" says nothing (issue 9, point 4).
   const years = loadedYears ? group.years.filter((y) => loadedYears.includes(y)) : group.years;
-  const noData: RateEstimate = { kind: "no-data", reasonDa: "" };
+  const noData = (year: number): RateEstimate => ({ kind: "no-data", reason: { code: "year-without-data", year } });
   const yearCells = (e: RateEstimate): TableCell[] => {
     switch (e.kind) {
       case "estimate":
@@ -60,7 +60,7 @@ export function buildComparisonTableModel(mapProfile: MapProfile, municipalityNa
   const own = mapProfile.areas.total;
   const ownRow = {
     code: "municipality",
-    cells: [{ text: municipalityNameDa, value: municipalityNameDa }, ...years.flatMap((year) => yearCells(own.years.find((y) => y.year === year)?.municipality.estimate ?? noData))],
+    cells: [{ text: municipalityNameDa, value: municipalityNameDa }, ...years.flatMap((year) => yearCells(own.years.find((y) => y.year === year)?.municipality.estimate ?? noData(year)))],
   };
   const span = years.length <= 1 ? String(years[0] ?? "") : `${years[0]}–${years.at(-1)}`;
   return {
@@ -76,11 +76,11 @@ export function buildComparisonTableModel(mapProfile: MapProfile, municipalityNa
       ownRow,
       ...group.members.map((m) => ({
         code: m.municipalityCode,
-        cells: [{ text: m.municipalityName, value: m.municipalityName }, ...years.flatMap((year) => yearCells(m.years.find((y) => y.year === year)?.estimate ?? noData))],
+        cells: [{ text: m.municipalityName, value: m.municipalityName }, ...years.flatMap((year) => yearCells(m.years.find((y) => y.year === year)?.estimate ?? noData(year)))],
       })),
       {
         code: null,
-        cells: [{ text: "Nabokommunerne samlet", value: "Nabokommunerne samlet" }, ...years.flatMap((year) => yearCells(group.combined.find((y) => y.year === year)?.estimate ?? noData))],
+        cells: [{ text: "Nabokommunerne samlet", value: "Nabokommunerne samlet" }, ...years.flatMap((year) => yearCells(group.combined.find((y) => y.year === year)?.estimate ?? noData(year)))],
       },
     ],
     sourceLineDa,

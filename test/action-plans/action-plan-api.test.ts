@@ -103,7 +103,7 @@ describe.each(DATABASE_KINDS)("the action plans API on %s (issue 13, item 5)", (
     const updated = await call("PUT", `${list}/${id}`, onePath, tokens.herningEditor!, seedBody({ title: "Handleplan 2022", dataYears: [2022], status: "published", evaluations: [{ year: 2022, text: "Evalueret i udvalget." }] }));
     expect(updated.json()).toMatchObject({ title: "Handleplan 2022", followUpFrom: 2020, evaluations: [{ year: 2022, text: "Evalueret i udvalget." }] });
     expect(updated.json().followUp.years).toEqual([2020, 2021, 2022]);
-    expect(updated.json().followUp.combined.years[2].municipality).toEqual({ kind: "no-data", reasonDa: "Der er ikke indlæst data for 2022" });
+    expect(updated.json().followUp.combined.years[2].municipality).toEqual({ kind: "no-data", reasonDa: "Der er ikke indlæst data for 2022", reasonCode: "year-not-loaded" });
     expect((await call("DELETE", `${list}/${id}`, onePath, tokens.copenhagenEditor!)).statusCode).toBe(403);
     expect((await call("DELETE", `${list}/${id}`, onePath, tokens.herningEditor!)).json()).toEqual({ deleted: true });
     expect((await call("GET", `${list}/${id}`, onePath, null)).statusCode).toBe(404);

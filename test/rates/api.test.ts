@@ -88,6 +88,14 @@ describe.each(DATABASE_KINDS)("API /api/v1 on %s", (kind) => {
     expect(body.profile.maps[0]!.chosenGroup!.members.map((m) => m.municipalityCode)).toEqual(["0101", "0751"]);
   });
 
+  it("sends a missing value's reason as the Danish sentence it always sent, with its code beside it (issue 11, item 7)", async () => {
+    const { body } = await getJson<MunicipalityProfileResponse>("/api/v1/municipalities/0657");
+    const first = body.profile.maps.find((m) => m.map === "socialomraadet")!.areas.find((a) => a.area === "total")!.years[0]!;
+    expect(first.year).toBe(2023);
+    expect(first.change).toEqual({ kind: "not-comparable", previousYear: 2022, reasonDa: "Der er ingen data for 2022", reasonCode: "year-without-data" });
+    expect(JSON.stringify(body)).not.toContain('"reason":');
+  });
+
   it("serves an OpenAPI document whose row schema names every field the API sends", async () => {
     const { status, body } = await getJson<OpenApiDocument>("/api/v1/openapi.json");
     expect(status).toBe(200);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { computeRateEstimate } from "../../src/domain/rate-estimate.js";
 import { rankByReversalRate } from "../../src/domain/rank-municipalities.js";
 import { computeYearChange } from "../../src/domain/year-change.js";
+import { missingReasonDa } from "../../src/domain/missing-reason-da.js";
 import { poolYears } from "../../src/domain/pooled-rate.js";
 import { neighboursOf, regionMembersOf } from "../../src/domain/neighbours.js";
 import { NEIGHBOURS } from "../../src/domain/registry/neighbours-data.js";
@@ -87,7 +88,9 @@ describe("computeYearChange (Newcombe 1998, method 10)", () => {
   });
 
   it("is not-comparable, with the reason, when either year lacks a rate", () => {
-    expect(computeYearChange(est(1, 5), { kind: "no-data", reasonDa: "x" }, 2023)).toMatchObject({ kind: "not-comparable", reasonDa: "Der er ingen data for 2023" });
+    const noPrevious = computeYearChange(est(1, 5), { kind: "no-data", reason: { code: "year-not-loaded", year: 2023 } }, 2023);
+    expect(noPrevious).toMatchObject({ kind: "not-comparable", reason: { code: "year-without-data", year: 2023 } });
+    expect(noPrevious.kind === "not-comparable" && missingReasonDa(noPrevious.reason)).toBe("Der er ingen data for 2023");
     expect(computeYearChange(est(1, 5), computeRateEstimate({ upheld: 0, changed: 0, remitted: 0, rejected: 2 }), 2023)).toMatchObject({ kind: "not-comparable" });
   });
 });

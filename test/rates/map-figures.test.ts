@@ -7,6 +7,7 @@ import { buildMapFigures, type MunicipalityFigureRow } from "../../src/domain/ma
 import { MUNICIPALITIES } from "../../src/domain/municipality.js";
 import { addCounts, ZERO_COUNTS } from "../../src/domain/outcome.js";
 import type { RateEstimate } from "../../src/domain/rate-estimate.js";
+import { missingReasonDa } from "../../src/domain/missing-reason-da.js";
 import { HERNING, published2024Cells, SUBJECTS_2024 } from "./published-2024-cells.js";
 
 function estimateOf(e: RateEstimate) {
@@ -65,14 +66,16 @@ describe("buildMapFigures reproduces the published 2024 tables (domain.md §7)",
 describe("buildMapFigures: missing values are values with a reason", () => {
   it("gives every row no-data, with the reason, for a year without any data", () => {
     const f = buildMapFigures(published2024Cells(), { map: "socialomraadet", year: 2023, area: "total" });
-    expect(f.national.estimate).toEqual({ kind: "no-data", reasonDa: "Der er ikke indlæst data for 2023" });
+    expect(f.national.estimate).toEqual({ kind: "no-data", reason: { code: "year-not-loaded", year: 2023 } });
+    expect(f.national.estimate.kind === "no-data" && missingReasonDa(f.national.estimate.reason)).toBe("Der er ikke indlæst data for 2023");
     expect(f.municipalities.every((m) => m.estimate.kind === "no-data" && m.rank === null && m.funnel.kind === "not-assessed")).toBe(true);
   });
 
   it("says the adult disability map did not exist for 2016", () => {
     const cells = published2024Cells().map((c) => ({ ...c, year: 2016 }));
     const f = buildMapFigures(cells, { map: "voksenhandicapomraadet", year: 2016, area: "total" });
-    expect(f.national.estimate).toMatchObject({ kind: "no-data", reasonDa: expect.stringContaining("2017") });
+    expect(f.national.estimate).toEqual({ kind: "no-data", reason: { code: "map-not-yet-published", map: "voksenhandicapomraadet", firstYear: 2017 } });
+    expect(f.national.estimate.kind === "no-data" && missingReasonDa(f.national.estimate.reason)).toContain("2017");
   });
 
   it("gives no-cases to a municipality without decided cases in a year with data, and does not rank it", () => {
@@ -89,7 +92,9 @@ describe("buildMapFigures: missing values are values with a reason", () => {
 
   it("reads a municipality missing from the year's data as no-data, never as 0 cases (issue 19)", () => {
     const f = buildMapFigures(published2024Cells().filter((c) => c.municipalityCode !== "0101"), { map: "socialomraadet", year: 2024, area: "total" });
-    expect(f.municipalities[0]!.estimate).toEqual({ kind: "no-data", reasonDa: "Kommunen er ikke med i de indlæste tal for 2024" });
+    const absent = f.municipalities[0]!.estimate;
+    expect(absent).toEqual({ kind: "no-data", reason: { code: "municipality-absent", year: 2024 } });
+    expect(absent.kind === "no-data" && missingReasonDa(absent.reason)).toBe("Kommunen er ikke med i de indlæste tal for 2024");
     expect(f.municipalities[0]!.rank).toBeNull();
   });
 

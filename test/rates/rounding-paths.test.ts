@@ -46,7 +46,7 @@ function rowOf(k: number, n: number, i: number): MunicipalityFigureRow {
     municipalityName: `Kommune ${k}/${n}`,
     region: "Region",
     estimate: computeRateEstimate({ upheld: n - k, changed: 0, remitted: k, rejected: 0 }),
-    funnel: { kind: "not-assessed", reasonDa: "test" },
+    funnel: { kind: "not-assessed", reason: { code: "no-decided-cases" } },
     rank: null,
   };
 }

@@ -14,8 +14,8 @@ import { counts } from "../foundation/complaint-cell-generators.js";
 function figuresWith(decided: (code: string) => number): Pick<MapFigures, "national" | "municipalities"> {
   const rows: MunicipalityFigureRow[] = MUNICIPALITIES.map((m) => {
     const n = decided(m.code);
-    const estimate = m.code === "0825" ? { kind: "no-data" as const, reasonDa: "Intet datasæt" } : computeRateEstimate(counts(n - Math.round(n * 0.4), 0, Math.round(n * 0.4)));
-    return { municipalityCode: m.code, municipalityName: m.name, region: m.region, estimate, funnel: { kind: "not-assessed", reasonDa: "test" }, rank: null };
+    const estimate = m.code === "0825" ? { kind: "no-data" as const, reason: { code: "municipality-absent" as const, year: 2024 } } : computeRateEstimate(counts(n - Math.round(n * 0.4), 0, Math.round(n * 0.4)));
+    return { municipalityCode: m.code, municipalityName: m.name, region: m.region, estimate, funnel: { kind: "not-assessed" as const, reason: { code: "no-decided-cases" as const } }, rank: null };
   });
   const total = rows.reduce((sum, r) => sum + (r.estimate.kind === "no-data" ? 0 : r.estimate.decided), 0);
   return {

@@ -10,7 +10,7 @@ import { counts } from "../foundation/complaint-cell-generators.js";
 /** A municipality's series: 2019 without data, 2020 without cases, otherwise `decided` cases at `rate`. */
 function herningLikeSeries(): TrendPoint[] {
   return [2018, 2019, 2020, 2021, 2022].map((year) => {
-    if (year === 2019) return { year, estimate: { kind: "no-data", reasonDa: "Intet datasæt for 2019" } };
+    if (year === 2019) return { year, estimate: { kind: "no-data", reason: { code: "year-not-loaded", year: 2019 } } };
     if (year === 2020) return { year, estimate: computeRateEstimate(counts(0, 0, 0, 3)) };
     return { year, estimate: computeRateEstimate(counts(40, 4, 30 + (year - 2018))) };
   });
@@ -97,7 +97,7 @@ describe("trend chart layout, measured in the shipped font", () => {
 
   it("staggers 'ingen data' labels of neighbouring years instead of printing them over each other", () => {
     const years = Array.from({ length: 16 }, (_, i) => 2010 + i);
-    const series: TrendPoint[] = years.map((year) => ({ year, estimate: year % 2 === 0 ? { kind: "no-data", reasonDa: "ingen fil" } : computeRateEstimate(counts(0, 0, 0, 2)) }));
+    const series: TrendPoint[] = years.map((year) => ({ year, estimate: year % 2 === 0 ? { kind: "no-data", reason: { code: "year-not-loaded", year } } : computeRateEstimate(counts(0, 0, 0, 2)) }));
     const model = buildTrendChartModel({ municipalityNameDa: "Læsø Kommune", series, national: nationalSeries(), width: 360 });
     const boxes = model.municipality.gapLabels.map((l) => textBox(measure, l.text, TREND_TEXT.gap, l.x, l.y, "middle"));
     expect(boxes).toHaveLength(16);

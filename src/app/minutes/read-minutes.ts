@@ -4,7 +4,8 @@ import { checkMinutesFigure, type FigureCheck } from "../../domain/minutes/check
 import type { MinutesDocument, MinutesFigure, MinutesItem } from "../../domain/minutes/minutes-item.js";
 import { computeRateEstimate } from "../../domain/rate-estimate.js";
 import { ZERO_COUNTS } from "../../domain/outcome.js";
-import { noDataReason } from "../../domain/map-figures.js";
+import { findNoDataReason } from "../../domain/map-figures.js";
+import type { NoDataReason } from "../../domain/missing-reason.js";
 import type { MunicipalityCode } from "../../domain/municipality.js";
 import { extractMinutes } from "../../importers/minutes/extract-minutes.js";
 import { MinutesReadError, readMinutesFile, type MinutesForm } from "../../importers/minutes/read-minutes-file.js";
@@ -52,8 +53,8 @@ function checkOne(figure: MinutesFigure, item: MinutesItem, code: MunicipalityCo
   if (!code) return { kind: "not-checked", reasonDa: "kommunen er ikke kendt", textDa: "Tallet er ikke kontrolleret: dokumentets kommune er ikke kendt (brug --kommune)." };
   if (!item.dataYear) return { kind: "not-checked", reasonDa: "dataåret er ikke kendt", textDa: "Tallet er ikke kontrolleret: punktets dataår er ikke fundet." };
   const year = item.dataYear.value;
-  const reason = noDataReason(totals, figure.map, year) ?? (totals.hasMunicipality(year, code) ? null : `Kommunen er ikke med i de indlæste tal for ${year}`);
-  const estimate = reason ? ({ kind: "no-data", reasonDa: reason } as const) : computeRateEstimate(totals.counts(year, figure.map, "total", code) ?? ZERO_COUNTS);
+  const reason: NoDataReason | null = findNoDataReason(totals, figure.map, year) ?? (totals.hasMunicipality(year, code) ? null : { code: "municipality-absent", year });
+  const estimate = reason ? ({ kind: "no-data", reason } as const) : computeRateEstimate(totals.counts(year, figure.map, "total", code) ?? ZERO_COUNTS);
   return checkMinutesFigure(figure, estimate, year);
 }
 

@@ -83,7 +83,7 @@ describe("action plan follow-up, computed from the data (issue 13, item 3)", () 
     const plan = seedPlan({ dataYears: [2021, 2022] });
     expect(followUpYears(plan, totals)).toEqual([2019, 2020, 2021, 2022]);
     const f = computeActionPlanFollowUp(plan, PLAN_CODE, { totals, revisedTotals: indexCellTotals(cellsOfRows(handleplanRows([2021], { revised: true }))) });
-    expect(f.combined!.years[3]!.municipality).toEqual({ kind: "no-data", reasonDa: "Der er ikke indlæst data for 2022" });
+    expect(f.combined!.years[3]!.municipality).toEqual({ kind: "no-data", reason: { code: "year-not-loaded", year: 2022 } });
     expect(f.combined!.years[3]!.judgementDa).toBe("Ingen tal for 2022: Der er ikke indlæst data for 2022.");
     const y2021 = f.combined!.years[2]!;
     expect(countsOf(y2021)).toEqual({ decided: 4, reversed: 3, rate: 0.75 });

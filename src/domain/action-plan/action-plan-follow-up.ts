@@ -3,6 +3,7 @@ import type { CellTotals } from "../cell-totals.js";
 import { compareRevision, UNREVISED, type FigureRevision } from "../figure-revision.js";
 import { funnelModelOf, type FunnelResult } from "../map-figures.js";
 import { MAP_IDS } from "../map-definition.js";
+import type { NoDataReason } from "../missing-reason.js";
 import { DEFAULT_MAP_RULES, type MapRuleTable } from "../map-rules.js";
 import { MUNICIPALITIES, type MunicipalityCode } from "../municipality.js";
 import { addCounts, decidedOf, ZERO_COUNTS, type OutcomeCounts } from "../outcome.js";
@@ -128,14 +129,14 @@ function sumYear(rows: Map<MunicipalityCode, SubjectRow[]>, year: number, code: 
 }
 
 function funnelOf(estimate: RateEstimate, estimates: readonly RateEstimate[], national: RateEstimate): FunnelResult {
-  if (estimate.kind !== "estimate") return { kind: "not-assessed", reasonDa: "Ingen realitetsbehandlede sager" };
+  if (estimate.kind !== "estimate") return { kind: "not-assessed", reason: { code: "no-decided-cases" } };
   const { model } = funnelModelOf(estimates, national);
-  if (model === null) return { kind: "not-assessed", reasonDa: "Ingen landsprocent at sammenligne med" };
+  if (model === null) return { kind: "not-assessed", reason: { code: "no-national-rate" } };
   return { kind: "assessed", ...assessFunnel(estimate.reversed, estimate.decided, model) };
 }
 
-function noData(reasonDa: string): RateEstimate {
-  return { kind: "no-data", reasonDa };
+function noData(reason: NoDataReason): RateEstimate {
+  return { kind: "no-data", reason };
 }
 
 export function computeActionPlanFollowUp(
@@ -169,18 +170,18 @@ export function computeActionPlanFollowUp(
       let funnel: FunnelResult;
       let matchedSubjects: MatchedSubject[] = [];
       if (!rows) {
-        const reasonDa = `Der er ikke indlæst data for ${year}`;
-        municipality = noData(reasonDa);
+        const reason: NoDataReason = { code: "year-not-loaded", year };
+        municipality = noData(reason);
         national = municipality;
-        funnel = { kind: "not-assessed", reasonDa };
+        funnel = { kind: "not-assessed", reason };
       } else {
         const sums = sumYear(rows, year, municipalityCode, matches);
         const present = (code: MunicipalityCode) => source.totals.hasMunicipality(year, code);
-        const estimates = MUNICIPALITIES.map((m) => (present(m.code) ? computeRateEstimate(sums.byCode.get(m.code)!) : noData("")));
+        const estimates = MUNICIPALITIES.map((m) => (present(m.code) ? computeRateEstimate(sums.byCode.get(m.code)!) : noData({ code: "municipality-absent", year })));
         national = computeRateEstimate([...sums.byCode.values()].reduce(addCounts, ZERO_COUNTS));
         // A municipality absent from the shown version reads "ingen data", never 0 cases (issue 19).
-        municipality = present(municipalityCode) ? computeRateEstimate(sums.byCode.get(municipalityCode) ?? ZERO_COUNTS) : noData(`Kommunen er ikke med i de indlæste tal for ${year}`);
-        funnel = municipality.kind === "no-data" ? { kind: "not-assessed", reasonDa: municipality.reasonDa } : funnelOf(municipality, estimates, national);
+        municipality = present(municipalityCode) ? computeRateEstimate(sums.byCode.get(municipalityCode) ?? ZERO_COUNTS) : noData({ code: "municipality-absent", year });
+        funnel = municipality.kind === "no-data" ? { kind: "not-assessed", reason: municipality.reason } : funnelOf(municipality, estimates, national);
         matchedSubjects = [...sums.matched.values()]
           .map((m) => ({ subject: m.subject, law: m.law, municipalityDecided: m.municipality, nationalDecided: m.national }))
           .sort((a, b) => b.nationalDecided - a.nationalDecided || a.subject.localeCompare(b.subject, "da"));
@@ -189,7 +190,7 @@ export function computeActionPlanFollowUp(
       const revisedYear = revisedRows.get(year);
       if (revisedYear && revised) {
         const r = sumYear(revisedYear, year, municipalityCode, matches);
-        const revisedEstimate = revised.hasMunicipality(year, municipalityCode) ? computeRateEstimate(r.byCode.get(municipalityCode) ?? ZERO_COUNTS) : noData(`Kommunen er ikke med i det nyere udtræk for ${year}`);
+        const revisedEstimate = revised.hasMunicipality(year, municipalityCode) ? computeRateEstimate(r.byCode.get(municipalityCode) ?? ZERO_COUNTS) : noData({ code: "municipality-absent-in-revision", year });
         revision = compareRevision(municipality, revisedEstimate);
       }
       const change = previous === null ? null : computeYearChange(municipality, previous, year - 1);

@@ -1,5 +1,8 @@
 import { assertNever } from "../assert-never.js";
 import { figureValues, type FigureValues } from "../figure-record.js";
+import { missingReasonClauseDa } from "../missing-reason-da.js";
+import type { NotComparableReason } from "../missing-reason.js";
+import { toReasonRecord, type ReasonRecord } from "../missing-reason-record.js";
 import { FUNNEL_VERDICT_NAMES_DA, type FunnelVerdict } from "../statistics/funnel-limits.js";
 import type { YearChangeVerdict } from "../year-change.js";
 import { ACTION_STATUS_NAMES_DA, type ActionPlan, type ActionStatus } from "./action-plan.js";
@@ -15,7 +18,7 @@ export type FocusAreaRecord = FocusArea & { readonly nameDa: string };
 
 export type YearChangeRecord =
   | { readonly kind: "change"; readonly previousYear: number; readonly difference: number; readonly ci95: readonly [number, number]; readonly verdict: YearChangeVerdict }
-  | { readonly kind: "not-comparable"; readonly previousYear: number; readonly reasonDa: string };
+  | ({ readonly kind: "not-comparable"; readonly previousYear: number } & ReasonRecord<NotComparableReason>);
 
 export type FollowUpYearRecord = {
   readonly year: number;
@@ -68,7 +71,7 @@ function changeRecord(y: FocusAreaYear): YearChangeRecord | null {
     case "change":
       return { kind: "change", previousYear: c.previousYear, difference: c.difference, ci95: c.ci95, verdict: c.verdict };
     case "not-comparable":
-      return { kind: "not-comparable", previousYear: c.previousYear, reasonDa: c.reasonDa };
+      return { kind: "not-comparable", previousYear: c.previousYear, ...toReasonRecord(c.reason) };
     default:
       return assertNever(c);
   }
@@ -81,7 +84,7 @@ function yearRecord(y: FocusAreaYear): FollowUpYearRecord {
     municipality: figureValues(y.municipality),
     national: figureValues(y.national),
     verdict: y.funnel.kind === "assessed" ? y.funnel.verdict : null,
-    verdictDa: y.funnel.kind === "assessed" ? FUNNEL_VERDICT_NAMES_DA[y.funnel.verdict] : `ikke vurderet: ${y.funnel.reasonDa.toLowerCase()}`,
+    verdictDa: y.funnel.kind === "assessed" ? FUNNEL_VERDICT_NAMES_DA[y.funnel.verdict] : `ikke vurderet: ${missingReasonClauseDa(y.funnel.reason)}`,
     change: changeRecord(y),
     revised: y.revision.kind === "revised" ? figureValues(y.revision.estimate) : null,
     matchedSubjects: y.matchedSubjects,

@@ -1,6 +1,7 @@
 import { assertNever } from "../assert-never.js";
 import { formatInteger, formatOneDecimal, formatPercent } from "../format-danish-number.js";
 import type { FunnelResult } from "../map-figures.js";
+import { missingReasonClauseDa, missingReasonDa } from "../missing-reason-da.js";
 import type { RateEstimate } from "../rate-estimate.js";
 import { verdictDirection, verdictLevel } from "../statistics/funnel-limits.js";
 import type { YearChange } from "../year-change.js";
@@ -30,7 +31,7 @@ function casesDa(n: number): string {
 const FEW_CASES = 20;
 
 function verdictSentenceDa(funnel: FunnelResult, decided: number): string {
-  if (funnel.kind === "not-assessed") return `Procenten er ikke vurderet mod landsplan: ${funnel.reasonDa.toLowerCase()}.`;
+  if (funnel.kind === "not-assessed") return `Procenten er ikke vurderet mod landsplan: ${missingReasonClauseDa(funnel.reason)}.`;
   const v = funnel.verdict;
   switch (v) {
     case "too-few-cases":
@@ -69,7 +70,7 @@ export function judgeFocusAreaYearDa(input: JudgementInput): string {
   const m = input.municipality;
   switch (m.kind) {
     case "no-data":
-      return `Ingen tal for ${input.year}: ${m.reasonDa}.`;
+      return `Ingen tal for ${input.year}: ${missingReasonDa(m.reason)}.`;
     case "no-cases":
       return `Ankestyrelsen realitetsbehandlede ingen sager fra kommunen på fokusområdet i ${input.year}, så der er ingen omgørelsesprocent.`;
     case "estimate": {

@@ -32,8 +32,8 @@ describe("checkMinutesFigure", () => {
   });
 
   it("no data for the year is not checked, and says why", () => {
-    const check = checkMinutesFigure(figure(77, 442), { kind: "no-data", reasonDa: "Der er ikke indlæst data for 2024" }, 2024);
-    expect(check).toMatchObject({ kind: "not-checked" });
-    expect(check.textDa).toContain("datasættet har ingen tal for 2024");
+    const check = checkMinutesFigure(figure(77, 442), { kind: "no-data", reason: { code: "year-not-loaded", year: 2024 } }, 2024);
+    expect(check).toMatchObject({ kind: "not-checked", reasonDa: "Der er ikke indlæst data for 2024" });
+    expect(check.textDa).toContain("datasættet har ingen tal for 2024 (Der er ikke indlæst data for 2024).");
   });
 });

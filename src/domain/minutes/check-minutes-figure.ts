@@ -1,5 +1,6 @@
 import { MAP_DEFINITIONS } from "../map-definition.js";
 import { formatInteger } from "../format-danish-number.js";
+import { missingReasonDa } from "../missing-reason-da.js";
 import type { RateEstimate } from "../rate-estimate.js";
 import { formatTenthsDa, percentTenthsOf, wholePercentOf } from "../round-half-up.js";
 import type { DocumentPercent, MinutesFigure } from "./minutes-item.js";
@@ -22,7 +23,8 @@ export function checkMinutesFigure(figure: MinutesFigure, estimate: RateEstimate
     figure.reversedPercent ? `${documentPercentDa(figure.reversedPercent.value)} %` : null,
   ].filter((x) => x !== null).join(", ");
   if (estimate.kind === "no-data") {
-    return { kind: "not-checked", reasonDa: estimate.reasonDa, textDa: `${mapName}: Dokumentet siger ${doc}; datasættet har ingen tal for ${dataYear} (${estimate.reasonDa}).` };
+    const reasonDa = missingReasonDa(estimate.reason);
+    return { kind: "not-checked", reasonDa, textDa: `${mapName}: Dokumentet siger ${doc}; datasættet har ingen tal for ${dataYear} (${reasonDa}).` };
   }
   const decided = estimate.decided;
   const reversed = estimate.reversed;

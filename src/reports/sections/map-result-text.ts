@@ -1,5 +1,6 @@
 import { assertNever } from "../../domain/assert-never.js";
 import { formatInteger, formatOneDecimal, formatPercent } from "../../domain/format-danish-number.js";
+import { missingReasonClauseDa, missingReasonDa } from "../../domain/missing-reason-da.js";
 import type { RateEstimate } from "../../domain/rate-estimate.js";
 import type { ChangeVerdict, MunicipalityMapFigures, NationalVerdict } from "../agenda-item-figures.js";
 import type { ReportContext } from "../report-context.js";
@@ -42,7 +43,7 @@ export function municipalityText(ctx: ReportContext, mf: MunicipalityMapFigures,
   const now = municipalityTotal(mf);
   switch (now.kind) {
     case "no-data":
-      return `Datagrundlaget indeholder ikke tal for ${ctx.municipality} på ${mapPhrase} i ${ctx.year} (${now.reasonDa}).`;
+      return `Datagrundlaget indeholder ikke tal for ${ctx.municipality} på ${mapPhrase} i ${ctx.year} (${missingReasonDa(now.reason)}).`;
     case "no-cases":
       return `Ankestyrelsen traf i ${ctx.year} ingen realitetsbehandlede afgørelser i klagesager fra ${ctx.municipality} på ${mapPhrase}. Der er derfor ingen omgørelsesprocent for kommunen.`;
     case "estimate":
@@ -120,7 +121,7 @@ export function previousYearText(ctx: ReportContext, mf: MunicipalityMapFigures)
 export function changeText(ctx: ReportContext, change: ChangeVerdict): string {
   switch (change.kind) {
     case "not-testable":
-      return `Udviklingen fra ${ctx.previousYear} til ${ctx.year} kan ikke vurderes statistisk: ${endSentence(change.reasonDa)}`;
+      return `Udviklingen fra ${ctx.previousYear} til ${ctx.year} kan ikke vurderes statistisk: ${endSentence(missingReasonClauseDa(change.reason))}`;
     case "tested": {
       const rounded = pointsTenths(change.differencePoints);
       const movement =
@@ -154,7 +155,7 @@ export function chanceDa(p: number): string {
  * to the number of municipalities expected outside by chance alone (the map's chance-flag sentence).
  */
 export function versusNationalText(ctx: ReportContext, verdict: NationalVerdict): string {
-  if (verdict.kind === "not-testable") return `Kommunens tal kan ikke sammenlignes statistisk med landsplan: ${endSentence(verdict.reasonDa)}`;
+  if (verdict.kind === "not-testable") return `Kommunens tal kan ikke sammenlignes statistisk med landsplan: ${endSentence(missingReasonClauseDa(verdict.reason))}`;
   const m = ctx.municipality;
   const ifNational = "Hvis kommunens sager reelt havde landsplanens omgørelsesprocent, ville man ved tilfældighed alene få";
   const method = "Tragtplot med kontrolgrænser om landsplan for kommunens antal sager, Spiegelhalter 2005.";

@@ -34,7 +34,7 @@ export function buildNeighboursSection(ctx: ReportContext): ReportBlock[] {
       emphasis: r.isSubject,
     })),
     {
-      cells: ["Landsplan", ...years.map((y) => rateTableCell(nationalByYear.get(y) ?? { kind: "no-data", reasonDa: "ikke i datagrundlaget" })), ...(single ? [] : ["–"])],
+      cells: ["Landsplan", ...years.map((y) => rateTableCell(nationalByYear.get(y) ?? { kind: "no-data", reason: { code: "year-without-data", year: y } })), ...(single ? [] : ["–"])],
     },
   ];
   const subject = rows.find((r) => r.isSubject);

@@ -1,5 +1,6 @@
 import { assertNever } from "../../domain/assert-never.js";
 import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
+import { missingReasonClauseDa } from "../../domain/missing-reason-da.js";
 import type { RateEstimate } from "../../domain/rate-estimate.js";
 import type { MunicipalityMapFigures } from "../agenda-item-figures.js";
 import type { ReportContext } from "../report-context.js";
@@ -115,7 +116,7 @@ export function shortVerdictText(ctx: ReportContext, mf: MunicipalityMapFigures)
   if (!isEstimate(own)) return "";
   const v = mf.versusNational;
   const interval = shortInterval(own);
-  if (v.kind === "not-testable") return `Kommunens tal kan ikke sammenlignes med landsplan, fordi ${endSentence(v.reasonDa)}`;
+  if (v.kind === "not-testable") return `Kommunens tal kan ikke sammenlignes med landsplan, fordi ${endSentence(missingReasonClauseDa(v.reason))}`;
   const few = own.decided < FEW_CASES ? `Med kun ${decisions(own.decided)} er procenten usikker, og ` : "";
   const lead = few ? few : "";
   const cap = (s: string) => (lead ? s : s.charAt(0).toUpperCase() + s.slice(1));

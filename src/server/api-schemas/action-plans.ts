@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import { Closed, Nullable, Ref } from "./schema-kit.js";
-import { DatasetVersion } from "./figures.js";
+import { DatasetVersion, ReasonCode, ReasonDa } from "./figures.js";
+import { NO_DATA_REASON_CODES, NOT_COMPARABLE_REASON_CODES } from "../../domain/missing-reason.js";
 import { ACTION_PLAN_LIMITS as L, ACTION_STATUSES } from "../../domain/action-plan/action-plan.js";
 import { AREAS, MAP_IDS } from "../../domain/map-definition.js";
 import { FUNNEL_VERDICTS } from "../../domain/statistics/funnel-limits.js";
@@ -75,7 +76,7 @@ export const ActionPlanBody = Closed(
 export const FollowUpFigures = Closed(
   {
     kind: Type.Enum(["estimate", "no-cases", "no-data"], {
-      description: "no-cases: ingen realitetsbehandlede sager; no-data: ingen data for året (se reasonDa)",
+      description: "no-cases: ingen realitetsbehandlede sager; no-data: ingen data for året (se reasonDa og reasonCode)",
     }),
     decided: Type.Optional(Type.Integer({ minimum: 0, description: "Realitetsbehandlede sager = upheld + changed + remitted" })),
     upheld: Type.Optional(Type.Integer({ minimum: 0 })),
@@ -88,7 +89,8 @@ export const FollowUpFigures = Closed(
     remittedRate: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     upheldRate: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     ci95: Type.Optional(Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: "95 %-interval (Wilson) for reversalRate, [nedre, øvre]" })),
-    reasonDa: Type.Optional(Type.String()),
+    reasonDa: Type.Optional(ReasonDa("Ved no-data: hvorfor der ingen tal er")),
+    reasonCode: Type.Optional(ReasonCode(NO_DATA_REASON_CODES, "Ved no-data: samme grund som reasonDa, som fast kode")),
   },
   { description: "Tal for fokusområdet i ét år, som i kortenes tal: andele som brøker 0–1, uafrundede", $id: "FollowUpFigures" },
 );
@@ -109,7 +111,12 @@ export const FollowUpYear = Closed(
         ci95: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }),
         verdict: Type.Enum(["increase", "decrease", "no-clear-change"]),
       }),
-      Closed({ kind: Type.Literal("not-comparable"), previousYear: Type.Integer(), reasonDa: Type.String() }),
+      Closed({
+        kind: Type.Literal("not-comparable"),
+        previousYear: Type.Integer(),
+        reasonDa: ReasonDa("Hvorfor de to år ikke kan sammenlignes"),
+        reasonCode: ReasonCode(NOT_COMPARABLE_REASON_CODES),
+      }),
       Type.Null(),
     ]),
     revised: Nullable(Ref(FollowUpFigures), {

@@ -2,12 +2,23 @@ import { Type } from "typebox";
 import { Closed, Nullable, Ref } from "./schema-kit.js";
 import { AREAS, MAP_IDS } from "../../domain/map-definition.js";
 import { FUNNEL_VERDICTS } from "../../domain/statistics/funnel-limits.js";
+import { NO_DATA_REASON_CODES, NOT_ASSESSED_REASON_CODES } from "../../domain/missing-reason.js";
 
 /**
  * The figures the public API answers with – maps, rows, estimates, funnel, profiles, provenance – as TypeBox
  * schemas: Fastify validates and serialises with them, @fastify/swagger publishes them, api-types.ts derives the
  * TypeScript types from them. Each shared one carries its `$id` (its name in the OpenAPI document).
  */
+
+/** A missing value's reason in Danish, as it has always been sent (domain/missing-reason-da.ts words it). */
+export function ReasonDa(description = "Hvorfor tallet mangler, som dansk sætning til visning") {
+  return Type.String({ description });
+}
+
+/** The same reason as a fixed code beside `reasonDa` (domain/missing-reason.ts), for clients that branch on it. */
+export function ReasonCode<C extends string>(codes: readonly C[], description = "Grunden som fast kode (samme grund som reasonDa); en klient vælger efter koden i stedet for at tolke den danske tekst") {
+  return Type.Enum(codes, { description });
+}
 
 export const FunnelLimits = Closed(
   {
@@ -66,7 +77,7 @@ export const RateEstimate = Type.Union(
       ci95: Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: "95 % Wilson-interval for reversalRate" }),
     }),
     Closed({ kind: Type.Literal("no-cases"), counts: Ref(OutcomeCounts), decided: Type.Literal(0), reversed: Type.Literal(0) }),
-    Closed({ kind: Type.Literal("no-data"), reasonDa: Type.String() }),
+    Closed({ kind: Type.Literal("no-data"), reasonDa: ReasonDa(), reasonCode: ReasonCode(NO_DATA_REASON_CODES) }),
   ],
   {
     description:
@@ -111,7 +122,8 @@ export const RevisedFigureRecord = Closed(
     remittedRate: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     upheldRate: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     ci95: Type.Optional(Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: "[nedre, øvre], brøker" })),
-    reasonDa: Type.Optional(Type.String()),
+    reasonDa: Type.Optional(ReasonDa("Ved no-data: hvorfor der ingen tal er")),
+    reasonCode: Type.Optional(ReasonCode(NO_DATA_REASON_CODES, "Ved no-data: samme grund som reasonDa, som fast kode")),
   },
   { description: "Ankestyrelsens senere tal for en række, vist ved siden af de offentliggjorte", $id: "RevisedFigureRecord" },
 );
@@ -124,7 +136,7 @@ export const FigureRecord = Closed(
     municipalityCode: Nullable(Type.String({ pattern: "^\\d{4}$" }), { description: "Kommunekode, fx 0657; null på landsrækken" }),
     municipalityName: Type.String(),
     kind: Type.Enum(["estimate", "no-cases", "no-data"], {
-      description: "no-cases: ingen realitetsbehandlede sager (andelene mangler); no-data: ingen data (se reasonDa)",
+      description: "no-cases: ingen realitetsbehandlede sager (andelene mangler); no-data: ingen data (se reasonDa og reasonCode)",
     }),
     decided: Type.Optional(Type.Integer({ minimum: 0, description: "Realitetsbehandlede sager = upheld + changed + remitted" })),
     upheld: Type.Optional(Type.Integer({ minimum: 0 })),
@@ -151,7 +163,8 @@ export const FigureRecord = Closed(
     ),
     rank: Type.Optional(Nullable(Ref(Rank), { description: "Kun kommunerækker" })),
     publishedNational: Type.Optional(Ref(PublishedNationalCheck, { description: "Kun landsrækken" })),
-    reasonDa: Type.Optional(Type.String({ description: "Ved no-data: hvorfor der ingen tal er" })),
+    reasonDa: Type.Optional(ReasonDa("Ved no-data: hvorfor der ingen tal er")),
+    reasonCode: Type.Optional(ReasonCode(NO_DATA_REASON_CODES, "Ved no-data: samme grund som reasonDa, som fast kode (fx year-not-loaded, municipality-absent)")),
     revised: Type.Optional(
       Nullable(Ref(RevisedFigureRecord), {
         description:
@@ -197,7 +210,7 @@ export const FunnelResult = Type.Union(
         { description: "Sandsynligheden for at ligge uden for 95 %- og 99,8 %-grænserne ved tilfældighed alene ved kommunens antal sager" },
       ),
     }),
-    Closed({ kind: Type.Literal("not-assessed"), reasonDa: Type.String() }),
+    Closed({ kind: Type.Literal("not-assessed"), reasonDa: ReasonDa("Hvorfor kommunen ikke er vurderet mod landsplan"), reasonCode: ReasonCode(NOT_ASSESSED_REASON_CODES) }),
   ],
   { $id: "FunnelResult" },
 );

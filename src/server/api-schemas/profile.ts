@@ -12,6 +12,8 @@ import {
   RateEstimate,
 } from "./figures.js";
 import { Closed, Nullable, Ref } from "./schema-kit.js";
+import { ReasonCode, ReasonDa } from "./figures.js";
+import { NOT_COMPARABLE_REASON_CODES } from "../../domain/missing-reason.js";
 
 /**
  * A municipality's profile under /api/v1/municipalities/{code}: the three maps over the years with change,
@@ -50,7 +52,12 @@ export const YearChange = Type.Union(
       ci95: Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: "[nedre, øvre], brøker" }),
       verdict: Type.Enum(["increase", "decrease", "no-clear-change"]),
     }),
-    Closed({ kind: Type.Literal("not-comparable"), previousYear: Type.Integer(), reasonDa: Type.String() }),
+    Closed({
+      kind: Type.Literal("not-comparable"),
+      previousYear: Type.Integer(),
+      reasonDa: ReasonDa("Hvorfor de to år ikke kan sammenlignes"),
+      reasonCode: ReasonCode(NOT_COMPARABLE_REASON_CODES),
+    }),
   ],
   {
     description:

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { areaProfilesOf, buildMunicipalityProfile, mapProfilesOf, type MunicipalityProfile } from "../../domain/municipality-profile.js";
+import { withReasonRecords } from "../../domain/missing-reason-record.js";
 import type { AppContext } from "../app-context.js";
 import type { MunicipalityProfileResponse } from "../api-types.js";
 import { apiDataCacheFor } from "./api-data-cache.js";
@@ -21,8 +22,9 @@ function parseCompare(value: string | undefined): string[] | undefined {
  * The profile as the API publishes it: the maps (MAP_IDS order) and each map's areas (its definition's
  * order) as arrays; the domain keys them by id so a lookup cannot miss.
  */
+/** The profile as the API sends it: maps and areas as arrays, and each missing value's reason as its sentence and code (reasonDa, reasonCode). */
 function profileAnswer(profile: MunicipalityProfile): MunicipalityProfileResponse["profile"] {
-  return { ...profile, maps: mapProfilesOf(profile).map((m) => ({ ...m, areas: areaProfilesOf(m) })) };
+  return withReasonRecords({ ...profile, maps: mapProfilesOf(profile).map((m) => ({ ...m, areas: areaProfilesOf(m) })) });
 }
 
 /** GET /api/v1/municipalities/{code}?year=&compare=: one municipality's profile (three maps, areas, years, comparisons). */

@@ -1,6 +1,7 @@
 import type { PopulationDenominator } from "../../domain/context/population-denominator.js";
 import { formatInteger, formatPercent } from "../../domain/format-danish-number.js";
 import { AREA_NAMES_DA, MAP_DEFINITIONS, MAP_IDS, type Area } from "../../domain/map-definition.js";
+import { missingReasonDa } from "../../domain/missing-reason-da.js";
 import { MUNICIPALITIES } from "../../domain/municipality.js";
 import { fillPaint } from "../../viz/choropleth-model.js";
 import type { TableModel } from "../../viz/figure-table.js";
@@ -230,7 +231,7 @@ function buildNationalLine(s: MapSelection): MapFiguresBody["national"] {
     case "no-cases":
       return { kind: "line", textDa: "ingen realitetsbehandlede sager." };
     case "no-data":
-      return { kind: "no-data", reasonDa: e.reasonDa };
+      return { kind: "no-data", reasonDa: missingReasonDa(e.reason) };
   }
 }
 
