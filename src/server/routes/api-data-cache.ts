@@ -11,15 +11,18 @@ import { indexContextFigures, type ContextIndex } from "../../domain/context/con
 import { contextFingerprint, loadContextFigures } from "../../storage/context-store.js";
 
 /**
- * The API's figures are computed once per set of active dataset versions and kept in memory, with
- * the JSON of each answer (issue 4, item 7: a request must not recompute from all cells).
+ * The server's figures, for the API and the pages alike: computed once per set of active dataset versions and
+ * Danmarks Statistik versions and kept in memory, with the JSON of each API answer (issue 4, item 7: a request
+ * must not recompute from all cells). The pages read the same data (page-data.ts), so a page and the API
+ * never show figures of two different versions, and the cells are held once.
  *
- * Invalidation: the version selection of each year (published marks and revisions included) is read again at most every
- * `revalidateAfterMs` (default 1 s), so an import or a pin made by another process (the CLI) shows up
- * within a second, without a database round trip on every request. When the versions differ, the
- * cells are loaded again and every cached answer is dropped. On PostgreSQL a change committed by another
- * instance is also announced (LISTEN/NOTIFY, `db.onDataChange`): the next current() then reads the selection at
- * once, and the periodic check is the fallback for the moments the listening connection is away (issue 17).
+ * One invalidation rule: the version selection of each year (published marks and revisions included) and the
+ * context versions are read again when this database handle has written since the last look (an import, a
+ * removal or a form in this process: the next request sees it), when another instance announced a change
+ * (PostgreSQL LISTEN/NOTIFY, `db.onDataChange`), and otherwise at most every `revalidateAfterMs` (default
+ * 1 s: the fallback for a process that writes without announcing, and for the moments the listening
+ * connection is away), so no request pays a database round trip for it. When the versions differ, the
+ * cells are loaded again and every cached answer is dropped.
  *
  * A new version is prepared off the request path (issue 19): while its cells load and are indexed in slices,
  * requests keep getting the previous figures, complete and consistent; the new data is swapped in whole.
@@ -38,6 +41,10 @@ export type ApiData = {
   readonly versionsByYear: ReadonlyMap<number, DatasetVersionInfo>;
   /** Imported Danmarks Statistik figures (population, recipients); part of the fingerprint, so an import drops the answers. */
   readonly context: ContextIndex;
+  /** The shown version of each year, and whether it is the published map or an extraction (the pages' words). */
+  readonly provenanceByYear: ReadonlyMap<number, YearProvenance>;
+  /** Newer extractions of published years (issue 9): pages show the published figures and name these. */
+  readonly revisionByYear: ReadonlyMap<number, DatasetProvenance>;
   /** Serialised answers (UTF-8 bytes, encoded once, with their ETag), keyed by route and parameters; dropped with the data. */
   readonly responses: Map<string, CachedResponse>;
   /** The cache's counts of answers found and built, one object across versions (for /metrics). */
@@ -98,6 +105,8 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
   const now = options.now ?? Date.now;
   let data: ApiData | undefined;
   let checkedAt = -Infinity;
+  // This handle's writes at the last look: one more (an import in this process) means look again at once.
+  let writesAtCheck = -1;
   // Counts announced changes: a refresh that began before one must not count as checked after it.
   let changes = 0;
   db.onDataChange?.(() => {
@@ -145,6 +154,8 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
       totals: await indexCellTotalsOffRequestPath(shown.cells),
       revisedTotals: await indexCellTotalsOffRequestPath(revised.cells),
       versionsByYear: new Map([...shown.provenanceByYear].map(([year, v]) => [year, toDatasetVersionInfo(year, v, revised.provenanceByYear.get(year))])),
+      provenanceByYear: shown.provenanceByYear,
+      revisionByYear: revised.provenanceByYear,
       responses: new Map(),
       answerCounts,
     };
@@ -155,8 +166,10 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
 
   async function refresh(): Promise<ApiData> {
     const changesBefore = changes;
+    const writesBefore = db.writeCount();
     const [selection, contextKey] = await Promise.all([selectVersionsByYear(db), contextFingerprint(db)]);
     checkedAt = changes === changesBefore ? now() : -Infinity;
+    writesAtCheck = writesBefore;
     if (data && data.fingerprint === `${selectionFingerprint(selection)}|context:${contextKey}`) return data;
     // Awaited by the request: nothing to warm for (it builds its own answer right after).
     if (!data || cellsOfSelection(selection) <= WAIT_FOR_CELLS) return prepare({ warm: false });
@@ -169,7 +182,7 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
   return {
     answerCounts,
     current() {
-      if (data && now() - checkedAt < revalidateAfterMs) return Promise.resolve(data);
+      if (data && db.writeCount() === writesAtCheck && now() - checkedAt < revalidateAfterMs) return Promise.resolve(data);
       refreshing ??= refresh().finally(() => (refreshing = undefined));
       return refreshing;
     },

@@ -8,16 +8,15 @@ import { buildMapPageModel } from "../views/map-page-model.js";
 import { renderMapPage } from "../views/map-page.js";
 import { buildMapSelection, buildMapTableModel, mapDownloadBaseName, renderMapChoroplethSvg, renderMapFunnelSvg, type MapSelection } from "../views/map-selection.js";
 import { renderMessagePage } from "../views/message-page.js";
-import { loadContextIndex } from "./context-data.js";
 import { loadPageData } from "./page-data.js";
 import { renderTableXlsx } from "./page-table-xlsx.js";
 
 type Query = Record<string, string | undefined>;
 
 async function resolve(ctx: AppContext, query: Query): Promise<MapSelection> {
-  const [data, context] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db)]);
+  const data = await loadPageData(ctx.db);
   const state = parseMapPageState(query, { year: data.years.at(-1) ?? 2024 });
-  return buildMapSelection(state, data, context.index);
+  return buildMapSelection(state, data);
 }
 
 function badRequest(reply: FastifyReply, error: unknown): string {

@@ -6,7 +6,6 @@ import { searchMunicipalities } from "../../domain/search-municipalities.js";
 import { renderTableCsv, type TableModel } from "../../viz/figure-table.js";
 import { buildComparisonTableModel, buildProfileTableModel, buildSubjectTableModel } from "../../viz/profile-tables.js";
 import { buildSeriesSourceLineDa, buildSourceLineDa } from "../../viz/source-line.js";
-import { loadContextIndex } from "./context-data.js";
 import { loadMunicipalityComment } from "../../storage/municipality-comments.js";
 import type { AppContext } from "../app-context.js";
 import { mapGeometries } from "../geo-boundaries.js";
@@ -39,7 +38,7 @@ class ProfileRequestError extends Error {}
 
 async function load(ctx: AppContext, codeParam: string, query: Query): Promise<Loaded> {
   const municipality = parseMunicipalityCode(codeParam);
-  const [data, context, legalRules] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db), loadEffectiveLegalRules(ctx.db)]);
+  const [data, legalRules] = await Promise.all([loadPageData(ctx.db), loadEffectiveLegalRules(ctx.db)]);
   if (query.aar !== undefined) parseYear(query.aar, "aar");
   const year = query.aar ? Number(query.aar) : (data.years.at(-1) ?? null);
   const profile = buildMunicipalityProfile(data.totals, municipality.code, { ...(year === null ? {} : { year }), revised: data.revisedTotals });
@@ -47,7 +46,7 @@ async function load(ctx: AppContext, codeParam: string, query: Query): Promise<L
   const attachablePlans = year === null ? [] : await listAttachablePlans(ctx.db, municipality.code, year);
   // The profile's tables and charts run over years: the source line names the version behind each (issue 9).
   const sourceLineDa = year === null ? buildSourceLineDa(undefined) : buildSeriesSourceLineDa(data.provenanceByYear, data.years.filter((y) => y <= year));
-  return { profile, data, year, sourceLineDa, comment, context: context.index, legalRules, attachablePlans };
+  return { profile, data, year, sourceLineDa, comment, context: data.context, legalRules, attachablePlans };
 }
 
 function mapOf(profile: MunicipalityProfile, query: Query): MapProfile {

@@ -16,7 +16,6 @@ import { mapGeometries } from "../geo-boundaries.js";
 import { renderMessagePage } from "../views/message-page.js";
 import { pageAccount } from "../auth/page-account.js";
 import { loadPageData } from "./page-data.js";
-import { loadContextIndex } from "./context-data.js";
 import { createRenderQueue, RenderQueueFullError } from "../render-queue.js";
 import { parseReportChoices, ReportChoiceError, type ParsedReportChoices, type RawReportChoices } from "../../reports/parse-report-choices.js";
 import { loadMunicipalityYearCells } from "../../storage/complaint-store.js";
@@ -190,7 +189,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
   /** Renders the item for a checked request, in turn (the render queue), and sends it as a file. */
   async function answer(reply: FastifyReply, parsed: ReportRequest, failWith: (error: ReportRequestError) => unknown, caller: Caller) {
     const { municipality, year, format } = parsed;
-    const [data, context, legalRules] = await Promise.all([loadPageData(ctx.db), loadContextIndex(ctx.db), loadEffectiveLegalRules(ctx.db)]);
+    const [data, legalRules] = await Promise.all([loadPageData(ctx.db), loadEffectiveLegalRules(ctx.db)]);
     if (!data.provenanceByYear.has(year)) return failWith(new ReportRequestError(`Der er ingen data for ${year}, så dagsordenpunktet kan ikke laves.`, 404));
     const attachedPlans = await loadAttachedPlans(actionPlanDepsOf(ctx), caller, { municipalityCode: municipality.code, year, ids: parsed.attachPlans });
     if ("kind" in attachedPlans) return failWith(new ReportRequestError(attachedPlans.messageDa, attachedPlans.status));
@@ -200,7 +199,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
       totals: data.totals,
       provenanceByYear: data.provenanceByYear,
       revised: { totals: data.revisedTotals, provenanceByYear: data.revisionByYear },
-      context: context.index,
+      context: data.context,
       legalRules,
       yearCells: (code, y) => loadMunicipalityYearCells(ctx.db, code, y),
     };

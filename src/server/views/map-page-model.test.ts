@@ -33,6 +33,7 @@ function pageData(withFigures: boolean): PageData {
     revisionByYear: new Map(),
     years: withFigures ? [2024] : [],
     isDemo: false,
+    context: EMPTY_CONTEXT_INDEX,
   };
 }
 
@@ -44,7 +45,7 @@ const TILES_ONLY: LoadedGeometries = {
 
 function modelFor(query: Record<string, string>, data = pageData(true)) {
   const state = parseMapPageState(query, { year: data.years.at(-1) ?? 2024 });
-  return buildMapPageModel(buildMapSelection(state, data, EMPTY_CONTEXT_INDEX), TILES_ONLY);
+  return buildMapPageModel(buildMapSelection(state, data), TILES_ONLY);
 }
 
 function figuresOf(query: Record<string, string>): MapFiguresBody {
@@ -160,8 +161,7 @@ describe("buildMapPageModel", () => {
 });
 
 describe("buildFunnelSummaryModel", () => {
-  const summary = () =>
-    buildMapSelection(parseMapPageState({}, { year: 2024 }), pageData(true), EMPTY_CONTEXT_INDEX).figures.funnelSummary;
+  const summary = () => buildMapSelection(parseMapPageState({}, { year: 2024 }), pageData(true)).figures.funnelSummary;
 
   it("counts every verdict from over to under landsplan, the counts adding up to the municipalities assessed", () => {
     const model = buildFunnelSummaryModel(summary(), { withCounts: true })!;

@@ -17,10 +17,11 @@ const DATA: PageData = {
   revisionByYear: new Map(),
   years: [2024],
   isDemo: true,
+  context: EMPTY_CONTEXT_INDEX,
 };
 
 function render(query: Record<string, string>, geographicStatusDa: string, data = DATA): string {
-  const selection = buildMapSelection(parseMapPageState(query, { year: 2024 }), data, EMPTY_CONTEXT_INDEX);
+  const selection = buildMapSelection(parseMapPageState(query, { year: 2024 }), data);
   return renderMapPage(
     buildMapPageModel(selection, { tile: buildTileGeometry(), geographic: null, geographicStatusDa }),
     null,

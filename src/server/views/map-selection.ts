@@ -1,4 +1,3 @@
-import type { ContextIndex } from "../../domain/context/context-index.js";
 import { recipientsForMap, type MapRecipients } from "../../domain/context/map-recipients.js";
 import {
   selectPopulationDenominator,
@@ -39,7 +38,7 @@ export function profileHref(code: string, state: Pick<MapPageState, "map" | "yea
 }
 
 /** The figures for a parsed selection; throws RangeError for a year the figures cannot be built for. */
-export function buildMapSelection(state: MapPageState, data: PageData, context: ContextIndex): MapSelection {
+export function buildMapSelection(state: MapPageState, data: PageData): MapSelection {
   const figures = buildMapFigures(
     data.totals,
     { map: state.map, year: state.year, area: state.area },
@@ -47,7 +46,7 @@ export function buildMapSelection(state: MapPageState, data: PageData, context: 
   );
   const def = MAP_DEFINITIONS[state.map];
   const areaPart = state.area === "total" ? "" : `, ${AREA_NAMES_DA[state.area]}`;
-  const denominator = selectPopulationDenominator(context, state.map, state.area, state.year);
+  const denominator = selectPopulationDenominator(data.context, state.map, state.area, state.year);
   const measureTitle =
     MEASURES[state.measure].unit === "pct" ? measureTitleDa(state.measure) : measureNameDa(state.measure, denominator);
   const titleDa = `${measureTitle}, ${def.nameDa.toLowerCase()}${areaPart}, ${state.year}`;
@@ -62,7 +61,7 @@ export function buildMapSelection(state: MapPageState, data: PageData, context: 
     if (!found)
       recipientsCache.set(
         key,
-        (found = state.area === "total" ? recipientsForMap(context, state.map, code, state.year) : []),
+        (found = state.area === "total" ? recipientsForMap(data.context, state.map, code, state.year) : []),
       );
     return found;
   };
