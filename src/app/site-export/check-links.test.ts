@@ -44,4 +44,14 @@ describe("checkExportLinks", () => {
     ]);
     expect(check.broken.every((b) => b.whyDa.length > 0)).toBe(true);
   });
+
+  it("reads HTML as a browser does: a link in any attribute spelling counts, one in a comment or a script's text does not", () => {
+    const dir = site({
+      "index.html": `<A HREF='kort/mangler.html'>x</A><img src=billede.png><a href="a.html?x=1&amp;y=2">a</a><!-- <a href="gammel.html">gammel</a> --><script>const s = ' href="ingen.html"';</script>`,
+      "a.html": "",
+    });
+    const check = checkExportLinks(dir);
+    expect(check.broken.map((b) => b.href)).toEqual(["kort/mangler.html", "billede.png"]);
+    expect(check.links).toBe(3);
+  });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
-import { decodeAttribute } from "./rewrite-html.js";
+import { listLinks } from "./rewrite-html.js";
 
 export type BrokenLink = { readonly file: string; readonly href: string; readonly whyDa: string };
 export type LinkCheck = { readonly files: number; readonly links: number; readonly broken: readonly BrokenLink[] };
@@ -15,7 +15,7 @@ function listFiles(root: string, dir = root): string[] {
 /** The links a file holds: href, src, action and data-png-src in HTML, url(…) in CSS. */
 function linksOf(file: string, text: string): string[] {
   if (file.endsWith(".css")) return [...text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((m) => m[1]!);
-  return [...text.matchAll(/\s(?:(?:xlink:)?href|src|action|data-png-src)="([^"]*)"/g)].map((m) => decodeAttribute(m[1]!));
+  return listLinks(text);
 }
 
 /**

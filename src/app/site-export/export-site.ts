@@ -152,10 +152,12 @@ export async function exportSite(caller: Caller, db: Queryable, request: ExportS
     return found ? relativeHref(fromFile, found.file, link.fragment) : null;
   };
   const madeDa = request.now.toISOString().slice(0, 10);
-  const footerNote = (fromFile: string) =>
-    `<div class="container static-export-note"><p>Statisk udgave af sitet, lavet ${madeDa}. <a href="${relativeHref(fromFile, ABOUT_FILE)}">Om den statiske udgave</a></p></div></footer>`;
   const finish = (fromFile: string, html: string) =>
-    rewriteHtml(html, { resolve: resolverFor(fromFile), noteHref: relativeHref(fromFile, ABOUT_FILE, NOTE_FRAGMENT) }).replace("</footer>", footerNote(fromFile));
+    rewriteHtml(html, {
+      resolve: resolverFor(fromFile),
+      noteHref: relativeHref(fromFile, ABOUT_FILE, NOTE_FRAGMENT),
+      exportNote: { madeDa, aboutHref: relativeHref(fromFile, ABOUT_FILE) },
+    });
 
   const pages = [...exported.values()].filter((e) => e.isHtml);
   progress(`Omskriver links i ${pages.length} sider …`);
