@@ -1,58 +1,87 @@
 import type { AccountDeps } from "../app/accounts/account-deps.js";
-import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from "../app/accounts/auth-settings.js";
+import { mapGeometries, type LoadedGeometries } from "../app/boundaries/map-geometries.js";
 import { stderrSecurityLog, type SecurityLog } from "../app/security-log.js";
 import type { Config } from "../config/parse-config.js";
 import { readProcessConfig } from "../config/read-process-config.js";
 import type { Database } from "../storage/database.js";
 import type { LogSettings } from "./request-log.js";
+import { createApiDataCache, type ApiDataCache, type ApiDataCacheOptions } from "./routes/api-data-cache.js";
 
-/** What routes get: the database and the settings the server was started with. */
-export type AppContext = {
+/**
+ * What a door hands buildApp: the database, the configuration the process was started with, and where its
+ * log lines go. The optional rest is for the tests and the benchmark, which build apps directly: a clock they
+ * move, a security log they read, a stop in progress, the figures cache's revalidation.
+ */
+export type AppSettings = {
   readonly db: Database;
   readonly storageDescription: string;
-  /** Sessions, sign-in limits, API tokens and OpenID Connect; the defaults when not given. */
-  readonly auth?: AuthSettings;
+  /**
+   * The configuration parsed at start (src/config): sign-in, proxy, /metrics, boundaries, LibreOffice, … The
+   * server's door (start-server.ts) always passes it. An app built without one gets the environment's, read
+   * once when the app is built: the tests set DANMARKSKORT_BOUNDARIES and DANMARKSKORT_SOFFICE around it.
+   */
+  readonly config?: Config;
+  /** Structured JSON logs (issue 17, item 5): silent when not given, as in the tests. */
+  readonly log?: LogSettings;
   readonly securityLog?: SecurityLog;
   /** The clock the account use cases read (tests move it); the system clock when not given. */
   readonly now?: () => Date;
-  /**
-   * Behind a reverse proxy: take the client's address and protocol from X-Forwarded-For/-Proto, so the
-   * sign-in limit per address counts people, not the proxy, and the cookie is Secure behind TLS termination.
-   */
-  readonly trustProxy?: boolean;
-  /**
-   * Fetching minutes from an address a person gives (issue 15): by default only public addresses;
-   * `allowPrivateAddresses` for a municipality's intranet (DANMARKSKORT_REFERAT_PRIVATE_ADRESSER=1) and tests.
-   */
-  /** Public pages built once per content and answered from memory (page-cache.ts); on unless `false`. */
-  readonly pageCache?: boolean;
-  readonly minutesDownload?: { readonly allowPrivateAddresses?: boolean; readonly timeoutMs?: number };
-  /** Structured JSON logs (issue 17, item 5): silent when not given, as in the tests. */
-  readonly log?: LogSettings;
-  /**
-   * The token /metrics asks for (DANMARKSKORT_METRICS_TOKEN) as `Authorization: Bearer <token>`; without
-   * one /metrics does not exist (404), so no figure about the server is public by default.
-   */
-  readonly metricsToken?: string;
-  /**
-   * The configuration parsed at start (src/config): boundaries, LibreOffice, … The server's door (start-server.ts)
-   * always passes it; see configOf for an app built without one.
-   */
-  readonly config?: Config;
   /** True from the moment a stop begins: /readyz answers 503 so a load balancer sends no more (start-server.ts). */
   readonly isDraining?: () => boolean;
+  /** Public pages built once per content and answered from memory (page-cache.ts); on unless `false`. */
+  readonly pageCache?: boolean;
+  /** How often the figures cache looks at the version selection without a write or an announcement (1 s). */
+  readonly figuresCache?: ApiDataCacheOptions;
+  /** How long fetching minutes from an address may take (the tests shorten it); minutes-download.ts's default. */
+  readonly minutesDownloadTimeoutMs?: number;
 };
 
-/** The slice the account, comment and audit use cases take, with the defaults filled in. */
-export function accountDepsOf(ctx: AppContext): AccountDeps {
-  return { db: ctx.db, now: ctx.now ?? (() => new Date()), auth: ctx.auth ?? DEFAULT_AUTH_SETTINGS, securityLog: ctx.securityLog ?? stderrSecurityLog() };
+/**
+ * What every route gets: each dependency made once for this app and passed explicitly, so a route holds no
+ * module singleton and reads no environment. The figures cache is the app's one copy of the figures, for the
+ * pages and the API alike (api-data-cache.ts); the geometries are the boundaries the configuration names.
+ */
+export type AppContext = {
+  readonly db: Database;
+  readonly storageDescription: string;
+  readonly config: Config;
+  readonly log: LogSettings | undefined;
+  readonly securityLog: SecurityLog;
+  readonly now: () => Date;
+  readonly isDraining: () => boolean;
+  readonly pageCache: boolean;
+  readonly figures: ApiDataCache;
+  /** The map geometries for the configured boundary source (loaded once per process, app/boundaries). */
+  readonly geometries: () => Promise<LoadedGeometries>;
+  /**
+   * Fetching minutes from an address a person gives (issue 15): by default only public addresses;
+   * private ones for a municipality's intranet (DANMARKSKORT_REFERAT_PRIVATE_ADRESSER=1).
+   */
+  readonly minutesDownload: { readonly allowPrivateAddresses: boolean; readonly timeoutMs?: number };
+};
+
+/** The context of one app, from its settings; called once, by buildApp. */
+export function createAppContext(settings: AppSettings): AppContext {
+  const config = settings.config ?? readProcessConfig();
+  return {
+    db: settings.db,
+    storageDescription: settings.storageDescription,
+    config,
+    log: settings.log,
+    securityLog: settings.securityLog ?? stderrSecurityLog(),
+    now: settings.now ?? (() => new Date()),
+    isDraining: settings.isDraining ?? (() => false),
+    pageCache: settings.pageCache !== false,
+    figures: createApiDataCache(settings.db, settings.figuresCache),
+    geometries: () => mapGeometries(config.boundaries),
+    minutesDownload: {
+      allowPrivateAddresses: config.server.minutesFromPrivateAddresses,
+      ...(settings.minutesDownloadTimeoutMs !== undefined ? { timeoutMs: settings.minutesDownloadTimeoutMs } : {}),
+    },
+  };
 }
 
-/**
- * The app's configuration. An app built without one (the tests and the bench build apps directly) gets the
- * environment's, read when asked, as before there was a Config: those tests set DANMARKSKORT_BOUNDARIES and
- * DANMARKSKORT_SOFFICE around the app they built.
- */
-export function configOf(ctx: AppContext): Config {
-  return ctx.config ?? readProcessConfig();
+/** The slice the account, comment and audit use cases take. */
+export function accountDepsOf(ctx: AppContext): AccountDeps {
+  return { db: ctx.db, now: ctx.now, auth: ctx.config.auth, securityLog: ctx.securityLog };
 }

@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { FastifySchemaValidationError, SchemaErrorDataVar } from "fastify/types/schema.js";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AppContext } from "./app-context.js";
+import { createAppContext, type AppContext, type AppSettings } from "./app-context.js";
 import { activeVersionByYear } from "../storage/complaint-store.js";
 import { DatabaseUnavailableError } from "../storage/database.js";
 import { capForMessage, queryProblemDa, statusMessageDa } from "./request-guard.js";
@@ -56,14 +56,15 @@ function sendErrorAnswer(request: FastifyRequest, reply: FastifyReply, status: n
   return reply.type("text/html; charset=utf-8").send(renderMessagePage({ title, messageDa, link: "forside", isDemo: false, account: pageAccount(request) }));
 }
 
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export async function buildApp(settings: AppSettings): Promise<FastifyInstance> {
+  const ctx = createAppContext(settings);
   // JSON bodies are checked as typed: Fastify's default coerces, so `"text": 5` was stored as "5" and
   // `"disabled": "true"` passed as true. No route validates query or params with a schema, which is
   // where coercion would be wanted.
   // JSON log lines with a request id (request-log.ts); silent unless the server's settings say otherwise. While a
   // stop drains, a request on a connection kept alive is answered (with Connection: close), not refused with
   // Fastify's English 503: drain.ts.
-  const app = Fastify({ ...loggerOptionsOf(ctx.log), return503OnClosing: false, trustProxy: ctx.trustProxy ?? false, ajv: { customOptions: { coerceTypes: false } } });
+  const app = Fastify({ ...loggerOptionsOf(ctx.log), return503OnClosing: false, trustProxy: ctx.config.server.trustProxy, ajv: { customOptions: { coerceTypes: false } } });
   registerRequestIdHeader(app);
   const routes: { method: string; url: string }[] = [];
   registeredRoutes.set(app, routes);
@@ -78,7 +79,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const problem = queryProblemDa(request.url);
     if (problem !== null) return sendErrorAnswer(request, reply, 400, "ugyldig-forespoergsel", problem);
   });
-  if (ctx.pageCache !== false) registerPageCache(app, ctx);
+  if (ctx.pageCache) registerPageCache(app, ctx);
   // What the build made is named by its content (asset-urls.ts), so a browser keeps it for a year and never
   // asks again; app.css and the design system's own files keep the default revalidation.
   await app.register(fastifyStatic, {

@@ -131,7 +131,7 @@ export function registerPageCache(app: FastifyInstance, ctx: AppContext): PageCa
     if (known && known.writes === writes && at - known.at < REVALIDATE_MS) return known.content;
     // The figures' key is that of the data the page will be built from: while a large new version is being
     // prepared the pages show the previous one (issue 19), and so does the cache, until the swap.
-    const [data, written] = await Promise.all([loadPageData(ctx.db), publicWritesFingerprint(ctx.db)]);
+    const [data, written] = await Promise.all([loadPageData(ctx.figures), publicWritesFingerprint(ctx.db)]);
     known = { content: `${data.key}|${written}`, at, writes };
     return known.content;
   }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/test-databases.js";
 import { MIGRATIONS } from "../storage/migrations/index.js";
-import type { AppContext } from "./app-context.js";
+import type { AppSettings } from "./app-context.js";
 import { buildApp } from "./app.js";
 
 describe.each(DATABASE_KINDS)("GET /readyz on %s", (kind) => {
@@ -14,7 +14,7 @@ describe.each(DATABASE_KINDS)("GET /readyz on %s", (kind) => {
     app = t = undefined;
   });
 
-  async function serve(extra: Partial<AppContext> = {}): Promise<{ t: TestDatabase; app: FastifyInstance }> {
+  async function serve(extra: Partial<AppSettings> = {}): Promise<{ t: TestDatabase; app: FastifyInstance }> {
     t = await createTestDatabase(kind);
     app = await buildApp({ db: t.db, storageDescription: "test", ...extra });
     return { t, app };

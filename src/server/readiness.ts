@@ -1,7 +1,6 @@
 import { assertNever } from "../domain/assert-never.js";
 import { pendingMigrations } from "../storage/migrate.js";
 import type { AppContext } from "./app-context.js";
-import { apiDataCacheFor } from "./routes/api-data-cache.js";
 
 /** Why an instance should get no requests yet (or no more). */
 export type NotReadyReason =
@@ -19,7 +18,7 @@ export type Readiness = { readonly kind: "ready" } | { readonly kind: "not-ready
  */
 export async function checkReadiness(ctx: AppContext): Promise<Readiness> {
   const notReady = (reason: NotReadyReason): Readiness => ({ kind: "not-ready", reason });
-  if (ctx.isDraining?.() === true) return notReady({ kind: "draining" });
+  if (ctx.isDraining()) return notReady({ kind: "draining" });
   if (ctx.db.health().kind === "down") return notReady({ kind: "database-unavailable" });
   let missing: string[];
   try {
@@ -31,7 +30,7 @@ export async function checkReadiness(ctx: AppContext): Promise<Readiness> {
   }
   if (missing.length > 0) return notReady({ kind: "migrations-behind", missing });
   try {
-    await apiDataCacheFor(ctx.db).current();
+    await ctx.figures.current();
   } catch {
     return notReady({ kind: "figures-unavailable" });
   }

@@ -1,6 +1,6 @@
 import type { Config } from "../config/parse-config.js";
 import { buildApp } from "./app.js";
-import { mapGeometries } from "./geo-boundaries.js";
+import { mapGeometries } from "../app/boundaries/map-geometries.js";
 import { describeStorage, openDatabase } from "../storage/open-database.js";
 import { createDrain, DEFAULT_DRAIN_LIMIT_MS } from "./drain.js";
 import type { LogSettings } from "./request-log.js";
@@ -23,22 +23,17 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
   const { config } = options;
   const db = await openDatabase(config.storage);
   const drain = createDrain();
-  const ctx = {
+  const app = await buildApp({
     db,
     storageDescription: describeStorage(config.storage),
     config,
-    auth: config.auth,
-    trustProxy: config.server.trustProxy,
-    minutesDownload: { allowPrivateAddresses: config.server.minutesFromPrivateAddresses },
     log: { level: config.server.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
-    ...(config.server.metricsToken !== null ? { metricsToken: config.server.metricsToken } : {}),
     isDraining: drain.isDraining,
-  };
-  const app = await buildApp(ctx);
+  });
   const url = await app.listen({ port: config.server.port, host: config.server.host });
   // Load the boundaries now (on a first start that is a download from DAWA, up to 15 s), so the first
   // visitor to the map does not wait for it. A failure falls back to the tile map inside mapGeometries.
-  void mapGeometries(ctx).catch(() => undefined);
+  void mapGeometries(config.boundaries).catch(() => undefined);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {

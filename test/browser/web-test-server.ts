@@ -11,7 +11,7 @@ import { loadDemoDataset } from "../../src/app/import/demo-dataset.js";
 import type { Role } from "../../src/domain/access-policy.js";
 import { buildApp } from "../../src/server/app.js";
 import { openDatabase } from "../../src/storage/open-database.js";
-import type { AppContext } from "../../src/server/app-context.js";
+import type { AppSettings } from "../../src/server/app-context.js";
 import type { Database } from "../../src/storage/database.js";
 
 /**
@@ -23,7 +23,7 @@ import type { Database } from "../../src/storage/database.js";
 export type TestAccount = { readonly email: string; readonly password: string; readonly role: Role };
 
 export async function startWebTestServer(
-  options: { prepare?: (db: Database) => Promise<void>; context?: Partial<AppContext>; accounts?: readonly TestAccount[] } = {},
+  options: { prepare?: (db: Database) => Promise<void>; context?: Partial<AppSettings>; accounts?: readonly TestAccount[] } = {},
 ): Promise<{ baseUrl: string; browser: Browser; db: Database; stop(): Promise<void> }> {
   process.env.DANMARKSKORT_BOUNDARIES ??= "../shared/geo/kommuner.topojson";
   const db = await openDatabase({ kind: "memory" });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importStatbankFile } from "../../src/app/context/import-statbank-file.js";
 import type { MunicipalityProfileResponse, MapFiguresResponse } from "../../src/server/api-types.js";
 import { buildApp } from "../../src/server/app.js";
-import { apiDataCacheFor } from "../../src/server/routes/api-data-cache.js";
 import { removeContextVersion } from "../../src/storage/context-store.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-databases.js";
 import { NATIONAL_2024, published2024Cells, SUBJECTS_2024 } from "../rates/published-2024-cells.js";
@@ -30,8 +29,7 @@ describe("cases per 10.000 from imported Danmarks Statistik figures", () => {
   beforeAll(async () => {
     t = await createTestDatabase("pglite");
     await storeCells(t.db, [...cells2023(), ...published2024Cells({ publishedNational: true })]);
-    apiDataCacheFor(t.db, { revalidateAfterMs: 0 });
-    app = await buildApp({ db: t.db, storageDescription: "pglite" });
+    app = await buildApp({ db: t.db, storageDescription: "pglite", figuresCache: { revalidateAfterMs: 0 } });
   });
   afterAll(async () => {
     await app?.close();

@@ -4,22 +4,19 @@ import { buildApp } from "../../src/server/app.js";
 import { published2024Cells } from "../rates/published-2024-cells.js";
 import { storeCells } from "../rates/stored-datasets.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-databases.js";
+import { testConfig } from "../support/app-config.js";
 
 /** Issue 19: a HEAD request on the agenda-item endpoint rendered the whole document. */
 describe("HEAD on the agenda-item endpoint answers without rendering", () => {
   let t: TestDatabase;
   let app: FastifyInstance;
-  const saved = process.env.DANMARKSKORT_SOFFICE;
   beforeAll(async () => {
     t = await createTestDatabase("pglite");
     await storeCells(t.db, published2024Cells({ publishedNational: true }));
-    app = await buildApp({ db: t.db, storageDescription: "indlejret database i hukommelsen" });
     // No LibreOffice: a PDF that is rendered fails with 503, so a 200 proves nothing was rendered.
-    process.env.DANMARKSKORT_SOFFICE = "/findes/ikke/soffice";
+    app = await buildApp({ db: t.db, storageDescription: "indlejret database i hukommelsen", config: { ...testConfig(), sofficeCommand: "/findes/ikke/soffice" } });
   });
   afterAll(async () => {
-    if (saved === undefined) delete process.env.DANMARKSKORT_SOFFICE;
-    else process.env.DANMARKSKORT_SOFFICE = saved;
     await app?.close();
     await t?.drop();
   });

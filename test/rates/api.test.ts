@@ -6,7 +6,6 @@ import { MAP_DEFINITIONS, MAP_IDS } from "../../src/domain/map-definition.js";
 import type { MapFiguresResponse, MunicipalityProfileResponse } from "../../src/server/api-types.js";
 import { buildApp } from "../../src/server/app.js";
 import type { OpenApiDocument } from "../support/openapi-check.js";
-import { apiDataCacheFor } from "../../src/server/routes/api-data-cache.js";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/test-databases.js";
 import { HERNING, published2024Cells } from "./published-2024-cells.js";
 import { storeCells } from "./stored-datasets.js";
@@ -25,8 +24,7 @@ describe.each(DATABASE_KINDS)("API /api/v1 on %s", (kind) => {
     t = await createTestDatabase(kind);
     versionId = await storeCells(t.db, [...cells2023(), ...published2024Cells({ publishedNational: true })]);
     // Check the active versions on every request, so the invalidation test needs no waiting.
-    apiDataCacheFor(t.db, { revalidateAfterMs: 0 });
-    app = await buildApp({ db: t.db, storageDescription: kind });
+    app = await buildApp({ db: t.db, storageDescription: kind, figuresCache: { revalidateAfterMs: 0 } });
   });
   afterAll(async () => {
     await app?.close();

@@ -7,7 +7,6 @@ import type { Database } from "../../src/storage/database.js";
 import { openDatabase } from "../../src/storage/open-database.js";
 import { fixtureDir, row, talportalExportCsv, writeFixture } from "../import/import-fixtures.js";
 import { ADMIN_URL, createPostgresDatabase, dropPostgresDatabase } from "../support/test-databases.js";
-import { apiDataCacheFor } from "../../src/server/routes/api-data-cache.js";
 import { buildApp } from "../../src/server/app.js";
 import pg from "pg";
 
@@ -66,9 +65,8 @@ describe("two instances on one PostgreSQL database", () => {
     url = await createPostgresDatabase();
     dbA = await openDatabase({ kind: "postgres", url });
     dbB = await openDatabase({ kind: "postgres", url });
-    // Made before the app, so the routes use it: only a notification can refresh it within the minute.
-    apiDataCacheFor(dbA, { revalidateAfterMs: 60_000 });
-    appA = await buildApp({ db: dbA, storageDescription: "test A" });
+    // Only a notification can refresh A's figures within the minute.
+    appA = await buildApp({ db: dbA, storageDescription: "test A", figuresCache: { revalidateAfterMs: 60_000 } });
     appB = await buildApp({ db: dbB, storageDescription: "test B" });
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { findUserByEmail } from "../../src/storage/user-accounts.js";
 import { CookieJar, startOidcTestProvider, walkOidcLogin, type OidcTestProvider } from "../support/oidc-test-provider.js";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/test-databases.js";
 import { testAccountDeps } from "./sign-in-fixtures.js";
+import { testConfig } from "../support/app-config.js";
 
 const PUBLIC_URL = "http://danmarkskort.test";
 const CALLBACK = `${PUBLIC_URL}/log-ind/oidc/svar`;
@@ -40,7 +41,7 @@ describe.each(DATABASE_KINDS)("sign-in through OpenID Connect at /log-ind/oidc o
         buttonLabelDa: "Log ind med test-IdP",
       },
     };
-    app = await buildApp({ db: t.db, storageDescription: kind, auth, securityLog: testAccountDeps(t.db).securityLog });
+    app = await buildApp({ db: t.db, storageDescription: kind, config: testConfig({ auth }), securityLog: testAccountDeps(t.db).securityLog });
   });
   afterAll(async () => {
     await app?.close();

@@ -10,6 +10,7 @@ import { loadCommentRecord } from "../../src/storage/municipality-comments.js";
 import { InjectBrowser } from "../support/inject-browser.js";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/test-databases.js";
 import { ACCOUNTS, createAccounts, PASSWORD, testAccountDeps } from "./sign-in-fixtures.js";
+import { testConfig } from "../support/app-config.js";
 
 describe.each(DATABASE_KINDS)("the sign-in, comment and token doors on %s", (kind) => {
   let t: TestDatabase;
@@ -59,7 +60,7 @@ describe.each(DATABASE_KINDS)("the sign-in, comment and token doors on %s", (kin
     expect(account.body).toContain("Redaktør for Herning");
 
     // Served over HTTPS (the public address says so): the same cookie is Secure.
-    const https = await buildApp({ db: t.db, storageDescription: kind, securityLog: deps.securityLog, auth: { ...DEFAULT_AUTH_SETTINGS, publicUrl: "https://danmarkskort.example" } });
+    const https = await buildApp({ db: t.db, storageDescription: kind, securityLog: deps.securityLog, config: testConfig({ auth: { ...DEFAULT_AUTH_SETTINGS, publicUrl: "https://danmarkskort.example" } }) });
     try {
       const secure = new InjectBrowser(https);
       await secure.get("/log-ind");

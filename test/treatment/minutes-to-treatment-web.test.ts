@@ -16,6 +16,7 @@ import { ACCOUNTS, createAccounts, PASSWORD, testAccountDeps } from "../signin/s
 import { formValues } from "../support/form-values.js";
 import { InjectBrowser } from "../support/inject-browser.js";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/test-databases.js";
+import { testConfig } from "../support/app-config.js";
 
 const SEEDS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "shared", "seeds");
 const seedBytes = (name: string) => readFileSync(join(SEEDS, name));
@@ -43,7 +44,7 @@ describe.each(DATABASE_KINDS)("from minutes to the treatment record on the web o
     const deps = testAccountDeps(t.db);
     await createAccounts(deps);
     await storeCells(t.db, published2024Cells());
-    app = await buildApp({ db: t.db, storageDescription: kind, securityLog: deps.securityLog, minutesDownload: { allowPrivateAddresses: true, timeoutMs: 5000 } });
+    app = await buildApp({ db: t.db, storageDescription: kind, securityLog: deps.securityLog, config: testConfig({ server: { minutesFromPrivateAddresses: true } }), minutesDownloadTimeoutMs: 5000 });
     editor = new InjectBrowser(app);
     await editor.signIn(ACCOUNTS.herningEditor.email, PASSWORD);
     tilsyn = new InjectBrowser(app);

@@ -18,7 +18,7 @@ export const SESSION_COOKIE = "danmarkskort_session";
 
 /** Served over HTTPS (directly or, with trustProxy, behind a proxy that says so), or configured as such. */
 export function isHttps(ctx: AppContext, request: FastifyRequest): boolean {
-  return request.protocol === "https" || (ctx.auth?.publicUrl ?? "").startsWith("https:");
+  return request.protocol === "https" || (ctx.config.auth.publicUrl ?? "").startsWith("https:");
 }
 
 /**

@@ -9,14 +9,14 @@ import type { FocusArea } from "../../domain/action-plan/focus-area.js";
 import type { ApiError } from "../api-types.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { resolveApiCaller } from "../auth/request-caller.js";
-import { apiDataCacheFor, toDatasetVersionInfo } from "./api-data-cache.js";
+import { toDatasetVersionInfo } from "./api-data-cache.js";
 import { sendError, sendRefusal, writeCaller } from "./api-writes.js";
 import { ACTION_PLAN_ROUTES } from "../api-schemas/action-plans-routes.js";
 import type { TypedRequests } from "../api-schemas/schema-kit.js";
 
 /** The use cases' slice, with the server's cache of the active versions as the follow-up's figures. */
 export function actionPlanDepsOf(ctx: AppContext): ActionPlanDeps {
-  const cache = apiDataCacheFor(ctx.db);
+  const cache = ctx.figures;
   return { ...accountDepsOf(ctx), figures: () => cache.current() };
 }
 

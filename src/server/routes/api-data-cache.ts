@@ -193,12 +193,3 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
     },
   };
 }
-
-const caches = new WeakMap<Database, ApiDataCache>();
-
-/** The cache shared by the API routes of one server (one per database handle). */
-export function apiDataCacheFor(db: Database, options?: ApiDataCacheOptions): ApiDataCache {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = createApiDataCache(db, options)));
-  return cache;
-}

@@ -4,7 +4,7 @@ import { MAP_DEFINITIONS, MAP_IDS } from "../../domain/map-definition.js";
 import { buildMapFigures, noDataReason, type MapFigures, type MapSelection } from "../../domain/map-figures.js";
 import type { AppContext } from "../app-context.js";
 import type { DatasetVersionInfo, MapFiguresResponse, MapsIndexResponse } from "../api-types.js";
-import { apiDataCacheFor, type ApiData } from "./api-data-cache.js";
+import { type ApiData } from "./api-data-cache.js";
 import { buildMapFiguresOffThread } from "./map-figures-worker.js";
 import { selectPopulationDenominator } from "../../domain/context/population-denominator.js";
 import { toPerCapitaRecord } from "../../domain/context/per-capita-record.js";
@@ -17,7 +17,7 @@ import type { TypedRequests } from "../api-schemas/schema-kit.js";
 /** GET /api/v1/maps and /api/v1/maps/{map}/{year}?area=: the figures of one map for the 98 and the country. */
 export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<TypedRequests>();
-  const cache = apiDataCacheFor(ctx.db);
+  const cache = ctx.figures;
 
   api.get("/api/v1/maps", { schema: FIGURE_ROUTES["GET /api/v1/maps"] }, async (request, reply) => {
     const data = await cache.current();

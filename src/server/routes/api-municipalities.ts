@@ -3,7 +3,6 @@ import { areaProfilesOf, buildMunicipalityProfile, mapProfilesOf, type Municipal
 import { withReasonRecords } from "../../domain/missing-reason-record.js";
 import type { AppContext } from "../app-context.js";
 import type { MunicipalityProfileResponse } from "../api-types.js";
-import { apiDataCacheFor } from "./api-data-cache.js";
 import { recipientsForMap } from "../../domain/context/map-recipients.js";
 import { toPerCapitaRecord } from "../../domain/context/per-capita-record.js";
 import { selectPopulationDenominator } from "../../domain/context/population-denominator.js";
@@ -30,7 +29,7 @@ function profileAnswer(profile: MunicipalityProfile): MunicipalityProfileRespons
 /** GET /api/v1/municipalities/{code}?year=&compare=: one municipality's profile (three maps, areas, years, comparisons). */
 export function registerApiMunicipalities(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<TypedRequests>();
-  const cache = apiDataCacheFor(ctx.db);
+  const cache = ctx.figures;
   api.get("/api/v1/municipalities/:code", { schema: FIGURE_ROUTES["GET /api/v1/municipalities/:code"] }, async (request, reply) => {
     const municipality = parseMunicipality(request.params.code);
     const year = parseOptionalYear(request.query.year);

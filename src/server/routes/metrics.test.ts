@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../../test/support/test-databases.js";
 import { buildApp, listRoutes } from "../app.js";
 import { UNMATCHED_ROUTE } from "../server-metrics.js";
+import { testConfig } from "../../../test/support/app-config.js";
 
 const TOKEN = "maaletoken-0123456789abcdef0123456789abcdef";
 
@@ -26,7 +27,7 @@ describe.each(DATABASE_KINDS)("GET /metrics with a token, on %s", (kind) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    app = await buildApp({ db: t.db, storageDescription: "test", metricsToken: TOKEN });
+    app = await buildApp({ db: t.db, storageDescription: "test", config: testConfig({ server: { metricsToken: TOKEN } }) });
   });
   afterAll(async () => {
     await app?.close();

@@ -3,7 +3,6 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../app-context.js";
 import { PROBE_LOG_LEVEL } from "../request-log.js";
 import { createServerMetrics } from "../server-metrics.js";
-import { apiDataCacheFor } from "./api-data-cache.js";
 
 /** Compares the digests, so neither the token's length nor its first differing character shows in the time taken. */
 function sameToken(given: string, expected: string): boolean {
@@ -17,9 +16,9 @@ function sameToken(given: string, expected: string): boolean {
  * not public by default. Every request is counted from here on, by route pattern and status class.
  */
 export function registerMetrics(app: FastifyInstance, ctx: AppContext): void {
-  const token = ctx.metricsToken;
-  if (token === undefined) return;
-  const metrics = createServerMetrics(ctx.db, () => apiDataCacheFor(ctx.db).answerCounts);
+  const token = ctx.config.server.metricsToken;
+  if (token === null) return;
+  const metrics = createServerMetrics(ctx.db, () => ctx.figures.answerCounts);
   app.addHook("onResponse", async (request, reply) => metrics.observe(request, reply));
   app.get("/metrics", { logLevel: PROBE_LOG_LEVEL }, async (request, reply) => {
     const header = request.headers.authorization;

@@ -8,7 +8,7 @@ import { loadPageData } from "./page-data.js";
 export function registerAccessibilityPage(app: FastifyInstance, ctx: AppContext): void {
   app.get("/tilgaengelighed", async (request, reply) => {
     // Demo data is announced on every page (issue 5, point 7), this one included.
-    const { isDemo } = await loadPageData(ctx.db);
+    const { isDemo } = await loadPageData(ctx.figures);
     reply.type("text/html; charset=utf-8");
     return renderAccessibilityPage({ isDemo, account: pageAccount(request) });
   });

@@ -10,7 +10,7 @@ import { findMunicipalityByCode } from "../../domain/municipality.js";
 import { PdfConversionError, PdfConverterMissingError } from "../../reports/convert-docx-to-pdf.js";
 import { openSvgRasterizer } from "../../reports/rasterize-svg.js";
 import { buildActionPlanChartModel, renderActionPlanChartTrustedSvg } from "../../viz/action-plan-chart.js";
-import { configOf, type AppContext } from "../app-context.js";
+import type { AppContext } from "../app-context.js";
 import { pageAccount, sendRefusalPage } from "../auth/page-account.js";
 import { csrfTokenFor } from "../auth/security-plugins.js";
 import { formField } from "../form-field.js";
@@ -166,7 +166,7 @@ export function registerActionPlanPages(app: FastifyInstance, ctx: AppContext): 
       // Without the image renderer the document says in words what the chart shows; it is still the plan.
       const rasterizer = await openSvgRasterizer().catch(() => null);
       try {
-        const file = await renderActionPlanFile(deps, request.caller, { municipalityCode: request.params.code, id, format }, { rasterizer, pdf: { command: configOf(ctx).sofficeCommand } });
+        const file = await renderActionPlanFile(deps, request.caller, { municipalityCode: request.params.code, id, format }, { rasterizer, pdf: { command: ctx.config.sofficeCommand } });
         if (file.kind === "refused") return sendRefusalPage(request, reply, file);
         return reply.type(file.contentType).header("content-disposition", `attachment; filename="${file.fileName}"`).header("cache-control", "private, no-store").send(file.bytes);
       } catch (error) {

@@ -1,8 +1,7 @@
 import type { CellTotals } from "../../domain/cell-totals.js";
 import type { DatasetProvenance, YearProvenance } from "../../domain/complaint-cell.js";
 import type { ContextIndex } from "../../domain/context/context-index.js";
-import type { Database } from "../../storage/database.js";
-import { apiDataCacheFor, type ApiData } from "./api-data-cache.js";
+import type { ApiData, ApiDataCache } from "./api-data-cache.js";
 
 export type PageData = {
   /** The dataset and context versions the figures are from (ApiData.fingerprint): what the page cache keys on. */
@@ -42,9 +41,9 @@ function pageDataOf(data: ApiData): PageData {
 }
 
 /**
- * The pages' figures: the server's one figures cache (api-data-cache.ts), which the API answers from too, with
+ * The pages' figures: the app's one figures cache (AppContext.figures), which the API answers from too, with
  * its one rule for when the figures are read again and its off-request-path build of a new version (issue 19).
  */
-export async function loadPageData(db: Database): Promise<PageData> {
-  return pageDataOf(await apiDataCacheFor(db).current());
+export async function loadPageData(figures: ApiDataCache): Promise<PageData> {
+  return pageDataOf(await figures.current());
 }

@@ -126,7 +126,7 @@ async function pageModel(ctx: AppContext, request: FastifyRequest, reply: Fastif
  */
 export function registerKnowledgePage(app: FastifyInstance, ctx: AppContext): void {
   const deps = accountDepsOf(ctx);
-  const defaultYear = () => (ctx.now ?? (() => new Date()))().getUTCFullYear() - 1;
+  const defaultYear = () => ctx.now().getUTCFullYear() - 1;
 
   app.get<{ Params: { code: string }; Querystring: { aar?: string; gemt?: string; slettet?: string; indlaest?: string } }>("/kommuner/:code/vidensbank", async (request, reply) => {
     const year = parseOptionalYear(request.query.aar) ?? defaultYear();

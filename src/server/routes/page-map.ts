@@ -3,7 +3,7 @@ import { renderTableCsv } from "../../viz/figure-table.js";
 import { PageStateError, parseMapPageState } from "../../viz/page-state.js";
 import type { AppContext } from "../app-context.js";
 import { pageAccount } from "../auth/page-account.js";
-import { mapGeometries, type LoadedGeometries } from "../geo-boundaries.js";
+import type { LoadedGeometries } from "../../app/boundaries/map-geometries.js";
 import { buildMapPageModel } from "../views/map-page-model.js";
 import { renderMapPage } from "../views/map-page.js";
 import { buildMapSelection, buildMapTableModel, mapDownloadBaseName, renderMapChoroplethSvg, renderMapFunnelSvg, type MapSelection } from "../views/map-selection.js";
@@ -14,7 +14,7 @@ import { renderTableXlsx } from "./page-table-xlsx.js";
 type Query = Record<string, string | undefined>;
 
 async function resolve(ctx: AppContext, query: Query): Promise<MapSelection> {
-  const data = await loadPageData(ctx.db);
+  const data = await loadPageData(ctx.figures);
   const state = parseMapPageState(query, { year: data.years.at(-1) ?? 2024 });
   return buildMapSelection(state, data);
 }
@@ -40,7 +40,7 @@ export function registerMapPage(app: FastifyInstance, ctx: AppContext): void {
   const mapPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const selection = await resolveQuery(ctx, request.query as Query);
     if (selection instanceof Error) return badRequest(reply, selection);
-    const model = buildMapPageModel(selection, await mapGeometries(ctx));
+    const model = buildMapPageModel(selection, await ctx.geometries());
     reply.type("text/html; charset=utf-8");
     return renderMapPage(model, pageAccount(request));
   };
@@ -53,7 +53,7 @@ export function registerMapPage(app: FastifyInstance, ctx: AppContext): void {
     app.get(path, async (request, reply) => {
       const selection = await resolveQuery(ctx, request.query as Query);
       if (selection instanceof Error) return badRequest(reply, selection);
-      const file = await produce(selection, await mapGeometries(ctx));
+      const file = await produce(selection, await ctx.geometries());
       reply.type(file.type).header("content-disposition", `attachment; filename="${file.name}"`);
       return file.body;
     });

@@ -8,7 +8,6 @@ import { buildComparisonTableModel, buildProfileTableModel, buildSubjectTableMod
 import { buildSeriesSourceLineDa, buildSourceLineDa } from "../../viz/source-line.js";
 import { loadMunicipalityComment } from "../../storage/municipality-comments.js";
 import type { AppContext } from "../app-context.js";
-import { mapGeometries } from "../geo-boundaries.js";
 import { renderMessagePage } from "../views/message-page.js";
 import { loadPageData } from "./page-data.js";
 import { loadCommentForEditing, MAX_COMMENT_LENGTH } from "../../app/comments/save-comment.js";
@@ -38,7 +37,7 @@ class ProfileRequestError extends Error {}
 
 async function load(ctx: AppContext, codeParam: string, query: Query): Promise<Loaded> {
   const municipality = parseMunicipalityCode(codeParam);
-  const [data, legalRules] = await Promise.all([loadPageData(ctx.db), loadEffectiveLegalRules(ctx.db)]);
+  const [data, legalRules] = await Promise.all([loadPageData(ctx.figures), loadEffectiveLegalRules(ctx.db)]);
   if (query.aar !== undefined) parseYear(query.aar, "aar");
   const year = query.aar ? Number(query.aar) : (data.years.at(-1) ?? null);
   const profile = buildMunicipalityProfile(data.totals, municipality.code, { ...(year === null ? {} : { year }), revised: data.revisedTotals });
@@ -70,7 +69,7 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
     const result = searchMunicipalities(search);
     if (result.kind === "found") return reply.redirect(`/kommuner/${result.municipality.code}`);
     reply.code(result.kind === "none" ? 404 : 200).type("text/html; charset=utf-8");
-    const model = buildMunicipalityListPageModel(search, result, MUNICIPALITIES, (await loadPageData(ctx.db)).isDemo);
+    const model = buildMunicipalityListPageModel(search, result, MUNICIPALITIES, (await loadPageData(ctx.figures)).isDemo);
     return renderMunicipalityListPage(model, pageAccount(request));
   });
 
@@ -90,7 +89,7 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
     const code = loaded.profile.municipality.code;
     const treatment = loaded.year === null ? null : await loadTreatmentSection(ctx, request.caller, code, loaded.year);
     const knowledge = loaded.year === null ? null : await loadKnowledgeSection(ctx, request.caller, code, loaded.profile.municipality.name, loaded.year);
-    const model = buildProfilePageModel({ ...loaded, editing, treatment, knowledge, geometries: await mapGeometries(ctx), maxCommentLength: MAX_COMMENT_LENGTH });
+    const model = buildProfilePageModel({ ...loaded, editing, treatment, knowledge, geometries: await ctx.geometries(), maxCommentLength: MAX_COMMENT_LENGTH });
     return renderProfilePage(model, pageAccount(request));
   });
 
@@ -125,7 +124,7 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
   download("tabel.csv", async (l, q) => ({ type: "text/csv; charset=utf-8", body: renderTableCsv(tableOf(l, q)), name: name(l, q, "csv") }));
   download("tabel.xlsx", async (l, q) => ({ type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await renderTableXlsx(tableOf(l, q)), name: name(l, q, "xlsx") }));
   download("udvikling.svg", async (l, q) => ({ type: "image/svg+xml; charset=utf-8", body: renderProfileTrendSvg(l.profile, mapOf(l.profile, q), l.sourceLineDa), name: `${l.profile.municipality.code}-${q.kort ?? "socialomraadet"}-udvikling.svg` }));
-  download("naboer.svg", async (l) => ({ type: "image/svg+xml; charset=utf-8", body: renderProfileNeighbourSvg(l.profile, l.sourceLineDa, await mapGeometries(ctx)), name: `${l.profile.municipality.code}-naboer.svg` }));
+  download("naboer.svg", async (l) => ({ type: "image/svg+xml; charset=utf-8", body: renderProfileNeighbourSvg(l.profile, l.sourceLineDa, await ctx.geometries()), name: `${l.profile.municipality.code}-naboer.svg` }));
 }
 
 /**

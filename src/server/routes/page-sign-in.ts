@@ -16,7 +16,7 @@ const OIDC_STATE_COOKIE = "danmarkskort_oidc_state";
 export const OIDC_CALLBACK_PATH = "/log-ind/oidc/svar";
 
 function publicBase(ctx: AppContext, request: FastifyRequest): string {
-  return (ctx.auth?.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, "");
+  return (ctx.config.auth.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, "");
 }
 
 function returnQuery(request: FastifyRequest): string | undefined {
@@ -25,7 +25,7 @@ function returnQuery(request: FastifyRequest): string | undefined {
 }
 
 function signInPage(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, options: { email?: string; refusal?: Refusal | null; returnTo?: string | undefined }): string {
-  const oidc = ctx.auth?.oidc ?? null;
+  const oidc = ctx.config.auth.oidc;
   return renderSignInPage({
     account: pageAccount(request),
     csrfToken: csrfTokenFor(ctx, request, reply),

@@ -82,7 +82,7 @@ function meetingInput(code: string, year: number, v: MeetingFormValues): SaveMee
  */
 export function registerTreatmentPages(app: FastifyInstance, ctx: AppContext): void {
   const deps = accountDepsOf(ctx);
-  const minutesDeps = { ...deps, ...minutesReadDepsFor(ctx.db), download: ctx.minutesDownload ?? {} };
+  const minutesDeps = { ...deps, ...minutesReadDepsFor(ctx.db), download: ctx.minutesDownload };
   const base = "/kommuner/:code/behandling/:year";
 
   /** The editors' page, with a saved note or a refusal shown next to the form it came from. */

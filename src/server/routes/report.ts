@@ -11,8 +11,7 @@ import { resolveApiCaller } from "../auth/request-caller.js";
 import { REPORT_CONTENT_TYPES, REPORT_FORMATS, renderAgendaItemFile, type ReportFormat } from "../../reports/agenda-item-files.js";
 import { convertDocxToPdf, PdfConversionError, PdfConverterMissingError } from "../../reports/convert-docx-to-pdf.js";
 import { isReportBody, REPORT_BODIES, type ReportBody } from "../../reports/report-context.js";
-import { configOf, type AppContext } from "../app-context.js";
-import { mapGeometries } from "../geo-boundaries.js";
+import type { AppContext } from "../app-context.js";
 import { renderMessagePage } from "../views/message-page.js";
 import { pageAccount } from "../auth/page-account.js";
 import { loadPageData } from "./page-data.js";
@@ -162,7 +161,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
   app.head<{ Params: { code: string }; Querystring: Query }>("/kommuner/:code/dagsordenpunkt", async (request, reply) => {
     const parsed = parseReportRequest(request.params.code, request.query);
     if (parsed instanceof ReportRequestError) return reply.code(parsed.status).type("text/html; charset=utf-8").send();
-    const data = await loadPageData(ctx.db);
+    const data = await loadPageData(ctx.figures);
     if (!data.provenanceByYear.has(parsed.year)) return reply.code(404).type("text/html; charset=utf-8").send();
     return reply.code(200).type(REPORT_CONTENT_TYPES[parsed.format]).send();
   });
@@ -189,7 +188,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
   /** Renders the item for a checked request, in turn (the render queue), and sends it as a file. */
   async function answer(reply: FastifyReply, parsed: ReportRequest, failWith: (error: ReportRequestError) => unknown, caller: Caller) {
     const { municipality, year, format } = parsed;
-    const [data, legalRules] = await Promise.all([loadPageData(ctx.db), loadEffectiveLegalRules(ctx.db)]);
+    const [data, legalRules] = await Promise.all([loadPageData(ctx.figures), loadEffectiveLegalRules(ctx.db)]);
     if (!data.provenanceByYear.has(year)) return failWith(new ReportRequestError(`Der er ingen data for ${year}, så dagsordenpunktet kan ikke laves.`, 404));
     const attachedPlans = await loadAttachedPlans(actionPlanDepsOf(ctx), caller, { municipalityCode: municipality.code, year, ids: parsed.attachPlans });
     if ("kind" in attachedPlans) return failWith(new ReportRequestError(attachedPlans.messageDa, attachedPlans.status));
@@ -214,7 +213,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
     async function render() {
       const rasterizer = await openAgendaItemRasterizer(format, true);
       try {
-        const geometries = await mapGeometries(ctx);
+        const geometries = await ctx.geometries();
         const item = await makeAgendaItem({ db: ctx.db, geometry: geometries.geographic ?? undefined, rasterizer }, caller, sources, {
           municipalityCode: municipality.code,
           year,
@@ -229,7 +228,7 @@ export function registerReportRoute(app: FastifyInstance, ctx: AppContext): void
         let bytes: Buffer;
         if (format === "pdf") {
           try {
-            bytes = await convertDocxToPdf(await item.docx(), model.fileBaseName, { command: configOf(ctx).sofficeCommand });
+            bytes = await convertDocxToPdf(await item.docx(), model.fileBaseName, { command: ctx.config.sofficeCommand });
           } catch (error) {
             if (error instanceof PdfConverterMissingError || error instanceof PdfConversionError) return failWith(new ReportRequestError(error.message, 503));
             throw error;

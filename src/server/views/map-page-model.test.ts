@@ -5,7 +5,7 @@ import type { YearProvenance } from "../../domain/complaint-cell.js";
 import { EMPTY_CONTEXT_INDEX } from "../../domain/context/context-index.js";
 import { buildTileGeometry } from "../../viz/map-geometry.js";
 import { parseMapPageState } from "../../viz/page-state.js";
-import type { LoadedGeometries } from "../geo-boundaries.js";
+import type { LoadedGeometries } from "../../app/boundaries/map-geometries.js";
 import type { PageData } from "../routes/page-data.js";
 import { buildFunnelSummaryModel } from "./funnel-summary-model.js";
 import { buildMapPageModel, type MapFiguresBody, type MapView } from "./map-page-model.js";

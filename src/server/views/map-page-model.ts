@@ -21,7 +21,7 @@ import { areaParam, mapPageQuery, VIEW_IDS, type ViewId } from "../../viz/page-s
 import { renderChoroplethSvg } from "../../viz/render-choropleth-svg.js";
 import { revisionNoteDa } from "../../viz/revision-note.js";
 import { trustSvg, type TrustedSvg } from "../../viz/trusted-svg.js";
-import type { LoadedGeometries } from "../geo-boundaries.js";
+import type { LoadedGeometries } from "../../app/boundaries/map-geometries.js";
 import type { SelectOption } from "./form-fields.js";
 import { buildDownloads, type Downloads } from "./map-downloads.js";
 import { buildFunnelSummaryModel, type FunnelSummaryModel } from "./funnel-summary-model.js";

@@ -13,7 +13,7 @@ import { areaParam, type MapPageState } from "../../viz/page-state.js";
 import { describeRecipientsDa } from "../../viz/recipients-text.js";
 import { renderChoroplethSvg } from "../../viz/render-choropleth-svg.js";
 import { buildSourceLineDa } from "../../viz/source-line.js";
-import type { LoadedGeometries } from "../geo-boundaries.js";
+import type { LoadedGeometries } from "../../app/boundaries/map-geometries.js";
 import type { PageData } from "../routes/page-data.js";
 
 /**

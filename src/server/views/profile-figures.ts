@@ -3,7 +3,7 @@ import type { MapProfile, MunicipalityProfile } from "../../domain/municipality-
 import { neighboursOf } from "../../domain/neighbours.js";
 import { buildNeighbourMapModel, renderMunicipalityMapSvg } from "../../viz/neighbour-map.js";
 import { buildTrendChartModel, renderTrendChartSvg } from "../../viz/trend-chart.js";
-import type { LoadedGeometries } from "../geo-boundaries.js";
+import type { LoadedGeometries } from "../../app/boundaries/map-geometries.js";
 
 /**
  * The municipality page's two figures, as the page shows them and as its downloads (udvikling.svg,

@@ -17,7 +17,7 @@ import { buildComparisonTableModel, buildProfileTableModel, buildSubjectTableMod
 import { describeRecipientsDa } from "../../viz/recipients-text.js";
 import { revisionNoteDa } from "../../viz/revision-note.js";
 import { trustSvg, type TrustedSvg } from "../../viz/trusted-svg.js";
-import type { LoadedGeometries } from "../geo-boundaries.js";
+import type { LoadedGeometries } from "../../app/boundaries/map-geometries.js";
 import type { PageData } from "../routes/page-data.js";
 import { commentStatusDa, type CommentFormModel } from "./comment-form.js";
 import type { SelectOption } from "./form-fields.js";
