@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { copenhagenDate } from "../domain/treatment-record.js";
 import { publicWritesFingerprint } from "../storage/public-content-fingerprint.js";
 import { loadPageData } from "./routes/page-data.js";
 import { accountDepsOf, type AppContext } from "./app-context.js";
+import { chooseVariant, encodeBody, encodedSize, varyWithEncoding, type EncodedBody } from "./compression.js";
 
 /**
  * Public pages and downloads built once per content, not once per request (issue 17 item 0). A profile
@@ -31,15 +30,9 @@ const REVALIDATE_MS = 1000;
 /** The cache's size in bytes (bodies and their compressed forms); the least recently used go first. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
-/** Bodies shorter than this are sent as they are: compressing them saves less than its headers cost. */
-const COMPRESS_FROM_BYTES = 1024;
-
 type Entry = {
   readonly content: string;
-  readonly body: Buffer;
-  readonly gzip: Buffer | null;
-  readonly brotli: Buffer | null;
-  readonly etag: string;
+  readonly encoded: EncodedBody;
   readonly headers: Readonly<Record<string, string>>;
 };
 
@@ -58,54 +51,10 @@ function isEligible(request: FastifyRequest): boolean {
   return request.caller?.actor.kind === "public";
 }
 
-function etagOf(body: Buffer): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-}
-
-function compressed(body: Buffer, type: string): { gzip: Buffer | null; brotli: Buffer | null } {
-  // PNG, PDF and the Office formats are compressed already.
-  if (body.length < COMPRESS_FROM_BYTES || !/^(text\/|image\/svg)/.test(type)) return { gzip: null, brotli: null };
-  return {
-    gzip: gzipSync(body, { level: 6 }),
-    brotli: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  };
-}
-
-/** The best encoding the client takes that the entry has ("br" before "gzip"), or null. */
-function encodingFor(request: FastifyRequest, entry: Entry): "br" | "gzip" | null {
-  const accepted = String(request.headers["accept-encoding"] ?? "");
-  const takes = (name: string) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`, "i").test(accepted);
-  if (entry.brotli && takes("br")) return "br";
-  if (entry.gzip && takes("gzip")) return "gzip";
-  return null;
-}
-
-function matchesIfNoneMatch(request: FastifyRequest, etag: string): boolean {
-  const header = request.headers["if-none-match"];
-  if (!header) return false;
-  return header
-    .split(",")
-    .map((t) => t.trim().replace(/^W\//, ""))
-    .some((t) => t === etag || t === "*");
-}
-
-/** The page's own Vary (it differs by sign-in: "cookie") with accept-encoding added, since the body does too. */
-function varyWithEncoding(existing: unknown): string {
-  const names = String(existing ?? "")
-    .split(",")
-    .map((n) => n.trim())
-    .filter(Boolean);
-  return names.some((n) => n.toLowerCase() === "accept-encoding") ? names.join(", ") : [...names, "accept-encoding"].join(", ");
-}
-
 function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: Entry): FastifyReply {
   for (const [name, value] of Object.entries(entry.headers)) reply.header(name, value);
-  reply.header("etag", entry.etag);
-  if (matchesIfNoneMatch(request, entry.etag)) return reply.code(304).send();
-  const encoding = encodingFor(request, entry);
-  const body = encoding === "br" ? entry.brotli! : encoding === "gzip" ? entry.gzip! : entry.body;
-  if (encoding) reply.header("content-encoding", encoding);
-  return reply.code(200).send(body);
+  const body = chooseVariant(request, reply, entry.encoded);
+  return body === null ? reply.code(304).send() : reply.code(200).send(body);
 }
 
 export type PageCache = { readonly size: () => { entries: number; bytes: number } };
@@ -114,7 +63,7 @@ export function registerPageCache(app: FastifyInstance, ctx: AppContext): PageCa
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const now = accountDepsOf(ctx).now;
-  const sizeOf = (e: Entry) => e.body.length + (e.gzip?.length ?? 0) + (e.brotli?.length ?? 0);
+  const sizeOf = (e: Entry) => encodedSize(e.encoded);
   const remove = (key: string) => {
     const old = entries.get(key);
     if (old) bytes -= sizeOf(old);
@@ -171,23 +120,17 @@ export function registerPageCache(app: FastifyInstance, ctx: AppContext): PageCa
     const headers: Record<string, string> = { "content-type": type, "cache-control": String(reply.getHeader("cache-control") ?? "no-cache"), vary: varyWithEncoding(reply.getHeader("vary")) };
     const disposition = reply.getHeader("content-disposition");
     if (disposition !== undefined) headers["content-disposition"] = String(disposition);
-    const entry: Entry = { content, body, ...compressed(body, type), etag: etagOf(body), headers };
+    const entry: Entry = { content, encoded: encodeBody(body, type), headers };
     if (sizeOf(entry) <= MAX_BYTES / 8) {
       remove(request.url);
       entries.set(request.url, entry);
       bytes += sizeOf(entry);
       while (bytes > MAX_BYTES) remove(entries.keys().next().value!);
     }
-    reply.header("etag", entry.etag).header("vary", headers.vary!).header("cache-control", headers["cache-control"]!);
-    if (matchesIfNoneMatch(request, entry.etag)) {
-      reply.code(304);
-      return "";
-    }
-    const encoding = encodingFor(request, entry);
-    if (!encoding) return body;
-    reply.header("content-encoding", encoding);
-    reply.removeHeader("content-length");
-    return encoding === "br" ? entry.brotli! : entry.gzip!;
+    reply.header("vary", headers.vary!).header("cache-control", headers["cache-control"]!);
+    const sent = chooseVariant(request, reply, entry.encoded);
+    if (sent === null) reply.code(304);
+    return sent ?? "";
   });
 
   return { size: () => ({ entries: entries.size, bytes }) };
