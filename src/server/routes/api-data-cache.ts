@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { CellTotals } from "../../domain/cell-totals.js";
 import { cellsOfSelection, indexCellTotalsOffRequestPath, SLICE_MS, WAIT_FOR_CELLS } from "./index-off-request-path.js";
@@ -9,6 +8,7 @@ import type { DatasetProvenance, YearProvenance } from "../../domain/complaint-c
 import type { DatasetVersionInfo } from "../api-types.js";
 import { indexContextFigures, type ContextIndex } from "../../domain/context/context-index.js";
 import { contextFingerprint, loadContextFigures } from "../../storage/context-store.js";
+import { encodeBody, type EncodedBody, type Encoding } from "../compression.js";
 
 /**
  * The server's figures, for the API and the pages alike: computed once per set of active dataset versions and
@@ -45,7 +45,7 @@ export type ApiData = {
   readonly provenanceByYear: ReadonlyMap<number, YearProvenance>;
   /** Newer extractions of published years (issue 9): pages show the published figures and name these. */
   readonly revisionByYear: ReadonlyMap<number, DatasetProvenance>;
-  /** Serialised answers (UTF-8 bytes, encoded once, with their ETag), keyed by route and parameters; dropped with the data. */
+  /** Serialised answers (UTF-8 bytes, encoded and compressed once, with their ETags), keyed by route and parameters; dropped with the data. */
   readonly responses: Map<string, CachedResponse>;
   /** The cache's counts of answers found and built, one object across versions (for /metrics). */
   readonly answerCounts: AnswerCounts;
@@ -54,18 +54,15 @@ export type ApiData = {
 /** Cached answers served as they were (hits) and built first (misses), since the cache was made. */
 export type AnswerCounts = { hits: number; misses: number };
 
-/** One answer as sent: the bytes and a strong ETag derived from them. */
-export type CachedResponse = { readonly body: Buffer; readonly etag: string };
+/**
+ * One answer as sent: its bytes and a strong ETag derived from them (equal bytes, equal tag, whichever dataset
+ * version made them), and the same compressed once, each with its own tag (compression.ts).
+ */
+export type CachedResponse = EncodedBody;
 
-/** A strong ETag from the bytes themselves: equal bytes, equal tag, whichever dataset version made them. */
-function etagOf(body: Buffer): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-}
-
-/** Serialises an answer once, with its ETag. */
-export function encodeAnswer(value: unknown): CachedResponse {
-  const body = Buffer.from(JSON.stringify(value), "utf8");
-  return { body, etag: etagOf(body) };
+/** Serialises an answer once, with its ETag, and compresses it once into `encodings` (default: all). */
+export function encodeAnswer(value: unknown, encodings?: readonly Encoding[]): CachedResponse {
+  return encodeBody(Buffer.from(JSON.stringify(value), "utf8"), "application/json", encodings);
 }
 
 /** Builds one answer from a set of figures; may throw (a year the new versions no longer have). */
