@@ -25,6 +25,8 @@ export const STORAGE_TESTS: readonly string[] = [
   // Two instances on one PostgreSQL database: an import on one reaches the other by NOTIFY.
   "test/scale/instances-share-figures.test.ts",
   "src/server/page-cache.test.ts",
+  // Compressed answers (issue 17 item 0): the API, pages and downloads of a server over PGlite.
+  "src/server/compressed-answers.test.ts",
   "test/import/classification-report.test.ts",
   "test/import/cpr-guard.test.ts",
   "test/import/store-import.test.ts",

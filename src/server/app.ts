@@ -17,6 +17,7 @@ import { registerApiSchemas } from "./routes/api-openapi.js";
 import { registerPages } from "./routes/page-routes.js";
 import { registerAccountRoutes } from "./routes/account-routes.js";
 import { registerPageCache } from "./page-cache.js";
+import { registerCompression } from "./compression.js";
 import { registerSecurity } from "./auth/security-plugins.js";
 import { renderMessagePage } from "./views/message-page.js";
 import { pageAccount, sendRefusalPage } from "./auth/page-account.js";
@@ -72,6 +73,8 @@ export async function buildApp(settings: AppSettings): Promise<FastifyInstance> 
     for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url });
   });
   await registerSecurity(app, ctx);
+  // Before the routes, which it hooks as they are added; it leaves what is compressed already (compression.ts).
+  await registerCompression(app);
   // Before any route: a repeated, badly encoded or oversized query parameter is the client's error (400),
   // never an array a route did not expect (issue 19: repeated `kommune` gave 500). A preHandler after the
   // security hooks, so the answer's header knows who is signed in (it said "Log ind" to everyone).

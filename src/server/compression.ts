@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import fastifyCompress from "@fastify/compress";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /**
  * Text answers compressed (issue 17 item 0), by one set of rules. Answers the server keeps (the public page
  * cache, the API's figures) are compressed once, when they are made, and each encoding is a representation of
  * its own with its own strong ETag (RFC 9110 §8.8.3: a strong validator differs whenever the bytes do, and a
- * gzip body is other bytes than the plain one).
+ * gzip body is other bytes than the plain one). Every other text answer is compressed as it is sent, by
+ * @fastify/compress, which leaves alone what already carries a Content-Encoding.
  */
 
 export type Encoding = "br" | "gzip";
@@ -118,4 +120,25 @@ export function chooseVariant(request: FastifyRequest, reply: FastifyReply, enco
   if (ifNoneMatchHas(request, variant.etag)) return null;
   if (encoding !== null) reply.header("content-encoding", encoding).removeHeader("content-length");
   return variant.body;
+}
+
+/**
+ * Every other text answer (signed-in pages, the OpenAPI document, errors, CSV, Markdown, SVG, public assets)
+ * compressed as it is sent, by the same rules (and what mime-db calls compressible, such as JavaScript).
+ * Registered before the routes: it hooks each route as it is added. It passes over an answer with a
+ * Content-Encoding already (the page cache, the API's figures, the build's precompressed files), and over
+ * binary downloads by their type. Only br and gzip, so it never compresses into an encoding the caches above
+ * do not have. Fastify answers HEAD by dropping the body before this hook runs: HEAD gets the plain
+ * representation's headers and costs no compression.
+ */
+export async function registerCompression(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyCompress, {
+    encodings: [...ENCODINGS],
+    threshold: COMPRESS_FROM_BYTES,
+    customTypes: (type: string) => isCompressibleType(type),
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
+    zlibOptions: { level: GZIP_LEVEL },
+    // A request body is never compressed by our clients; a compressed one is refused as any unknown body is.
+    globalDecompression: false,
+  });
 }

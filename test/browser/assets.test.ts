@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUILD_DIR } from "../../src/server/asset-urls.js";
 import { startWebTestServer } from "./web-test-server.js";
 
 /**
@@ -94,6 +97,8 @@ describe("a built file", () => {
     expect(first.status).toBe(200);
     expect(first.headers.get("content-encoding")).toBe("br");
     expect(first.headers.get("vary")).toMatch(/accept-encoding/i);
+    // The build's own .br, sent as it is: fetch undoes one Content-Encoding, and the file is what is left.
+    expect(await first.text()).toBe(readFileSync(join(BUILD_DIR, css.slice("/assets/build/".length)), "utf8"));
     const again = await fetch(`${server.baseUrl}${css}`, {
       // A browser revalidating; fetch alone would add "cache-control: no-cache", which rightly forbids a 304.
       headers: { "if-none-match": first.headers.get("etag")!, "accept-encoding": "br", "cache-control": "max-age=0" },
