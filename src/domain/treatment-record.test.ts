@@ -37,6 +37,17 @@ describe("dates", () => {
     expect(daysBetween("2026-01-03", "2025-12-31")).toBe(-3);
     // 23:30 UTC on 31 December is already 1 January in Copenhagen.
     expect(copenhagenDate(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
+    // Kept per minute: the last millisecond of a Danish day and the first of the next, asked in turn, in
+    // winter (UTC+1) and summer (UTC+2).
+    for (const [before, after, dayBefore, dayAfter] of [
+      ["2025-12-31T22:59:59.999Z", "2025-12-31T23:00:00.000Z", "2025-12-31", "2026-01-01"],
+      ["2026-06-30T21:59:59.999Z", "2026-06-30T22:00:00.000Z", "2026-06-30", "2026-07-01"],
+    ] as const) {
+      expect(copenhagenDate(new Date(before))).toBe(dayBefore);
+      expect(copenhagenDate(new Date(before))).toBe(dayBefore);
+      expect(copenhagenDate(new Date(after))).toBe(dayAfter);
+      expect(copenhagenDate(new Date(before))).toBe(dayBefore);
+    }
   });
 });
 

@@ -142,11 +142,21 @@ export function daysBetween(from: string, to: string): number {
 // more than sending it (5 % of the map page's CPU under load; the page cache keys on this date).
 const COPENHAGEN_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" });
 
-/** Today's calendar date in Denmark, from the instant the caller passes in (the core reads no clock). */
+/** The last minute asked for and its date: Denmark's days begin on a whole minute (its offsets are whole hours). */
+let lastMinute: { readonly minute: number; readonly date: string } | null = null;
+
+/**
+ * Today's calendar date in Denmark, from the instant the caller passes in (the core reads no clock). The page
+ * cache asks on every request; ICU's formatToParts costs some 12 µs, so the answer is kept for the minute.
+ */
 export function copenhagenDate(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastMinute?.minute === minute) return lastMinute.date;
   const parts = COPENHAGEN_DAY.formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get("year")}-${get("month")}-${get("day")}`;
+  const date = `${get("year")}-${get("month")}-${get("day")}`;
+  lastMinute = { minute, date };
+  return date;
 }
 
 
