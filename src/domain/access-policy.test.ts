@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { authorize, describeActorDa, describeRoleDa, type Actor, type Permission, type Role } from "./access-policy.js";
+import { asMunicipalityCode } from "./municipality.js";
 
-const HERNING = "0657";
-const KOBENHAVN = "0101";
+const HERNING = asMunicipalityCode("0657");
+const KOBENHAVN = asMunicipalityCode("0101");
 const user = (role: Role): Actor => ({ kind: "user", userId: "u1", email: "a@b.dk", role });
 
 const ACTORS: Record<string, Actor> = {

@@ -61,7 +61,7 @@ export const GENERIC_BODIES: readonly CouncilBodyEntry[] = [
  * Lists known from the seeds, so the municipalities in them start with their own names. Each cites where
  * the names come from; a municipality not listed starts from GENERIC_BODIES and adds its committees.
  */
-export const KNOWN_BODY_LISTS: Readonly<Record<MunicipalityCode, { readonly bodies: readonly CouncilBodyEntry[]; readonly source: string }>> = {
+export const KNOWN_BODY_LISTS: Readonly<Record<string, { readonly bodies: readonly CouncilBodyEntry[]; readonly source: string }>> = {
   // Herning, Handicaprådet 28.8.2025 punkt 42: the case went through BFU, SOS, ØKE and BYR.
   "0657": {
     bodies: [

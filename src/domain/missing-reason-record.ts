@@ -16,9 +16,12 @@ const MISSING_KINDS: ReadonlySet<unknown> = new Set(["no-data", "not-assessed", 
 
 /**
  * A domain value with each missing value's `reason` replaced by its `ReasonRecord`, at any depth: what the API
- * answers for a domain value it sends as it is (the municipality profile). Arrays and tuples keep their shape.
+ * answers for a domain value it sends as it is (the municipality profile). Arrays and tuples keep their shape;
+ * strings stay as they are, branded ones too (a MunicipalityCode is a string with a type-level tag, not an object).
  */
-export type WithReasonRecords<T> = T extends { readonly kind: "no-data" | "not-assessed" | "not-comparable"; readonly reason: infer R extends MissingReason }
+export type WithReasonRecords<T> = T extends string
+  ? T
+  : T extends { readonly kind: "no-data" | "not-assessed" | "not-comparable"; readonly reason: infer R extends MissingReason }
   ? { readonly [K in keyof T as K extends "reason" ? never : K]: WithReasonRecords<T[K]> } & ReasonRecord<R>
   : T extends object
     ? { readonly [K in keyof T]: WithReasonRecords<T[K]> }

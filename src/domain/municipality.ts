@@ -1,7 +1,31 @@
-import { MUNICIPALITIES } from "./registry/municipalities-data.js";
+import { MUNICIPALITY_ROWS } from "./registry/municipalities-data.js";
 
-/** Official 4-digit municipality code (DAGI), e.g. "0657". Codes, never names, are keys. */
-export type MunicipalityCode = string;
+/**
+ * Official 4-digit municipality code (DAGI), e.g. "0657". Codes, never names, are keys. A brand: only the
+ * registry (`findMunicipalityByCode`, MUNICIPALITIES) and `asMunicipalityCode` make one, so a name or any
+ * other string cannot be passed where a code is meant. The brand vouches for the form (four digits);
+ * whether the code is one of the 98 is `findMunicipalityByCode`'s answer.
+ */
+export type MunicipalityCode = string & { readonly __brand: "MunicipalityCode" };
+
+/** Four digits, as DAGI writes the code ("0657", not "657"). */
+export function isMunicipalityCode(value: string): value is MunicipalityCode {
+  return /^\d{4}$/.test(value);
+}
+
+/**
+ * A code read back from where it was stored as one (a database row, the registry data, a fixture): checked
+ * for its four digits, else a RangeError. Input from a person goes through `findMunicipalityByCode` or
+ * app/params.ts instead, which also pad "657" and answer in Danish.
+ */
+export function asMunicipalityCode(value: string): MunicipalityCode;
+/** A nullable column: null (the whole country, no municipality) stays null. */
+export function asMunicipalityCode(value: string | null): MunicipalityCode | null;
+export function asMunicipalityCode(value: string | null): MunicipalityCode | null {
+  if (value === null) return null;
+  if (!isMunicipalityCode(value)) throw new RangeError(`Ikke en kommunekode (fire cifre): ${JSON.stringify(value)}`);
+  return value;
+}
 
 export type Region =
   | "Region Hovedstaden"
@@ -18,9 +42,10 @@ export type Municipality = {
   readonly aliases: readonly string[];
 };
 
-export { MUNICIPALITIES };
+/** The 98 municipalities of the registry (DAGI), ordered by code. */
+export const MUNICIPALITIES: readonly Municipality[] = MUNICIPALITY_ROWS.map((row) => ({ ...row, code: asMunicipalityCode(row.code) }));
 
-const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
+const byCode = new Map<string, Municipality>(MUNICIPALITIES.map((m) => [m.code, m]));
 
 /**
  * Folds a municipality name to a comparison key: case-, accent- and spacing-insensitive, with the
@@ -64,6 +89,7 @@ export function resolveMunicipality(codeOrName: string): Municipality | undefine
   return byFoldedName.get(folded);
 }
 
-export function municipalityName(code: MunicipalityCode): string {
+/** The registry name of a code, or the code itself when it is none (a lookup, so any string will do). */
+export function municipalityName(code: string): string {
   return byCode.get(code)?.name ?? code;
 }

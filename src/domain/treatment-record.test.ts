@@ -4,6 +4,7 @@ import { effectiveLegalRules, validateLegalRuleInput } from "./legal-rule-edits.
 import { buildCouncilTreatment } from "./council-treatment.js";
 import { checkAttachment } from "./treatment-attachment.js";
 import { copenhagenDate, daysBetween, validateMeeting, type MeetingInput } from "./treatment-record.js";
+import { asMunicipalityCode } from "./municipality.js";
 
 const ok: MeetingInput = { date: "2025-08-28", agendaItemNumber: "42", agendaItemTitle: "Danmarkskortet - omgørelsesprocent i Ankestyrelsen 2024", role: "consultation", state: "held", outcome: null, decisionText: "Orienteringen er taget til efterretning.", minutesUrl: null };
 
@@ -53,10 +54,10 @@ describe("dates", () => {
 
 describe("the municipality's bodies", () => {
   it("starts Herning and Ballerup from the seeds' names, others from the generic list", () => {
-    expect(defaultBodyList("0657").map((b) => b.nameDa)).toContain("Børne- og Familieudvalget");
-    expect(defaultBodyList("0657").find((b) => b.kind === "council")?.nameDa).toBe("Byrådet");
-    expect(defaultBodyList("0151").find((b) => b.kind === "council")?.nameDa).toBe("Kommunalbestyrelsen");
-    expect(defaultBodyList("0101").map((b) => b.kind)).toEqual(["finance-committee", "council", "disability-council", "senior-council", "psychiatry-council"]);
+    expect(defaultBodyList(asMunicipalityCode("0657")).map((b) => b.nameDa)).toContain("Børne- og Familieudvalget");
+    expect(defaultBodyList(asMunicipalityCode("0657")).find((b) => b.kind === "council")?.nameDa).toBe("Byrådet");
+    expect(defaultBodyList(asMunicipalityCode("0151")).find((b) => b.kind === "council")?.nameDa).toBe("Kommunalbestyrelsen");
+    expect(defaultBodyList(asMunicipalityCode("0101")).map((b) => b.kind)).toEqual(["finance-committee", "council", "disability-council", "senior-council", "psychiatry-council"]);
     expect(bodyIdFromName("Børne- og Familieudvalget")).toBe("boerne-og-familieudvalget");
   });
   it("needs exactly one council and unique names", () => {

@@ -1,5 +1,6 @@
 import type { ComplaintCell } from "../domain/complaint-cell.js";
 import { decidedOf, OUTCOMES, type OutcomeCounts } from "../domain/outcome.js";
+import type { MunicipalityCode } from "../domain/municipality.js";
 import type { ImportIssue } from "./import-issue.js";
 import { formatPeriodDa } from "./parse-period.js";
 import { formatInteger } from "../domain/format-danish-number.js";
@@ -82,7 +83,7 @@ export class ObservationSummer {
   private lastPair: { subject: string; law: string; id: number } | null = null;
   // Keyed by code, not by name or object: "Herning", "Herning Kommune" and "0657" are one place (issue 19).
   private readonly placeIds = new Map<string, number>();
-  private readonly placeCodes: (string | null)[] = [];
+  private readonly placeCodes: (MunicipalityCode | null)[] = [];
   // Slot of each (pair × MAX_PLACES + place) × YEARS + year. One map entry per slot: a table per pair
   // (64 KB) or per pair × place (512 bytes) made memory grow with distinct subjects, 5,4 GB for 100.000
   // subjects (issue 19); the entry costs a few dozen bytes and is found in one hash lookup.

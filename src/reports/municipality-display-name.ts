@@ -4,7 +4,7 @@ import { municipalityName, type MunicipalityCode } from "../domain/municipality.
  * The name a municipality calls itself in its own papers: "Herning Kommune", "Københavns Kommune",
  * "Bornholms Regionskommune". The registry holds the short statistical name ("København").
  */
-const OWN_NAMES: Readonly<Record<MunicipalityCode, string>> = {
+const OWN_NAMES: Readonly<Record<string, string>> = {
   "0101": "Københavns Kommune",
   "0400": "Bornholms Regionskommune",
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MeetingBody, TreatmentMeeting } from "../domain/treatment-record.js";
 import { chooseRoute, routeFromTreatment } from "./treatment-route.js";
+import { asMunicipalityCode } from "../domain/municipality.js";
 
 const BODIES: Readonly<Record<string, MeetingBody>> = {
   bfu: { id: "boerne-og-familieudvalget", nameDa: "Børne- og Familieudvalget", kind: "committee" },
@@ -14,7 +15,7 @@ const BODIES: Readonly<Record<string, MeetingBody>> = {
 function meeting(body: keyof typeof BODIES, date: string, overrides: Partial<TreatmentMeeting> = {}): TreatmentMeeting {
   return {
     id: `${body}-${date}`,
-    municipalityCode: "0657",
+    municipalityCode: asMunicipalityCode("0657"),
     dataYear: 2024,
     body: BODIES[body]!,
     date,

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/support/test-d
 import { DEMO_NOTICE_DA } from "../domain/complaint-cell.js";
 import { saveDatasetVersion } from "../storage/complaint-store.js";
 import { buildApp } from "./app.js";
+import { asMunicipalityCode } from "../domain/municipality.js";
 
 describe("buildApp (in process, embedded database in memory)", () => {
   let t: TestDatabase;
@@ -53,7 +54,7 @@ describe("buildApp (in process, embedded database in memory)", () => {
           importedAt: "2025-06-10T08:00:00.000Z",
           isDemo: true,
         },
-        generateComplaintCells({ years: [2023, 2024], municipalityCodes: Array.from({ length: 600 }, () => "0657") }),
+        generateComplaintCells({ years: [2023, 2024], municipalityCodes: Array.from({ length: 600 }, () => asMunicipalityCode("0657")) }),
       ),
     );
     const body = (await app.inject({ method: "GET", url: "/data" })).body;

@@ -1,6 +1,7 @@
 import type { ActionPlan, ActionPlanContent, ActionStatus, PlanAction, PlanEvaluation, PlanStatus } from "../domain/action-plan/action-plan.js";
 import type { FocusArea } from "../domain/action-plan/focus-area.js";
 import type { Area, MapId } from "../domain/map-definition.js";
+import { asMunicipalityCode } from "../domain/municipality.js";
 import type { Queryable } from "./database.js";
 import { toIsoTimestamp } from "./timestamps.js";
 
@@ -111,7 +112,7 @@ async function assemble(db: Queryable, plans: readonly PlanRow[]): Promise<Actio
     const id = Number(p.id);
     return {
       id,
-      municipalityCode: p.municipality_code,
+      municipalityCode: asMunicipalityCode(p.municipality_code),
       title: p.title,
       basisDecision: p.basis_decision,
       dataYears: p.data_years.map(Number),

@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { ComplaintCell, DatasetProvenance, DatasetStanding, YearProvenance } from "../domain/complaint-cell.js";
+import { asMunicipalityCode } from "../domain/municipality.js";
 import type { Queryable, Transaction } from "./database.js";
 import type { DatasetVersionSummary } from "./dataset-versions.js";
 import { selectVersionsByYear, type YearVersions } from "./version-selection.js";
@@ -252,7 +253,7 @@ type CellRow = {
 /** The domain cell of one stored row. */
 function cellOfRow(r: CellRow): ComplaintCell {
   return {
-    municipalityCode: r.municipality_code,
+    municipalityCode: asMunicipalityCode(r.municipality_code),
     subject: r.subject,
     law: r.law,
     year: r.year,

@@ -1,4 +1,5 @@
 import type { ComplianceFollowUp, FollowUpCategory } from "../domain/compliance-follow-up.js";
+import { asMunicipalityCode } from "../domain/municipality.js";
 import type { Queryable } from "./database.js";
 import { toIsoTimestamp } from "./timestamps.js";
 
@@ -8,7 +9,7 @@ type Row = { municipality_code: string; data_year: number; category: FollowUpCat
 const COLUMNS = "municipality_code, data_year, category, note, updated_at, updated_by";
 
 function toFollowUp(r: Row): ComplianceFollowUp {
-  return { municipalityCode: r.municipality_code, dataYear: Number(r.data_year), category: r.category, note: r.note, updatedAt: toIsoTimestamp(r.updated_at), updatedBy: r.updated_by };
+  return { municipalityCode: asMunicipalityCode(r.municipality_code), dataYear: Number(r.data_year), category: r.category, note: r.note, updatedAt: toIsoTimestamp(r.updated_at), updatedBy: r.updated_by };
 }
 
 /** Every follow-up of one data year, keyed by municipality code. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/test-databases.js";
 import type { ContextFigure } from "../domain/context/context-figure.js";
 import { contextFingerprint, listContextVersions, loadContextFigures, removeContextVersion, saveContextVersion, type ContextVersionInput } from "./context-store.js";
+import { asMunicipalityCode } from "../domain/municipality.js";
 
 const version: ContextVersionInput = {
   table: "HAND07",
@@ -15,8 +16,8 @@ const version: ContextVersionInput = {
 };
 
 const figures: ContextFigure[] = [
-  { municipalityCode: "0657", measure: { kind: "recipients", code: "30119", labelDa: "Ledsageordning (§ 97 i lov om social service)" }, period: { year: 2023, quarter: 4 }, value: { kind: "value", value: 135 } },
-  { municipalityCode: "0825", measure: { kind: "recipients", code: "30117", labelDa: "Kontant tilskud, \"§ 95\"" }, period: { year: 2023, quarter: 4 }, value: { kind: "suppressed" } },
+  { municipalityCode: asMunicipalityCode("0657"), measure: { kind: "recipients", code: "30119", labelDa: "Ledsageordning (§ 97 i lov om social service)" }, period: { year: 2023, quarter: 4 }, value: { kind: "value", value: 135 } },
+  { municipalityCode: asMunicipalityCode("0825"), measure: { kind: "recipients", code: "30117", labelDa: "Kontant tilskud, \"§ 95\"" }, period: { year: 2023, quarter: 4 }, value: { kind: "suppressed" } },
   { municipalityCode: null, measure: { kind: "population", band: "0-17" }, period: { year: 2024, quarter: 1 }, value: { kind: "value", value: 1_234_567 } },
 ];
 

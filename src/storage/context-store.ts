@@ -1,5 +1,6 @@
 import type { ContextFigure, ContextFiguresOfVersion, ContextProvenance, ContextTableId } from "../domain/context/context-figure.js";
 import { contextMeasureKey } from "../domain/context/context-figure.js";
+import { asMunicipalityCode } from "../domain/municipality.js";
 import type { Queryable, Transaction } from "./database.js";
 import { toIsoTimestamp } from "./timestamps.js";
 
@@ -84,7 +85,7 @@ export async function loadContextFigures(db: Queryable): Promise<ContextFiguresO
     const [kind, key] = [r.measure.slice(0, r.measure.indexOf(":")), r.measure.slice(r.measure.indexOf(":") + 1)];
     const measure = kind === "population" ? { kind: "population" as const, band: key as "total" } : { kind: "recipients" as const, code: key, labelDa: r.measure_label };
     byVersion.get(r.context_version_id)?.push({
-      municipalityCode: r.municipality_code,
+      municipalityCode: asMunicipalityCode(r.municipality_code),
       measure,
       period: { year: Number(r.year), quarter: r.quarter === null ? null : (Number(r.quarter) as 1 | 2 | 3 | 4) },
       value: r.status === "suppressed" ? { kind: "suppressed" } : { kind: "value", value: Number(r.value) },

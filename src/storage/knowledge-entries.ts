@@ -1,5 +1,6 @@
 import type { KnowledgeEntry, KnowledgeEntryInput, KnowledgeOutcome, KnowledgeStatus, NewDecisionResult } from "../domain/knowledge/knowledge-entry.js";
 import type { ReasonDefinition } from "../domain/knowledge/reason-taxonomy.js";
+import { asMunicipalityCode } from "../domain/municipality.js";
 import type { Queryable } from "./database.js";
 import { toIsoTimestamp } from "./timestamps.js";
 
@@ -42,7 +43,7 @@ function json<T>(value: unknown): T {
 function toEntry(row: EntryRow): KnowledgeEntry {
   return {
     id: Number(row.id),
-    municipalityCode: row.municipality_code,
+    municipalityCode: asMunicipalityCode(row.municipality_code),
     decisionDate: row.decision_date,
     dataYear: Number(row.data_year),
     outcome: row.outcome,

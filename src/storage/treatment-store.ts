@@ -13,6 +13,7 @@ import type {
   TreatmentPlanDecision,
   ValidMeeting,
 } from "../domain/treatment-record.js";
+import { asMunicipalityCode, type MunicipalityCode } from "../domain/municipality.js";
 import type { Queryable } from "./database.js";
 import { toIsoTimestamp } from "./timestamps.js";
 
@@ -62,7 +63,7 @@ const MEETING_COLUMNS = `id::text AS id, municipality_code, data_year, body_id, 
 function toMeeting(row: MeetingRow, attachments: readonly AttachmentInfo[]): TreatmentMeeting {
   return {
     id: row.id,
-    municipalityCode: row.municipality_code,
+    municipalityCode: asMunicipalityCode(row.municipality_code),
     dataYear: Number(row.data_year),
     body: { id: row.body_id, nameDa: row.body_name, kind: row.body_kind },
     date: row.meeting_date,
@@ -147,14 +148,14 @@ export async function insertAttachment(
   return toAttachment(rows[0]!);
 }
 
-export async function loadAttachmentInfo(db: Queryable, id: string): Promise<(AttachmentInfo & { municipalityCode: string; dataYear: number }) | null> {
+export async function loadAttachmentInfo(db: Queryable, id: string): Promise<(AttachmentInfo & { municipalityCode: MunicipalityCode; dataYear: number }) | null> {
   if (!UUID.test(id)) return null;
   const { rows } = await db.query<AttachmentRow & { municipality_code: string; data_year: number }>(
     `SELECT a.id::text AS id, a.meeting_id::text AS meeting_id, a.file_name, a.media_type, a.size_bytes, a.sha256, a.is_public, a.uploaded_at, m.municipality_code, m.data_year
      FROM treatment_attachment a JOIN treatment_meeting m ON m.id = a.meeting_id WHERE a.id = $1::uuid`,
     [id],
   );
-  return rows[0] ? { ...toAttachment(rows[0]), municipalityCode: rows[0].municipality_code, dataYear: Number(rows[0].data_year) } : null;
+  return rows[0] ? { ...toAttachment(rows[0]), municipalityCode: asMunicipalityCode(rows[0].municipality_code), dataYear: Number(rows[0].data_year) } : null;
 }
 
 /** The file's bytes: only after the caller has been allowed to see the attachment. */
@@ -182,7 +183,7 @@ export async function loadPlanDecision(db: Queryable, municipalityCode: string, 
     [municipalityCode, dataYear],
   );
   const r = rows[0];
-  return r ? { municipalityCode: r.municipality_code, dataYear: Number(r.data_year), decision: r.decision, ankestyrelsenNotifiedOn: r.notified_on, updatedAt: toIsoTimestamp(r.updated_at) } : null;
+  return r ? { municipalityCode: asMunicipalityCode(r.municipality_code), dataYear: Number(r.data_year), decision: r.decision, ankestyrelsenNotifiedOn: r.notified_on, updatedAt: toIsoTimestamp(r.updated_at) } : null;
 }
 
 export async function savePlanDecision(db: Queryable, d: TreatmentPlanDecision): Promise<void> {
@@ -205,7 +206,7 @@ export async function loadOrder(db: Queryable, municipalityCode: string, dataYea
     [municipalityCode, dataYear],
   );
   const r = rows[0];
-  return r ? { municipalityCode: r.municipality_code, dataYear: Number(r.data_year), orderedOn: r.ordered_on, deadline: r.deadline, note: r.note, recordedAt: toIsoTimestamp(r.recorded_at) } : null;
+  return r ? { municipalityCode: asMunicipalityCode(r.municipality_code), dataYear: Number(r.data_year), orderedOn: r.ordered_on, deadline: r.deadline, note: r.note, recordedAt: toIsoTimestamp(r.recorded_at) } : null;
 }
 
 export async function saveOrder(db: Queryable, o: AnkestyrelsenOrder): Promise<void> {

@@ -16,6 +16,7 @@ import {
 } from "./user-accounts.js";
 import { saveOidcLoginState, takeOidcLoginState } from "./oidc-login-states.js";
 import { createSession, deleteExpiredSessions, deleteSession, deleteUserSessions, loadActiveSession } from "./user-sessions.js";
+import { asMunicipalityCode } from "../domain/municipality.js";
 
 // A syntactically valid argon2id PHC string: storage only stores it (hashing is tested where it happens).
 const HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
@@ -36,7 +37,7 @@ describe.each(DATABASE_KINDS)("accounts, sessions, tokens and sign-in failures o
   });
 
   it("creates users with a role, finds them by e-mail in any case, and refuses a second account for one address", async () => {
-    const created = await createUser(t.db, { email: " Redaktor@Herning.DK ", role: { kind: "redaktoer", municipalityCode: "0657" }, passwordHash: HASH, createdAt: T0 });
+    const created = await createUser(t.db, { email: " Redaktor@Herning.DK ", role: { kind: "redaktoer", municipalityCode: asMunicipalityCode("0657") }, passwordHash: HASH, createdAt: T0 });
     expect(created.kind).toBe("created");
     const user = await findUserByEmail(t.db, "REDAKTOR@herning.dk");
     expect(user).toMatchObject({ email: "redaktor@herning.dk", role: { kind: "redaktoer", municipalityCode: "0657" }, hasPassword: true, oidc: null, createdAt: T0, disabledAt: null });
@@ -45,7 +46,7 @@ describe.each(DATABASE_KINDS)("accounts, sessions, tokens and sign-in failures o
     expect((await listUsers(t.db)).map((u) => u.email)).toEqual(["admin@example.dk", "redaktor@herning.dk"]);
     expect(await countUsers(t.db)).toBe(2);
     expect(await loadPasswordHash(t.db, user!.id)).toBe(HASH);
-    await setUserRole(t.db, user!.id, { kind: "laeser", municipalityCode: "0101" });
+    await setUserRole(t.db, user!.id, { kind: "laeser", municipalityCode: asMunicipalityCode("0101") });
     expect((await findUserByEmail(t.db, "redaktor@herning.dk"))?.role).toEqual({ kind: "laeser", municipalityCode: "0101" });
     await setUserDisabled(t.db, user!.id, T0);
     expect(await loadPasswordHash(t.db, user!.id)).toBeNull();
@@ -105,7 +106,7 @@ describe.each(DATABASE_KINDS)("accounts, sessions, tokens and sign-in failures o
   });
 
   it("finds a token's owner while the token is live, never after revocation or expiry, and lists the owner's tokens", async () => {
-    const { user } = (await createUser(t.db, { email: "t@b.dk", role: { kind: "redaktoer", municipalityCode: "0657" }, passwordHash: HASH, createdAt: T0 })) as { user: { id: string } };
+    const { user } = (await createUser(t.db, { email: "t@b.dk", role: { kind: "redaktoer", municipalityCode: asMunicipalityCode("0657") }, passwordHash: HASH, createdAt: T0 })) as { user: { id: string } };
     const { user: other } = (await createUser(t.db, { email: "u@b.dk", role: { kind: "admin" }, passwordHash: HASH, createdAt: T0 })) as { user: { id: string } };
     const token = await createApiToken(t.db, { userId: user.id, name: " Dagsordensystem ", tokenSha256: sha("1"), createdAt: T0, expiresAt: at(90 * 24 * 60 * MIN) });
     expect(token).toMatchObject({ name: "Dagsordensystem", revokedAt: null, lastUsedAt: null });

@@ -1,4 +1,5 @@
 import type { Role, RoleKind } from "../domain/access-policy.js";
+import { asMunicipalityCode } from "../domain/municipality.js";
 import type { Queryable } from "./database.js";
 import { toIsoTimestamp, toIsoTimestampOrNull } from "./timestamps.js";
 
@@ -36,7 +37,7 @@ export function normalizeEmail(email: string): string {
 function toRole(kind: RoleKind, municipalityCode: string | null): Role {
   if (kind === "redaktoer" || kind === "laeser") {
     if (municipalityCode === null) throw new Error(`Rollen ${kind} mangler en kommune`);
-    return { kind, municipalityCode };
+    return { kind, municipalityCode: asMunicipalityCode(municipalityCode) };
   }
   return { kind };
 }

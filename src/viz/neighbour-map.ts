@@ -56,7 +56,7 @@ export function buildNeighbourMapModel(input: {
   readonly measure?: TextMeasure;
 }): NeighbourMapModel {
   const measure = input.measure ?? shippedTextMeasure();
-  const neighbours = new Set(input.neighbourCodes);
+  const neighbours = new Set<string>(input.neighbourCodes);
   const roleOf = (code: string): NeighbourMapRole => (code === input.focusCode ? "focus" : neighbours.has(code) ? "neighbour" : "other");
   const shapes = input.geometry.shapes.map((shape) => ({ shape, role: roleOf(shape.code), nameDa: municipalityName(shape.code) }));
   const highlighted = shapes.filter((s) => s.role !== "other");

@@ -50,7 +50,7 @@ export function renderChoroplethLayoutSvg(layout: ChoroplethLayout, options: { r
     .join("");
   // Tile labels sit outside the links: an abbreviation inside would not match the link's accessible name
   // (WCAG 2.5.3), and the same facts are in the name already. They let clicks through to the tile.
-  const inkOf = new Map(model.items.map((i) => [i.shape.code, fillPaint(i.fill).ink]));
+  const inkOf = new Map<string, string>(model.items.map((i) => [i.shape.code, fillPaint(i.fill).ink]));
   const tileLabels = layout.tileTexts
     .map((t) => {
       const ink = ` text-anchor="middle" fill="${inkOf.get(t.code)}"`;

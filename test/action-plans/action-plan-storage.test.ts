@@ -16,6 +16,7 @@ import { markPublished } from "../../src/storage/dataset-changes.js";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../support/test-databases.js";
 import { fixtureDir, talportalExportCsv, writeFixture } from "../import/import-fixtures.js";
 import { handleplanRows, PLAN_CODE, seedPlan } from "./handleplan-seed-data.js";
+import { asMunicipalityCode } from "../../src/domain/municipality.js";
 
 const dir = fixtureDir();
 
@@ -24,8 +25,8 @@ function user(n: number, email: string, role: Role): Caller {
 }
 const HERNING_EDITOR = user(1, "redaktoer@herning.test", { kind: "redaktoer", municipalityCode: PLAN_CODE });
 const HERNING_READER = user(2, "laeser@herning.test", { kind: "laeser", municipalityCode: PLAN_CODE });
-const COPENHAGEN_READER = user(3, "laeser@kk.test", { kind: "laeser", municipalityCode: "0101" });
-const COPENHAGEN_EDITOR = user(4, "redaktoer@kk.test", { kind: "redaktoer", municipalityCode: "0101" });
+const COPENHAGEN_READER = user(3, "laeser@kk.test", { kind: "laeser", municipalityCode: asMunicipalityCode("0101") });
+const COPENHAGEN_EDITOR = user(4, "redaktoer@kk.test", { kind: "redaktoer", municipalityCode: asMunicipalityCode("0101") });
 
 async function importYears(db: TestDatabase["db"], name: string, years: readonly number[], options: { revised?: boolean; extractedOn: string; importedAt: string }) {
   const path = writeFixture(dir, name, talportalExportCsv(handleplanRows(years, { revised: options.revised })));

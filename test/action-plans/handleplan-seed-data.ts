@@ -1,6 +1,6 @@
 import type { ActionPlanContent } from "../../src/domain/action-plan/action-plan.js";
 import type { ComplaintCell } from "../../src/domain/complaint-cell.js";
-import { resolveMunicipality } from "../../src/domain/municipality.js";
+import { asMunicipalityCode, resolveMunicipality } from "../../src/domain/municipality.js";
 import { addCounts, ZERO_COUNTS, type OutcomeCounts } from "../../src/domain/outcome.js";
 import { row, wholeCountryRows, type FixtureRow } from "../import/import-fixtures.js";
 
@@ -13,7 +13,7 @@ import { row, wholeCountryRows, type FixtureRow } from "../import/import-fixture
  * § 95 label is renamed in 2020 and the botilbud label moves from § 108 to § 107, so matching has to go by
  * paragraphs, and labels outside the focus areas (§ 97, § 110, and a § 95 of another law) must stay out.
  */
-export const PLAN_CODE = "0657";
+export const PLAN_CODE = asMunicipalityCode("0657");
 
 export const LABELS = {
   cash: "Voksne - kontante tilskud § 95",

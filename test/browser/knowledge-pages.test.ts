@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { herningRegisterRows, writeRegisterXlsx } from "../knowledge/municipal-register.js";
 import { checkPhoneAndDesktop, collectCspViolations, openDesktopPage, signInInBrowser, seriousAxeViolations, startWebTestServer } from "./web-test-server.js";
+import { asMunicipalityCode } from "../../src/domain/municipality.js";
 
 /**
  * Issue 14 in real Chromium: Herning's editor imports the municipality's own register on the
@@ -11,7 +12,7 @@ import { checkPhoneAndDesktop, collectCspViolations, openDesktopPage, signInInBr
  * bank, the administration page (also with the check's result shown), the edit page and the profile's
  * section, and none of them is wider than the screen at 390 px.
  */
-const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange adgangskode", role: { kind: "redaktoer", municipalityCode: "0657" } } as const;
+const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange adgangskode", role: { kind: "redaktoer", municipalityCode: asMunicipalityCode("0657") } } as const;
 const shots = "test-results/screenshots";
 
 let server: Awaited<ReturnType<typeof startWebTestServer>>;

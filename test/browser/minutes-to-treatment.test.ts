@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkPhoneAndDesktop, openDesktopPage, signInInBrowser, startWebTestServer } from "./web-test-server.js";
+import { asMunicipalityCode } from "../../src/domain/municipality.js";
 
 /**
  * Issue 15 item 3 in real Chromium: Herning's editor chooses the Handicapråd minutes on the treatment page,
@@ -10,7 +11,7 @@ import { checkPhoneAndDesktop, openDesktopPage, signInInBrowser, startWebTestSer
  * meetings in the record. No serious axe violation, nothing wider than a phone (390 px), nothing blocked
  * by the Content-Security-Policy.
  */
-const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange kode", role: { kind: "redaktoer", municipalityCode: "0657" } } as const;
+const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange kode", role: { kind: "redaktoer", municipalityCode: asMunicipalityCode("0657") } } as const;
 const SEED = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "shared", "seeds", "herning-handicapraad-referat-2025-08-28.txt");
 
 let server: Awaited<ReturnType<typeof startWebTestServer>>;

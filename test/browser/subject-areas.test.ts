@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents } from "../../src/storage/audit-trail.js";
 import { loadSubjectAreas } from "../../src/storage/subject-areas.js";
 import { checkPhoneAndDesktop, openDesktopPage, signInInBrowser, startWebTestServer } from "./web-test-server.js";
+import { asMunicipalityCode } from "../../src/domain/municipality.js";
 
 /**
  * Issue 16, point 4 in real Chromium: Herning's editor opens the municipality's subject → area table,
@@ -11,7 +12,7 @@ import { checkPhoneAndDesktop, openDesktopPage, signInInBrowser, startWebTestSer
  * refused in Danish next to the field, keeping what was typed. axe finds nothing serious, and the page
  * is no wider than 390 px.
  */
-const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange adgangskode", role: { kind: "redaktoer", municipalityCode: "0657" } } as const;
+const EDITOR = { email: "redaktoer@herning.test", password: "redaktørens lange adgangskode", role: { kind: "redaktoer", municipalityCode: asMunicipalityCode("0657") } } as const;
 
 let server: Awaited<ReturnType<typeof startWebTestServer>>;
 let page: Page;
@@ -44,7 +45,7 @@ describe("the subject → area table in Chromium", () => {
     expect(await loadSubjectAreas(server.db, "0657")).toEqual([{ subject, area: "Børne- og familieområdet" }]);
     const events = (await listAuditEvents(server.db, {})).filter((e) => e.action === "municipality.subject-areas-save");
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ municipalityCode: "0657", actorLabel: EDITOR.email, channel: "web" });
+    expect(events[0]).toMatchObject({ municipalityCode: asMunicipalityCode("0657"), actorLabel: EDITOR.email, channel: "web" });
     expect(cspBlocked).toEqual([]);
   });
 

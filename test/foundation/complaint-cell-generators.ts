@@ -1,5 +1,5 @@
 import type { ComplaintCell } from "../../src/domain/complaint-cell.js";
-import { MUNICIPALITIES, type MunicipalityCode } from "../../src/domain/municipality.js";
+import { asMunicipalityCode, MUNICIPALITIES, type MunicipalityCode } from "../../src/domain/municipality.js";
 import type { OutcomeCounts } from "../../src/domain/outcome.js";
 
 /**
@@ -13,7 +13,7 @@ export function counts(upheld: number, changed: number, remitted: number, reject
 
 export function makeCell(overrides: Partial<ComplaintCell> = {}): ComplaintCell {
   return {
-    municipalityCode: "0657",
+    municipalityCode: asMunicipalityCode("0657"),
     subject: "Merudgiftydelse §41 + tilbagebetaling",
     law: "Serviceloven",
     year: 2024,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComplaintCell } from "../../src/domain/complaint-cell.js";
-import { MUNICIPALITIES } from "../../src/domain/municipality.js";
+import { asMunicipalityCode, MUNICIPALITIES } from "../../src/domain/municipality.js";
 import { createApiDataCache } from "../../src/server/routes/api-data-cache.js";
 import { WAIT_FOR_CELLS } from "../../src/server/routes/index-off-request-path.js";
 import { storeCells } from "../rates/stored-datasets.js";
@@ -32,7 +32,7 @@ describe("a large new version is prepared while the previous one is served", () 
   it("answers from the old version at once, then swaps in the new one whole", async () => {
     const cache = createApiDataCache(t.db, { revalidateAfterMs: 0 });
     const first = await cache.current();
-    const herningBefore = first.totals.counts(2024, "voksenhandicapomraadet", "total", "0657");
+    const herningBefore = first.totals.counts(2024, "voksenhandicapomraadet", "total", asMunicipalityCode("0657"));
     expect(herningBefore?.upheld).toBe(subjects);
     await storeCells(t.db, largeVersion(2024, subjects, 2), { fileName: "ny.csv", extractedOn: "2025-09-01" });
     const during = await cache.current();
@@ -44,13 +44,13 @@ describe("a large new version is prepared while the previous one is served", () 
       after = await cache.current();
     }
     expect(after.fingerprint).not.toBe(first.fingerprint);
-    expect(after.totals.counts(2024, "voksenhandicapomraadet", "total", "0657")?.upheld).toBe(2 * subjects);
+    expect(after.totals.counts(2024, "voksenhandicapomraadet", "total", asMunicipalityCode("0657"))?.upheld).toBe(2 * subjects);
   }, 60_000);
 
   it("has the answers asked of the old version built from the new one before it is shown", async () => {
     const cache = createApiDataCache(t.db, { revalidateAfterMs: 0 });
     const first = await cache.current();
-    const herning = (data: typeof first) => ({ upheld: data.totals.counts(2024, "voksenhandicapomraadet", "total", "0657")?.upheld });
+    const herning = (data: typeof first) => ({ upheld: data.totals.counts(2024, "voksenhandicapomraadet", "total", asMunicipalityCode("0657"))?.upheld });
     cache.remember("herning", herning);
     cache.remember("a-year-that-goes", () => {
       throw new Error("not in the new versions");
@@ -70,7 +70,7 @@ describe("a large new version is prepared while the previous one is served", () 
   it("warms an answer in its other thread where it can, and on its own thread when that thread fails", async () => {
     const cache = createApiDataCache(t.db, { revalidateAfterMs: 0 });
     const first = await cache.current();
-    const upheld = (data: typeof first) => data.totals.counts(2024, "voksenhandicapomraadet", "total", "0657")?.upheld;
+    const upheld = (data: typeof first) => data.totals.counts(2024, "voksenhandicapomraadet", "total", asMunicipalityCode("0657"))?.upheld;
     cache.remember("beside", () => ({ upheld: upheld(first), where: "here" }), async (data) => ({ upheld: upheld(data), where: "beside" }));
     cache.remember("thread-fails", (data) => ({ upheld: upheld(data), where: "here" }), () => Promise.reject(new Error("tråden døde")));
     await storeCells(t.db, largeVersion(2024, subjects, 4), { fileName: "nyeste.csv", extractedOn: "2025-11-01" });

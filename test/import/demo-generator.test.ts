@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import iconv from "iconv-lite";
 import { DEFAULT_MAP_RULES } from "../../src/domain/map-rules.js";
 import { decidedOf, addCounts, ZERO_COUNTS } from "../../src/domain/outcome.js";
-import { MUNICIPALITIES } from "../../src/domain/municipality.js";
+import { asMunicipalityCode, MUNICIPALITIES } from "../../src/domain/municipality.js";
 import { POPULATION_BY_CODE } from "../../src/domain/registry/population-data.js";
 import { indexCellTotals } from "../../src/domain/cell-totals.js";
 import { analyseImportFile } from "../../src/importers/analyse-import-file.js";
@@ -45,7 +45,7 @@ describe("demo data set", () => {
 
   it("has Herning's published 2024 figures (domain.md §7)", () => {
     const herning = (map: "socialomraadet" | "boernehandicapomraadet" | "voksenhandicapomraadet", area: "total" | "children" | "adults") => {
-      const c = totals.counts(2024, map, area, "0657")!;
+      const c = totals.counts(2024, map, area, asMunicipalityCode("0657"))!;
       return [decidedOf(c), c.changed, c.remitted];
     };
     expect(herning("socialomraadet", "total")).toEqual([77, 4, 30]);

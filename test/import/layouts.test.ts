@@ -16,13 +16,14 @@ import {
   writeFixture,
   type FixtureEncoding,
 } from "./import-fixtures.js";
+import { asMunicipalityCode } from "../../src/domain/municipality.js";
 
 const dir = fixtureDir();
 
 /** The cells the sample rows must become: codes, never names; the national row under null. */
 function expectedSampleCells(): ComplaintCell[] {
   const c = (code: string | null, subject: string, counts: [number, number, number, number]): ComplaintCell => ({
-    municipalityCode: code,
+    municipalityCode: asMunicipalityCode(code),
     subject,
     law: "Serviceloven",
     year: 2024,

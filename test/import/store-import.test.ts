@@ -3,6 +3,7 @@ import { importFileIntoDatabase, type ImportRequest } from "../../src/app/import
 import { loadDemoDataset } from "../../src/app/import/demo-dataset.js";
 import { activeVersionByYear, loadComplaintCells, loadDatasetVersionCells, saveDatasetVersion } from "../../src/storage/complaint-store.js";
 import type { Database } from "../../src/storage/database.js";
+import type { MunicipalityCode } from "../../src/domain/municipality.js";
 import { diffDatasetVersions } from "../../src/storage/dataset-diff.js";
 import { listDatasetVersionsWithStatus } from "../../src/storage/dataset-listing.js";
 import { pinDatasetVersion, unpinDatasetVersion, unpinYear } from "../../src/storage/dataset-pins.js";
@@ -69,7 +70,8 @@ describe.each(DATABASE_KINDS)("import into storage on %s", (kind) => {
 
   it("rolls back a write that fails half-way (the version row is not left behind)", async () => {
     const before = await snapshot(t.db);
-    const broken = [{ municipalityCode: "06570", subject: "x", law: "", year: 2024, counts: { upheld: 1, changed: 0, remitted: 0, rejected: 0 } }];
+    // Five digits on purpose: the database refuses the row half-way, so the brand is bypassed here, and only here.
+    const broken = [{ municipalityCode: "06570" as MunicipalityCode, subject: "x", law: "", year: 2024, counts: { upheld: 1, changed: 0, remitted: 0, rejected: 0 } }];
     await expect(
       t.db.transaction((tx) =>
         saveDatasetVersion(tx, { fileName: "halv.csv", sha256: "f".repeat(64), layout: "talportal-export", source: null, extractedOn: null, importedAt: new Date().toISOString(), isDemo: false }, broken),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Role } from "../../src/domain/access-policy.js";
 import type { Caller } from "../../src/app/caller.js";
 import type { KnowledgeEntryInput } from "../../src/domain/knowledge/knowledge-entry.js";
+import { asMunicipalityCode } from "../../src/domain/municipality.js";
 
 /** A signed-in caller of a role; the audit trail copies the actor, so no account row is needed. */
 export function callerWithRole(role: Role, channel: Caller["channel"] = "web"): Caller {
@@ -9,10 +10,10 @@ export function callerWithRole(role: Role, channel: Caller["channel"] = "web"): 
   return { actor: { kind: "user", userId: randomUUID(), email: `${who}@example.dk`, role }, channel };
 }
 
-export const HERNING_EDITOR = callerWithRole({ kind: "redaktoer", municipalityCode: "0657" });
-export const HERNING_READER = callerWithRole({ kind: "laeser", municipalityCode: "0657" });
-export const KOEBENHAVN_READER = callerWithRole({ kind: "laeser", municipalityCode: "0101" });
-export const KOEBENHAVN_EDITOR = callerWithRole({ kind: "redaktoer", municipalityCode: "0101" });
+export const HERNING_EDITOR = callerWithRole({ kind: "redaktoer", municipalityCode: asMunicipalityCode("0657") });
+export const HERNING_READER = callerWithRole({ kind: "laeser", municipalityCode: asMunicipalityCode("0657") });
+export const KOEBENHAVN_READER = callerWithRole({ kind: "laeser", municipalityCode: asMunicipalityCode("0101") });
+export const KOEBENHAVN_EDITOR = callerWithRole({ kind: "redaktoer", municipalityCode: asMunicipalityCode("0101") });
 export const TILSYN = callerWithRole({ kind: "tilsyn" });
 export const ADMIN = callerWithRole({ kind: "admin" });
 

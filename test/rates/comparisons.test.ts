@@ -7,45 +7,47 @@ import { missingReasonDa } from "../../src/domain/missing-reason-da.js";
 import { poolYears } from "../../src/domain/pooled-rate.js";
 import { neighboursOf, regionMembersOf } from "../../src/domain/neighbours.js";
 import { NEIGHBOURS } from "../../src/domain/registry/neighbours-data.js";
-import { MUNICIPALITIES } from "../../src/domain/municipality.js";
+import { asMunicipalityCode, MUNICIPALITIES } from "../../src/domain/municipality.js";
 
 const est = (reversed: number, decided: number) => computeRateEstimate({ upheld: decided - reversed, changed: 0, remitted: reversed, rejected: 0 });
 
 describe("rankByReversalRate", () => {
+  // Five real codes in ascending order, standing in for municipalities A–E.
+  const [A, B, C, D, E] = [asMunicipalityCode("0101"), asMunicipalityCode("0147"), asMunicipalityCode("0151"), asMunicipalityCode("0153"), asMunicipalityCode("0155")] as const;
   it("ranks lowest rate first, with ties sharing the better place (1, 2, 2, 4)", () => {
     const ranks = rankByReversalRate(
       [
-        { code: "A", reversed: 1, decided: 10 },
-        { code: "B", reversed: 1, decided: 4 },
-        { code: "C", reversed: 2, decided: 8 },
-        { code: "D", reversed: 9, decided: 10 },
-        { code: "E", reversed: 0, decided: 0 },
+        { code: A, reversed: 1, decided: 10 },
+        { code: B, reversed: 1, decided: 4 },
+        { code: C, reversed: 2, decided: 8 },
+        { code: D, reversed: 9, decided: 10 },
+        { code: E, reversed: 0, decided: 0 },
       ],
       { minCases: 1 },
     );
-    expect(ranks.get("A")).toEqual({ position: 1, of: 4, tiedWith: 1, interval95: null });
-    expect(ranks.get("B")).toEqual({ position: 2, of: 4, tiedWith: 2, interval95: null });
-    expect(ranks.get("C")).toEqual({ position: 2, of: 4, tiedWith: 2, interval95: null });
-    expect(ranks.get("D")).toEqual({ position: 4, of: 4, tiedWith: 1, interval95: null });
-    expect(ranks.has("E")).toBe(false);
+    expect(ranks.get(A)).toEqual({ position: 1, of: 4, tiedWith: 1, interval95: null });
+    expect(ranks.get(B)).toEqual({ position: 2, of: 4, tiedWith: 2, interval95: null });
+    expect(ranks.get(C)).toEqual({ position: 2, of: 4, tiedWith: 2, interval95: null });
+    expect(ranks.get(D)).toEqual({ position: 4, of: 4, tiedWith: 1, interval95: null });
+    expect(ranks.has(E)).toBe(false);
   });
 
   it("ranks no municipality with under 10 cases (a league table of 1–2 cases says nothing)", () => {
     const ranks = rankByReversalRate([
-      { code: "A", reversed: 0, decided: 2 },
-      { code: "B", reversed: 5, decided: 10 },
-      { code: "C", reversed: 9, decided: 9 },
-      { code: "D", reversed: 30, decided: 100 },
+      { code: A, reversed: 0, decided: 2 },
+      { code: B, reversed: 5, decided: 10 },
+      { code: C, reversed: 9, decided: 9 },
+      { code: D, reversed: 30, decided: 100 },
     ]);
-    expect([...ranks.keys()].sort()).toEqual(["B", "D"]);
-    expect(ranks.get("D")).toMatchObject({ position: 1, of: 2 });
+    expect([...ranks.keys()].sort()).toEqual([B, D]);
+    expect(ranks.get(D)).toMatchObject({ position: 1, of: 2 });
   });
 
   it("gives each rank a seeded 95 % interval by simulation: wide for few cases, narrow for many, the same every time", () => {
     // 40 municipalities at rates spread from 20 % to 70 %: half with 12 cases, half with 1.200.
     const inputs = Array.from({ length: 40 }, (_, i) => {
       const decided = i % 2 === 0 ? 12 : 1200;
-      return { code: `K${i}`, reversed: Math.round(decided * (0.2 + (0.5 * i) / 39)), decided };
+      return { code: MUNICIPALITIES[i]!.code, reversed: Math.round(decided * (0.2 + (0.5 * i) / 39)), decided };
     });
     const ranks = rankByReversalRate(inputs, { intervals: true });
     const again = rankByReversalRate(inputs, { intervals: true });
@@ -62,9 +64,9 @@ describe("rankByReversalRate", () => {
 
   it("sees 1/3 and 2/6 as tied, though 1/3 and 2/6 differ as floats in other orders", () => {
     const ranks = rankByReversalRate([
-      { code: "A", reversed: 2, decided: 6 },
-      { code: "B", reversed: 1, decided: 3 },
-      { code: "C", reversed: 7, decided: 21 },
+      { code: A, reversed: 2, decided: 6 },
+      { code: B, reversed: 1, decided: 3 },
+      { code: C, reversed: 7, decided: 21 },
     ]);
     expect(new Set([...ranks.values()].map((r) => r.position))).toEqual(new Set([1]));
   });
@@ -150,13 +152,13 @@ describe("neighbours (generated from the boundaries)", () => {
   });
 
   it("knows Herning's and Frederiksberg's neighbours and leaves ferry and bridge islands alone", () => {
-    expect(neighboursOf("0657")).toEqual(expect.arrayContaining(["0661", "0756", "0760", "0791"]));
-    expect(neighboursOf("0147")).toEqual(["0101"]);
-    for (const island of ["0400", "0563", "0741", "0825", "0492", "0482", "0773"]) expect(neighboursOf(island)).toEqual([]);
+    expect(neighboursOf(asMunicipalityCode("0657"))).toEqual(expect.arrayContaining(["0661", "0756", "0760", "0791"]));
+    expect(neighboursOf(asMunicipalityCode("0147"))).toEqual(["0101"]);
+    for (const island of ["0400", "0563", "0741", "0825", "0492", "0482", "0773"]) expect(neighboursOf(asMunicipalityCode(island))).toEqual([]);
   });
 
   it("lists the rest of the region", () => {
-    const members = regionMembersOf("0657");
+    const members = regionMembersOf(asMunicipalityCode("0657"));
     expect(members).not.toContain("0657");
     expect(members).toContain("0751");
     expect(members.length).toBe(MUNICIPALITIES.filter((m) => m.region === "Region Midtjylland").length - 1);

@@ -4,7 +4,7 @@ import { indexCellTotals } from "../../src/domain/cell-totals.js";
 import type { ComplaintCell } from "../../src/domain/complaint-cell.js";
 import { formatInteger, formatPercent } from "../../src/domain/format-danish-number.js";
 import { buildMapFigures, type MunicipalityFigureRow } from "../../src/domain/map-figures.js";
-import { MUNICIPALITIES } from "../../src/domain/municipality.js";
+import { asMunicipalityCode, MUNICIPALITIES } from "../../src/domain/municipality.js";
 import { addCounts, ZERO_COUNTS } from "../../src/domain/outcome.js";
 import type { RateEstimate } from "../../src/domain/rate-estimate.js";
 import { missingReasonDa } from "../../src/domain/missing-reason-da.js";
@@ -80,7 +80,7 @@ describe("buildMapFigures: missing values are values with a reason", () => {
 
   it("gives no-cases to a municipality without decided cases in a year with data, and does not rank it", () => {
     const cells = published2024Cells().filter((c) => c.municipalityCode !== "0101" || c.subject !== SUBJECTS_2024.adultDisability);
-    cells.push({ municipalityCode: "0101", subject: SUBJECTS_2024.adultDisability, law: "Serviceloven", year: 2024, counts: { upheld: 0, changed: 0, remitted: 0, rejected: 3 } });
+    cells.push({ municipalityCode: asMunicipalityCode("0101"), subject: SUBJECTS_2024.adultDisability, law: "Serviceloven", year: 2024, counts: { upheld: 0, changed: 0, remitted: 0, rejected: 3 } });
     const f = buildMapFigures(cells, { map: "voksenhandicapomraadet", year: 2024, area: "total" });
     const kbh = f.municipalities.find((m) => m.municipalityCode === "0101")!;
     expect(kbh.estimate).toMatchObject({ kind: "no-cases", decided: 0, counts: { rejected: 3 } });
@@ -100,7 +100,7 @@ describe("buildMapFigures: missing values are values with a reason", () => {
 
   it("keeps no-cases for a municipality that is in the year's data but has no case on this map", () => {
     const others = published2024Cells().filter((c) => c.municipalityCode !== "0101");
-    const outsideMaps: ComplaintCell = { municipalityCode: "0101", subject: "Kontanthjælp § 11", law: "Lov om aktiv socialpolitik", year: 2024, counts: { upheld: 3, changed: 0, remitted: 0, rejected: 0 } };
+    const outsideMaps: ComplaintCell = { municipalityCode: asMunicipalityCode("0101"), subject: "Kontanthjælp § 11", law: "Lov om aktiv socialpolitik", year: 2024, counts: { upheld: 3, changed: 0, remitted: 0, rejected: 0 } };
     const f = buildMapFigures([...others, outsideMaps], { map: "socialomraadet", year: 2024, area: "total" });
     expect(f.municipalities[0]!.estimate.kind).toBe("no-cases");
   });

@@ -5,6 +5,7 @@ import { MAP_DEFINITIONS, MAP_IDS } from "../../src/domain/map-definition.js";
 import { areaOf, areaProfilesOf, buildMunicipalityProfile, mapProfilesOf } from "../../src/domain/municipality-profile.js";
 import { NEIGHBOURS } from "../../src/domain/registry/neighbours-data.js";
 import { HERNING, published2024Cells, SUBJECTS_2024 } from "./published-2024-cells.js";
+import { asMunicipalityCode } from "../../src/domain/municipality.js";
 
 /** 2021–2024: the published 2024 cells, and earlier years with the same labels and fewer reversals. */
 function cellsFor2021To2024(): ComplaintCell[] {
@@ -17,7 +18,7 @@ function cellsFor2021To2024(): ComplaintCell[] {
 
 describe("buildMunicipalityProfile", () => {
   const cells = cellsFor2021To2024();
-  const profile = buildMunicipalityProfile(cells, "657");
+  const profile = buildMunicipalityProfile(cells, HERNING);
 
   it("names the municipality by code and region, focusing on the newest year", () => {
     expect(profile.municipality).toEqual({ code: HERNING, name: "Herning", region: "Region Midtjylland" });
@@ -86,7 +87,7 @@ describe("buildMunicipalityProfile", () => {
   });
 
   it("leaves out years after the chosen year and honours a chosen group", () => {
-    const p = buildMunicipalityProfile(cells, HERNING, { year: 2023, chosenGroup: { labelDa: "Sammenlignelige kommuner", codes: ["0101", "0751"] } });
+    const p = buildMunicipalityProfile(cells, HERNING, { year: 2023, chosenGroup: { labelDa: "Sammenlignelige kommuner", codes: [asMunicipalityCode("0101"), asMunicipalityCode("0751")] } });
     expect(p.focusYear).toBe(2023);
     expect(p.maps.socialomraadet.areas.total.years.at(-1)!.year).toBe(2023);
     expect(p.maps.socialomraadet.chosenGroup).toMatchObject({ kind: "chosen", labelDa: "Sammenlignelige kommuner", years: [2020, 2021, 2022, 2023] });
@@ -94,7 +95,7 @@ describe("buildMunicipalityProfile", () => {
   });
 
   it("refuses an unknown municipality code", () => {
-    expect(() => buildMunicipalityProfile(cells, "9999")).toThrow(/Ukendt kommunekode/);
+    expect(() => buildMunicipalityProfile(cells, asMunicipalityCode("9999"))).toThrow(/Ukendt kommunekode/);
   });
 
   it("has no years and no focus year without data", () => {

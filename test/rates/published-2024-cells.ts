@@ -1,5 +1,5 @@
 import type { ComplaintCell } from "../../src/domain/complaint-cell.js";
-import { MUNICIPALITIES, type MunicipalityCode } from "../../src/domain/municipality.js";
+import { asMunicipalityCode, MUNICIPALITIES } from "../../src/domain/municipality.js";
 import { decidedOf, reversedOf, type OutcomeCounts } from "../../src/domain/outcome.js";
 import { formatPercent } from "../../src/domain/format-danish-number.js";
 
@@ -13,7 +13,7 @@ import { formatPercent } from "../../src/domain/format-danish-number.js";
  * The rest of the country is spread evenly over the other 97 municipalities, deterministically.
  */
 
-export const HERNING: MunicipalityCode = "0657";
+export const HERNING = asMunicipalityCode("0657");
 
 /** The four kinds of subject the figures are built from, one real label each (classification: map rules). */
 export const SUBJECTS_2024 = {

@@ -7,6 +7,7 @@ import { renderTableXlsx } from "../../src/server/routes/page-table-xlsx.js";
 import { tileValueDa } from "../../src/viz/choropleth-model.js";
 import { buildFigureTableModel, renderTableCsv } from "../../src/viz/figure-table.js";
 import { describeFigureRowDa } from "../../src/viz/figure-text.js";
+import { asMunicipalityCode } from "../../src/domain/municipality.js";
 
 /**
  * Issue 10, item 6: one rounding rule, half away from zero on the exact decimal, for every output path, over
@@ -42,7 +43,7 @@ function parseDa(text: string): number {
 
 function rowOf(k: number, n: number, i: number): MunicipalityFigureRow {
   return {
-    municipalityCode: String(1000 + (i % 9000)).padStart(4, "0"),
+    municipalityCode: asMunicipalityCode(String(1000 + (i % 9000)).padStart(4, "0")),
     municipalityName: `Kommune ${k}/${n}`,
     region: "Region",
     estimate: computeRateEstimate({ upheld: n - k, changed: 0, remitted: k, rejected: 0 }),

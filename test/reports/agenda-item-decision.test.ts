@@ -7,13 +7,14 @@ import { parseReportChoices, ReportChoiceError } from "../../src/reports/parse-r
 import type { ReportTable } from "../../src/reports/report-document.js";
 import { renderAgendaItemMarkdown } from "../../src/reports/render-agenda-item-markdown.js";
 import { generateReferenceCells, generateReferenceProvenance } from "./support/reference-cells.js";
+import { asMunicipalityCode } from "../../src/domain/municipality.js";
 
 /**
  * Issue 16: the decision item (Allerød 2025 as the issue describes it): Tema, Kompetence, Sagsbeskrivelse,
  * Administrationens forslag, Økonomi og finansiering, Dialog/høring, a dated decision per body and Bilag; a
  * comparison group of four named municipalities over four years; every complaint case, also outside the maps.
  */
-const ALLEROED = "0201";
+const ALLEROED = asMunicipalityCode("0201");
 
 /** Cases outside every map, as the talportal has them: employment law and a tvangsanbringelse. */
 function outsideCells(): ComplaintCell[] {

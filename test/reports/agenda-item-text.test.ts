@@ -5,6 +5,7 @@ import type { AgendaItemModel } from "../../src/reports/agenda-item-model.js";
 import type { ReportTable } from "../../src/reports/report-document.js";
 import { renderAgendaItemMarkdown } from "../../src/reports/render-agenda-item-markdown.js";
 import { generateReferenceCells, generateReferenceProvenance, HERNING } from "./support/reference-cells.js";
+import { asMunicipalityCode } from "../../src/domain/municipality.js";
 
 const totals = indexCellTotals(generateReferenceCells());
 
@@ -122,7 +123,7 @@ describe("agenda item text", () => {
 
   it("says so in words when a municipality had no decided case on a map, and prints no percentage", () => {
     const cells = generateReferenceCells().filter((c) => !(c.municipalityCode === "0661" && c.subject.includes("§ 95")));
-    const m = buildAgendaItemFor(indexCellTotals(cells), generateReferenceProvenance(), "0661", 2024).model;
+    const m = buildAgendaItemFor(indexCellTotals(cells), generateReferenceProvenance(), asMunicipalityCode("0661"), 2024).model;
     const text = allText(m);
     expect(text).toContain("Ankestyrelsen traf i 2024 ingen realitetsbehandlede afgørelser i klagesager fra Holstebro Kommune på de nævnte bestemmelser på voksenhandicapområdet");
     expect(rowOf(m, "Holstebro Kommune, i alt", /voksenhandicap/)).toEqual(["0", "–", "0", "–", "0", "–", "0"]);
@@ -130,7 +131,7 @@ describe("agenda item text", () => {
 
   it("says once, plainly, when a map had no decided case in either year", () => {
     const cells = generateReferenceCells().filter((c) => !(c.municipalityCode === "0661" && c.subject.includes("§ 95") && c.year >= 2023));
-    const text = allText(buildAgendaItemFor(indexCellTotals(cells), generateReferenceProvenance(), "0661", 2024).model);
+    const text = allText(buildAgendaItemFor(indexCellTotals(cells), generateReferenceProvenance(), asMunicipalityCode("0661"), 2024).model);
     expect(text).toContain("Heller ikke i 2023 var der realitetsbehandlede afgørelser fra kommunen på området.");
     expect(text).not.toContain("kan ikke sammenlignes statistisk med landsplan");
     expect(text).not.toMatch(/For 2023 er der ingen realitetsbehandlede sager/);
@@ -140,7 +141,7 @@ describe("agenda item text", () => {
     const cells = generateReferenceCells().map((c) =>
       c.municipalityCode === "0661" && c.subject.includes("§ 95") && c.year === 2024 ? { ...c, counts: { upheld: 0, changed: 0, remitted: 1, rejected: 0 } } : c,
     );
-    const text = allText(buildAgendaItemFor(indexCellTotals(cells), generateReferenceProvenance(), "0661", 2024).model);
+    const text = allText(buildAgendaItemFor(indexCellTotals(cells), generateReferenceProvenance(), asMunicipalityCode("0661"), 2024).model);
     expect(text).toContain(
       "I 2024 traf Ankestyrelsen 1 afgørelse i klagesager fra Holstebro Kommune på de nævnte bestemmelser på voksenhandicapområdet, og den blev omgjort.",
     );
@@ -148,7 +149,7 @@ describe("agenda item text", () => {
   });
 
   it("compares an island without neighbours with the country, and draws no neighbour map for it", () => {
-    const m = item(2024, {}, "0825");
+    const m = item(2024, {}, asMunicipalityCode("0825"));
     const text = allText(m);
     expect(text).toContain("Læsø Kommune har ingen landgrænse til andre kommuner, så der er ingen nabokommuner at sammenligne med.");
     expect(tables(m).map((t) => t.caption)).toContain("Omgørelsesprocent på socialområdet i Læsø Kommune og på landsplan 2021–2024");
@@ -170,7 +171,7 @@ describe("agenda item text", () => {
 
   it("names the file in Danish, ASCII only, keyed by year and code", () => {
     expect(item().fileBaseName).toBe("dagsordenpunkt-danmarkskort-2024-0657-herning");
-    expect(item(2024, {}, "0101").fileBaseName).toBe("dagsordenpunkt-danmarkskort-2024-0101-koebenhavn");
-    expect(item(2024, {}, "0101").municipality).toBe("Københavns Kommune");
+    expect(item(2024, {}, asMunicipalityCode("0101")).fileBaseName).toBe("dagsordenpunkt-danmarkskort-2024-0101-koebenhavn");
+    expect(item(2024, {}, asMunicipalityCode("0101")).municipality).toBe("Københavns Kommune");
   });
 });

@@ -2,6 +2,7 @@ import type { AccountDeps } from "../../src/app/accounts/account-deps.js";
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from "../../src/app/accounts/auth-settings.js";
 import { createUserAccount } from "../../src/app/accounts/manage-users.js";
 import { OPERATOR } from "../../src/app/caller.js";
+import { asMunicipalityCode } from "../../src/domain/municipality.js";
 import { memorySecurityLog } from "../../src/app/security-log.js";
 import type { Database } from "../../src/storage/database.js";
 
@@ -11,9 +12,9 @@ export const PASSWORD = "en lang og god adgangskode";
 export const ACCOUNTS = {
   admin: { email: "admin@ankestyrelsen.test", role: { kind: "admin" } },
   tilsyn: { email: "tilsyn@ankestyrelsen.test", role: { kind: "tilsyn" } },
-  herningEditor: { email: "redaktoer@herning.test", role: { kind: "redaktoer", municipalityCode: "0657" } },
-  herningReader: { email: "laeser@herning.test", role: { kind: "laeser", municipalityCode: "0657" } },
-  copenhagenEditor: { email: "redaktoer@kk.test", role: { kind: "redaktoer", municipalityCode: "0101" } },
+  herningEditor: { email: "redaktoer@herning.test", role: { kind: "redaktoer", municipalityCode: asMunicipalityCode("0657") } },
+  herningReader: { email: "laeser@herning.test", role: { kind: "laeser", municipalityCode: asMunicipalityCode("0657") } },
+  copenhagenEditor: { email: "redaktoer@kk.test", role: { kind: "redaktoer", municipalityCode: asMunicipalityCode("0101") } },
 } as const;
 
 export type AccountName = keyof typeof ACCOUNTS;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { neighboursOf } from "../../src/domain/neighbours.js";
-import { MUNICIPALITIES } from "../../src/domain/municipality.js";
+import { asMunicipalityCode, MUNICIPALITIES } from "../../src/domain/municipality.js";
 import { buildTileGeometry, type MapGeometry } from "../../src/viz/map-geometry.js";
 import { buildNeighbourMapModel, renderMunicipalityMapSvg, type NeighbourMapModel } from "../../src/viz/neighbour-map.js";
 import { shippedTextMeasure } from "../../src/viz/shipped-font.js";
@@ -11,9 +11,9 @@ describe("neighbour map", () => {
   const geometry = buildTileGeometry();
 
   it("marks Herning as focus and its border neighbours, and crops to them", () => {
-    const neighbours = { codes: neighboursOf("0657") };
+    const neighbours = { codes: neighboursOf(asMunicipalityCode("0657")) };
     expect(neighbours.codes.length).toBeGreaterThan(2);
-    const model = buildNeighbourMapModel({ geometry, focusCode: "0657", neighbourCodes: neighbours.codes, sourceLineDa: "Kilde: test" });
+    const model = buildNeighbourMapModel({ geometry, focusCode: asMunicipalityCode("0657"), neighbourCodes: neighbours.codes, sourceLineDa: "Kilde: test" });
     expect(model.shapes.filter((s) => s.role === "focus").map((s) => s.shape.code)).toEqual(["0657"]);
     expect(model.shapes.filter((s) => s.role === "neighbour").map((s) => s.shape.code).sort()).toEqual([...neighbours.codes].sort());
     expect(model.viewBox[2]).toBeLessThan(geometry.width);
@@ -25,14 +25,14 @@ describe("neighbour map", () => {
   });
 
   it("shows an island without neighbours alone, still framed with surroundings", () => {
-    const model = buildNeighbourMapModel({ geometry, focusCode: "0825", neighbourCodes: [] });
+    const model = buildNeighbourMapModel({ geometry, focusCode: asMunicipalityCode("0825"), neighbourCodes: [] });
     expect(model.shapes.filter((s) => s.role !== "other")).toHaveLength(1);
     expect(model.viewBox[2]).toBeGreaterThanOrEqual(geometry.width / 5 - 0.1);
   });
 
   it("never crops narrower than 3:4 and sizes names from the larger side, so a tall crop stays legible", () => {
     // Herning's neighbours on the tile map lie in a north–south column: without the rule the crop is a sliver.
-    const model = buildNeighbourMapModel({ geometry, focusCode: "0657", neighbourCodes: neighboursOf("0657") });
+    const model = buildNeighbourMapModel({ geometry, focusCode: asMunicipalityCode("0657"), neighbourCodes: neighboursOf(asMunicipalityCode("0657")) });
     const [, , width, height] = model.viewBox;
     expect(width).toBeGreaterThanOrEqual(height * 0.75 - 0.1);
     const fontSize = Number(/<text [^>]*font-size="([\d.]+)"[^>]*>Herning</.exec(renderMunicipalityMapSvg(model))?.[1]);
@@ -40,7 +40,7 @@ describe("neighbour map", () => {
   });
 
   it("refuses an unknown municipality", () => {
-    expect(() => buildNeighbourMapModel({ geometry, focusCode: "9999", neighbourCodes: [] })).toThrow(/Ukendt kommune/);
+    expect(() => buildNeighbourMapModel({ geometry, focusCode: asMunicipalityCode("9999"), neighbourCodes: [] })).toThrow(/Ukendt kommune/);
   });
 });
 
@@ -68,7 +68,7 @@ describe("neighbour map labels, measured in the shipped font", () => {
   });
 
   it("separates København's crowded names on the geographic map, Frederiksberg's (inside København) with a leader", () => {
-    const model = buildNeighbourMapModel({ geometry: sharedGeographicGeometry(), focusCode: "0101", neighbourCodes: neighboursOf("0101") });
+    const model = buildNeighbourMapModel({ geometry: sharedGeographicGeometry(), focusCode: asMunicipalityCode("0101"), neighbourCodes: neighboursOf(asMunicipalityCode("0101")) });
     expectLabelsApartAndInside(model, "København");
     expect(model.labels.map((l) => l.text)).toContain("Frederiksberg");
     expect(model.labels.some((l) => l.leader !== null)).toBe(true);
@@ -77,7 +77,7 @@ describe("neighbour map labels, measured in the shipped font", () => {
   });
 
   it("owns its final size: two pixels per unit of the crop and its source lines", () => {
-    const model = buildNeighbourMapModel({ geometry: buildTileGeometry(), focusCode: "0657", neighbourCodes: neighboursOf("0657"), sourceLineDa: "Kilde: test" });
+    const model = buildNeighbourMapModel({ geometry: buildTileGeometry(), focusCode: asMunicipalityCode("0657"), neighbourCodes: neighboursOf(asMunicipalityCode("0657")), sourceLineDa: "Kilde: test" });
     expect(model.canvas[3]).toBeGreaterThan(model.viewBox[3]);
     expect(model.width).toBe(Math.round(model.canvas[2] * 2));
     expect(model.height).toBe(Math.round(model.canvas[3] * 2));

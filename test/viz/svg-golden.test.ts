@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { indexCellTotals } from "../../src/domain/cell-totals.js";
 import { MAP_DEFINITIONS } from "../../src/domain/map-definition.js";
 import { buildMapFigures } from "../../src/domain/map-figures.js";
-import type { MunicipalityCode } from "../../src/domain/municipality.js";
+import { asMunicipalityCode, type MunicipalityCode } from "../../src/domain/municipality.js";
 import { neighboursOf } from "../../src/domain/neighbours.js";
 import { buildAgendaItemFor } from "../../src/reports/agenda-item-files.js";
 import { municipalityDisplayName } from "../../src/reports/municipality-display-name.js";
@@ -22,9 +22,9 @@ import { sharedGeographicGeometry } from "./support/geometries.js";
 import { generateVariedMapCells } from "./support/varied-map-cells.js";
 import { compareSvgWithGolden, normaliseSvg } from "./support/svg-golden.js";
 
-const KOEBENHAVN: MunicipalityCode = "0101";
-const BORNHOLM: MunicipalityCode = "0400";
-const RINGKOEBING_SKJERN: MunicipalityCode = "0760";
+const KOEBENHAVN = asMunicipalityCode("0101");
+const BORNHOLM = asMunicipalityCode("0400");
+const RINGKOEBING_SKJERN = asMunicipalityCode("0760");
 const SOURCE = "Kilde: Ankestyrelsens klagestatistik, Danmarkskortet 2024 (udtræk 3. marts 2025, indlæst 10. marts 2025, version 2).";
 
 function expectGolden(name: string, svg: string): void {

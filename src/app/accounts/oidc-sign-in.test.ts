@@ -9,6 +9,7 @@ import type { AccountDeps } from "./account-deps.js";
 import { DEFAULT_AUTH_SETTINGS, type OidcSettings } from "./auth-settings.js";
 import { beginOidcSignIn, completeOidcSignIn, roleFromClaims, safeReturnPath } from "./oidc-sign-in.js";
 import { resolveSession } from "./sessions.js";
+import { asMunicipalityCode } from "../../domain/municipality.js";
 
 const REDIRECT = "http://danmarkskort.test/log-ind/oidc/svar";
 
@@ -71,7 +72,7 @@ describe("sign-in through OpenID Connect against a real provider", () => {
   });
 
   it("lets the municipality claim decide the role's municipality of an existing account, and the role claim its role", async () => {
-    await createUser(db, { email: "redaktor@kk.dk", role: { kind: "laeser", municipalityCode: "0657" }, passwordHash: null, createdAt: new Date().toISOString() });
+    await createUser(db, { email: "redaktor@kk.dk", role: { kind: "laeser", municipalityCode: asMunicipalityCode("0657") }, passwordHash: null, createdAt: new Date().toISOString() });
     const { result } = await signIn("kbh-1");
     expect(result.kind).toBe("signed-in");
     const stored = await findUserByEmail(db, "redaktor@kk.dk");

@@ -2,7 +2,7 @@ import { authorize } from "../../domain/access-policy.js";
 import type { ActionPlan } from "../../domain/action-plan/action-plan.js";
 import { computeActionPlanFollowUp, type ActionPlanFollowUp } from "../../domain/action-plan/action-plan-follow-up.js";
 import type { DatasetProvenance, YearProvenance } from "../../domain/complaint-cell.js";
-import { findMunicipalityByCode, type Municipality } from "../../domain/municipality.js";
+import { findMunicipalityByCode, type Municipality, type MunicipalityCode } from "../../domain/municipality.js";
 import { listActionPlans as listStoredPlans, loadActionPlan } from "../../storage/action-plans.js";
 import { computePlanKnowledgeFollowUp, type PlanKnowledgeFollowUp } from "../../domain/action-plan/knowledge-follow-up.js";
 import { listKnowledgeEntries, loadKnowledgeSetting, loadReasonTaxonomy } from "../../storage/knowledge-entries.js";
@@ -40,7 +40,7 @@ export function withFollowUp(plan: ActionPlan, figures: FollowUpFigures): PlanWi
   return { plan, followUp, versions, isDemo: versions.some((v) => v.isDemo) };
 }
 
-function mayReadInternal(caller: Caller, code: string): boolean {
+function mayReadInternal(caller: Caller, code: MunicipalityCode): boolean {
   return authorize(caller.actor, { action: "municipality.read-internal", municipalityCode: code }).allowed;
 }
 

@@ -1,5 +1,5 @@
 import { authorize, roleMunicipality } from "../../domain/access-policy.js";
-import { findMunicipalityByCode } from "../../domain/municipality.js";
+import { findMunicipalityByCode, type MunicipalityCode } from "../../domain/municipality.js";
 import { listAuditEvents, type AuditEvent } from "../../storage/audit-trail.js";
 import type { Database } from "../../storage/database.js";
 import type { Caller } from "../caller.js";
@@ -12,7 +12,7 @@ export type AuditTrailQuery = { readonly municipalityCode?: string | null; reado
  * municipality's own users see their municipality's trail only (asking for another is refused).
  */
 export async function listAuditTrail(deps: { db: Database }, caller: Caller, query: AuditTrailQuery): Promise<{ kind: "events"; events: AuditEvent[]; municipalityCode: string | null } | Refusal> {
-  let municipalityCode: string | null = null;
+  let municipalityCode: MunicipalityCode | null = null;
   if (query.municipalityCode) {
     const m = findMunicipalityByCode(query.municipalityCode);
     if (!m) return refuse(400, `Ukendt kommunekode "${query.municipalityCode}".`, { field: "kommune" });

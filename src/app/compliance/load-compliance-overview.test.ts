@@ -6,12 +6,13 @@ import { memorySecurityLog } from "../security-log.js";
 import { addMeeting, type SaveMeetingInput } from "../treatment/save-meeting.js";
 import type { TreatmentDeps } from "../treatment/treatment-access.js";
 import { loadComplianceOverview } from "./load-compliance-overview.js";
+import { asMunicipalityCode } from "../../domain/municipality.js";
 
 const user = (role: Role, n: number): Caller => ({ actor: { kind: "user", userId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, email: `${role.kind}${n}@example.test`, role }, channel: "web" });
 const tilsyn = user({ kind: "tilsyn" }, 1);
 const admin = user({ kind: "admin" }, 2);
-const herningEditor = user({ kind: "redaktoer", municipalityCode: "0657" }, 3);
-const ballerupEditor = user({ kind: "redaktoer", municipalityCode: "0151" }, 4);
+const herningEditor = user({ kind: "redaktoer", municipalityCode: asMunicipalityCode("0657") }, 3);
+const ballerupEditor = user({ kind: "redaktoer", municipalityCode: asMunicipalityCode("0151") }, 4);
 
 const base = { dataYear: 2024, agendaItemNumber: null, agendaItemTitle: "Danmarkskortet 2024", state: "held", minutesUrl: null } as const;
 const HERNING: SaveMeetingInput[] = [

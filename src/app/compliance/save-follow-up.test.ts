@@ -10,11 +10,12 @@ import type { TreatmentDeps } from "../treatment/treatment-access.js";
 import { buildComplianceTable, renderComplianceCsv } from "./compliance-table.js";
 import { filterComplianceLines, loadComplianceLineForFollowUp, loadComplianceOverview, loadPublicComplianceOverview } from "./load-compliance-overview.js";
 import { clearFollowUp, setFollowUp } from "./save-follow-up.js";
+import { asMunicipalityCode } from "../../domain/municipality.js";
 
 const user = (role: Role, n: number): Caller => ({ actor: { kind: "user", userId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, email: `${role.kind}${n}@example.test`, role }, channel: "web" });
 const tilsyn = user({ kind: "tilsyn" }, 1);
 const admin = user({ kind: "admin" }, 2);
-const herningEditor = user({ kind: "redaktoer", municipalityCode: "0657" }, 3);
+const herningEditor = user({ kind: "redaktoer", municipalityCode: asMunicipalityCode("0657") }, 3);
 const NOTE = "Byrådet sendte sagen tilbage; rykket pr. telefon.";
 
 describe.each(DATABASE_KINDS)("Ankestyrelsen's follow-up on %s", (kind) => {

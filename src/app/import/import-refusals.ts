@@ -1,7 +1,7 @@
 import { MUNICIPALITIES } from "../../domain/municipality.js";
 import type { CoverageLoss, MetadataConflictError } from "../../storage/complaint-store.js";
 
-const NAME_BY_CODE = new Map(MUNICIPALITIES.map((m) => [m.code, m.name]));
+const NAME_BY_CODE = new Map<string, string>(MUNICIPALITIES.map((m) => [m.code, m.name]));
 /** Names listed per year before "og N andre". */
 const LISTED = 8;
 

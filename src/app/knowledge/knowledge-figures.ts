@@ -7,7 +7,7 @@ import type { MapId } from "../../domain/map-definition.js";
 import { DEFAULT_MAP_RULES } from "../../domain/map-rules.js";
 import { reversedOf } from "../../domain/outcome.js";
 import type { YearProvenance } from "../../domain/complaint-cell.js";
-import { findMunicipalityByCode } from "../../domain/municipality.js";
+import { findMunicipalityByCode, type MunicipalityCode } from "../../domain/municipality.js";
 import { loadComplaintCells } from "../../storage/complaint-store.js";
 import type { Queryable } from "../../storage/database.js";
 import { listKnowledgeEntries, listPublishingMunicipalities, loadKnowledgeSetting, loadReasonTaxonomy } from "../../storage/knowledge-entries.js";
@@ -26,7 +26,7 @@ export type KnowledgeFiguresResult = {
 };
 
 /** The statistics' reversed cases per map for one municipality and year, from the active dataset version. */
-export async function loadStatisticsReversed(db: Queryable, municipalityCode: string, year: number): Promise<{ reversed: (map: MapId) => StatisticsReversed; provenance: YearProvenance | null }> {
+export async function loadStatisticsReversed(db: Queryable, municipalityCode: MunicipalityCode, year: number): Promise<{ reversed: (map: MapId) => StatisticsReversed; provenance: YearProvenance | null }> {
   const loaded = await loadComplaintCells(db, { years: [year] });
   const totals = asCellTotals(loaded.cells, DEFAULT_MAP_RULES);
   const provenance = loaded.provenanceByYear.get(year) ?? null;

@@ -8,15 +8,16 @@ import { saveDepartments } from "../../storage/knowledge-entries.js";
 import type { Caller } from "../caller.js";
 import { memorySecurityLog } from "../security-log.js";
 import { loadSubjectAreaLookup, loadSubjectAreaTable, saveSubjectAreaTable, type SubjectAreaDeps } from "./subject-area-table.js";
+import { asMunicipalityCode } from "../../domain/municipality.js";
 
 let n = 0;
 function user(role: Role): Caller {
   n += 1;
   return { actor: { kind: "user", userId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, email: `${role.kind}${n}@example.test`, role }, channel: "web" };
 }
-const herningEditor = user({ kind: "redaktoer", municipalityCode: "0657" });
-const herningReader = user({ kind: "laeser", municipalityCode: "0657" });
-const copenhagenEditor = user({ kind: "redaktoer", municipalityCode: "0101" });
+const herningEditor = user({ kind: "redaktoer", municipalityCode: asMunicipalityCode("0657") });
+const herningReader = user({ kind: "laeser", municipalityCode: asMunicipalityCode("0657") });
+const copenhagenEditor = user({ kind: "redaktoer", municipalityCode: asMunicipalityCode("0101") });
 const admin = user({ kind: "admin" });
 const anonymous: Caller = { actor: { kind: "public" }, channel: "web" };
 
@@ -34,7 +35,7 @@ describe.each(DATABASE_KINDS)("the subject → area table's use cases on %s", (k
       saveDatasetVersion(
         tx,
         { fileName: "ankestatistik.csv", sha256: "a".repeat(64), layout: "talportal-csv", source: "test", extractedOn: "2025-06-01", importedAt: "2025-06-02T10:00:00.000Z", isDemo: false },
-        [makeCell({ year: 2023, counts: counts(5, 1, 1) }), makeCell({ year: 2024 }), makeCell({ year: 2024, subject: JOB, law: "Lov om sygedagpenge", counts: counts(2, 0, 1) }), makeCell({ municipalityCode: "0101", subject: "Kun København" })],
+        [makeCell({ year: 2023, counts: counts(5, 1, 1) }), makeCell({ year: 2024 }), makeCell({ year: 2024, subject: JOB, law: "Lov om sygedagpenge", counts: counts(2, 0, 1) }), makeCell({ municipalityCode: asMunicipalityCode("0101"), subject: "Kun København" })],
       ),
     );
   });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { authorize } from "../../domain/access-policy.js";
 import { checkAttachment } from "../../domain/treatment-attachment.js";
+import type { MunicipalityCode } from "../../domain/municipality.js";
 import { MAX_ATTACHMENTS_PER_MEETING, TREATMENT_FIELDS_DA, type AttachmentInfo } from "../../domain/treatment-record.js";
 import { deleteAttachment, insertAttachment, loadAttachmentContent, loadAttachmentInfo, setAttachmentPublic } from "../../storage/treatment-store.js";
 import { MinutesReadError, readMinutesBytes } from "../../importers/minutes/read-minutes-file.js";
@@ -120,7 +121,7 @@ export async function removeAttachment(deps: TreatmentDeps, caller: Caller, ref:
  * may read the municipality's internal material — to everyone else it does not exist (404, not 403, so
  * its existence is not told either).
  */
-export async function openAttachment(deps: TreatmentDeps, caller: Caller, attachmentId: string): Promise<{ kind: "file"; attachment: AttachmentInfo & { municipalityCode: string; dataYear: number }; content: Buffer } | Refusal> {
+export async function openAttachment(deps: TreatmentDeps, caller: Caller, attachmentId: string): Promise<{ kind: "file"; attachment: AttachmentInfo & { municipalityCode: MunicipalityCode; dataYear: number }; content: Buffer } | Refusal> {
   const info = await loadAttachmentInfo(deps.db, attachmentId);
   if (!info) return refuse(404, "Bilaget findes ikke.");
   if (!info.isPublic && !authorize(caller.actor, { action: "municipality.read-internal", municipalityCode: info.municipalityCode }).allowed) {

@@ -2,7 +2,7 @@ import { authorize } from "../../domain/access-policy.js";
 import { councilOf, defaultBodyList, type CouncilBodyEntry } from "../../domain/council-bodies.js";
 import { buildCouncilTreatment, type CouncilTreatment } from "../../domain/council-treatment.js";
 import { effectiveLegalRules, type EffectiveLegalRule } from "../../domain/legal-rule-edits.js";
-import type { Municipality } from "../../domain/municipality.js";
+import type { Municipality, MunicipalityCode } from "../../domain/municipality.js";
 import { copenhagenDate, type AnkestyrelsenOrder, type TreatmentMeeting, type TreatmentPlanDecision } from "../../domain/treatment-record.js";
 import { buildActionPlanStatus, buildCouncilTreatmentStatus, type ActionPlanStatus, type CouncilTreatmentStatus } from "../../domain/treatment-status.js";
 import type { Queryable } from "../../storage/database.js";
@@ -12,7 +12,7 @@ import type { Refusal } from "../use-case-result.js";
 import { dataYearRefusal, isRefusal, municipalityOr404, type TreatmentDeps } from "./treatment-access.js";
 
 /** The municipality's list of bodies: its own, or the one it starts with (council-bodies.ts). */
-export async function bodyListOf(db: Queryable, code: string): Promise<{ bodies: readonly CouncilBodyEntry[]; isDefault: boolean }> {
+export async function bodyListOf(db: Queryable, code: MunicipalityCode): Promise<{ bodies: readonly CouncilBodyEntry[]; isDefault: boolean }> {
   const stored = await loadBodyList(db, code);
   return stored ? { bodies: stored, isDefault: false } : { bodies: defaultBodyList(code), isDefault: true };
 }

@@ -12,6 +12,7 @@ import { loadTreatmentHistory, loadTreatmentRecord } from "./load-treatment.js";
 import { clearPlanDecision, recordOrder, setPlanDecision, withdrawOrder } from "./plan-decision.js";
 import { addMeeting, deleteMeeting, editMeeting, type SaveMeetingInput } from "./save-meeting.js";
 import type { TreatmentDeps } from "./treatment-access.js";
+import { asMunicipalityCode } from "../../domain/municipality.js";
 
 let n = 0;
 function user(role: Role, channel: Caller["channel"] = "web"): Caller {
@@ -19,10 +20,10 @@ function user(role: Role, channel: Caller["channel"] = "web"): Caller {
   return { actor: { kind: "user", userId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, email: `${role.kind}${n}@example.test`, role }, channel };
 }
 
-const herningEditor = user({ kind: "redaktoer", municipalityCode: "0657" });
-const herningReader = user({ kind: "laeser", municipalityCode: "0657" });
-const copenhagenReader = user({ kind: "laeser", municipalityCode: "0101" });
-const copenhagenEditor = user({ kind: "redaktoer", municipalityCode: "0101" });
+const herningEditor = user({ kind: "redaktoer", municipalityCode: asMunicipalityCode("0657") });
+const herningReader = user({ kind: "laeser", municipalityCode: asMunicipalityCode("0657") });
+const copenhagenReader = user({ kind: "laeser", municipalityCode: asMunicipalityCode("0101") });
+const copenhagenEditor = user({ kind: "redaktoer", municipalityCode: asMunicipalityCode("0101") });
 const tilsyn = user({ kind: "tilsyn" });
 const admin = user({ kind: "admin" });
 const anonymous: Caller = { actor: { kind: "public" }, channel: "web" };

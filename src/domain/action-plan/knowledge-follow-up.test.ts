@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { KnowledgeEntry } from "../knowledge/knowledge-entry.js";
 import { DEFAULT_REASONS } from "../knowledge/reason-taxonomy.js";
 import { computePlanKnowledgeFollowUp } from "./knowledge-follow-up.js";
+import { asMunicipalityCode } from "../municipality.js";
 
 function entry(id: number, overrides: Partial<KnowledgeEntry>): KnowledgeEntry {
   return {
     id,
-    municipalityCode: "0201",
+    municipalityCode: asMunicipalityCode("0201"),
     decisionDate: "2021-03-01",
     dataYear: 2021,
     outcome: "remitted",

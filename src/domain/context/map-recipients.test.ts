@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { ContextFigure, ContextProvenance } from "./context-figure.js";
 import { indexContextFigures } from "./context-index.js";
 import { recipientsForMap } from "./map-recipients.js";
+import { asMunicipalityCode } from "../municipality.js";
 
 const provenance: ContextProvenance = { contextVersionId: 7, table: "HAND07", fileName: "HAND07.csv", sha256: "x", extractedOn: null, importedAt: "2025-02-01T00:00:00Z", periodFrom: "2022K4", periodTo: "2023K4" };
 const figure = (code: string, label: string, quarter: string, value: ContextFigure["value"]): ContextFigure => ({
-  municipalityCode: code,
+  municipalityCode: asMunicipalityCode(code),
   measure: { kind: "recipients", code: label.slice(0, 5), labelDa: label },
   period: { year: Number(quarter.slice(0, 4)), quarter: Number(quarter.slice(5)) as 4 },
   value,

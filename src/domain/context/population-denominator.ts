@@ -63,7 +63,7 @@ export function selectPopulationDenominator(index: ContextIndex, map: MapId, are
   const found = lookups.find((l) => l.provenance !== null);
   if (!found) return ROUNDED_DENOMINATOR;
   const provenance = found.provenance!;
-  const byCode = new Map(MUNICIPALITIES.map((m, i) => [m.code, lookups[i]!.value]));
+  const byCode = new Map<string, ContextValue>(MUNICIPALITIES.map((m, i) => [m.code, lookups[i]!.value]));
   // The national figure is the sum over the 98, like the national cases; with a gap, the table's own row.
   const national: ContextValue = lookups.every((l) => l.value.kind === "value")
     ? { kind: "value", value: lookups.reduce((sum, l) => sum + (l.value.kind === "value" ? l.value.value : 0), 0) }

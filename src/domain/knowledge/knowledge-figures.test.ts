@@ -3,11 +3,12 @@ import { completenessTextDa, computeNewDecisions, computeRepeatCitizens } from "
 import type { KnowledgeEntry } from "./knowledge-entry.js";
 import { aggregateCellText, buildPublicAggregate, suppress } from "./public-aggregate.js";
 import { DEFAULT_REASONS } from "./reason-taxonomy.js";
+import { asMunicipalityCode } from "../municipality.js";
 
 function entry(id: number, overrides: Partial<KnowledgeEntry>): KnowledgeEntry {
   return {
     id,
-    municipalityCode: "0201",
+    municipalityCode: asMunicipalityCode("0201"),
     decisionDate: "2025-03-01",
     dataYear: 2025,
     outcome: "remitted",
@@ -59,7 +60,7 @@ describe("public aggregate", () => {
       entry(11, { status: "draft", reasonCodes: ["partshoering"] }),
       entry(12, { dataYear: 2024, reasonCodes: ["partshoering"] }),
     ];
-    const a = buildPublicAggregate({ municipalityCode: "0201", year: 2025, entries, reasons: DEFAULT_REASONS });
+    const a = buildPublicAggregate({ municipalityCode: asMunicipalityCode("0201"), year: 2025, entries, reasons: DEFAULT_REASONS });
     expect(a.total).toEqual({ kind: "count", count: 4 });
     expect(a.byReason.map((r) => [r.labelDa, aggregateCellText(r.cell)])).toEqual([["Begrundelse", "3"], ["Partshøring", "<3"]]);
     expect(a.bySubject.map((r) => [r.labelDa, aggregateCellText(r.cell)])).toEqual([["Voksne - botilbud - § 108", "3"], ["Voksne - ledsageordning - § 97", "<3"]]);

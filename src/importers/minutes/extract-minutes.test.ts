@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { MinutesDocument, TextSpan } from "../../domain/minutes/minutes-item.js";
 import { extractMinutes } from "./extract-minutes.js";
+import { asMunicipalityCode } from "../../domain/municipality.js";
 
 /** The seeds: real minutes from two agenda systems (../shared/seeds, next to the project). */
 const SEEDS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "shared", "seeds");
@@ -114,7 +115,7 @@ describe("extractMinutes on the seeds", () => {
   });
 
   it("a municipality given by the reader wins over the text", () => {
-    const doc = extractMinutes(seed("herning-handicapraad-referat-2025-08-28.txt"), { municipalityCode: "0661" });
+    const doc = extractMinutes(seed("herning-handicapraad-referat-2025-08-28.txt"), { municipalityCode: asMunicipalityCode("0661") });
     expect(doc.municipality).toEqual({ value: "0661", basis: "given" });
   });
 });

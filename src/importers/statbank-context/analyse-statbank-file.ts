@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import { stat } from "node:fs/promises";
 import type { ContextFigure, ContextPeriod, ContextTableId, PopulationBand } from "../../domain/context/context-figure.js";
 import { formatContextPeriod } from "../../domain/context/context-figure.js";
+import type { MunicipalityCode } from "../../domain/municipality.js";
 import { cprIssuesInRecord } from "../cpr-cells.js";
 import { sha256OfFile } from "../file-bytes.js";
 import { IssueCollector, type ImportIssue, type IssueCode } from "../import-issue.js";
@@ -122,7 +123,7 @@ export async function analyseStatbankFile(options: StatbankImportOptions): Promi
   let headerSeen = false;
   let stopped = false;
   // area|benefit-or-age|period → slot
-  const slots = new Map<string, { slot: Slot; code: string | null; key: string; period: ContextPeriod; labelDa: string }>();
+  const slots = new Map<string, { slot: Slot; code: MunicipalityCode | null; key: string; period: ContextPeriod; labelDa: string }>();
   const skippedAreas = new Map<string, number>();
   try {
     records: for await (const batch of table.records) for (const record of batch) {
@@ -259,7 +260,7 @@ export async function analyseStatbankFile(options: StatbankImportOptions): Promi
   };
   if (columns.table === "FOLK1A") {
     // area|period → ages
-    const byPlace = new Map<string, { code: string | null; period: ContextPeriod; ages: Map<number, Cell["value"]>; total?: Cell["value"]; totalLine?: number }>();
+    const byPlace = new Map<string, { code: MunicipalityCode | null; period: ContextPeriod; ages: Map<number, Cell["value"]>; total?: Cell["value"]; totalLine?: number }>();
     for (const e of slots.values()) {
       const v = slotValue(e.slot, columns.summable);
       if (!v) continue;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readZipEntry } from "../../../test/reports/support/read-zip-entry.js";
 import { buildReminderLetterModel, renderReminderLetterDocx } from "./reminder-letter.js";
+import { asMunicipalityCode } from "../../domain/municipality.js";
 
-const base = { municipalityCode: "0151", dataYear: 2024, statusSentenceDa: "Kommunalbestyrelsen sendte sagen tilbage den 7. oktober 2025; behandlingen er ikke afsluttet.", actionPlanSentenceDa: null, orderDeadline: null, today: "2025-10-20" } as const;
+const base = { municipalityCode: asMunicipalityCode("0151"), dataYear: 2024, statusSentenceDa: "Kommunalbestyrelsen sendte sagen tilbage den 7. oktober 2025; behandlingen er ikke afsluttet.", actionPlanSentenceDa: null, orderDeadline: null, today: "2025-10-20" } as const;
 
 describe("the letter to a council after Ankestyrelsen's review", () => {
   it("asks for what the reviewer chose, on the record's own words and § 79 b", () => {

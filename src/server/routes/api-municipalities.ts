@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { MunicipalityCode } from "../../domain/municipality.js";
 import { areaProfilesOf, buildMunicipalityProfile, mapProfilesOf, type MunicipalityProfile } from "../../domain/municipality-profile.js";
 import { withReasonRecords } from "../../domain/missing-reason-record.js";
 import type { AppContext } from "../app-context.js";
@@ -12,16 +13,16 @@ import { FIGURE_ROUTES } from "../api-schemas/figures-routes.js";
 import type { TypedRequests } from "../api-schemas/schema-kit.js";
 
 /** The codes of `?compare=0101,0751` (a user-chosen comparison group), each checked. */
-function parseCompare(value: string | undefined): string[] | undefined {
+function parseCompare(value: string | undefined): MunicipalityCode[] | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   return value.split(",").map((part) => parseMunicipality(part.trim()).code);
 }
 
 /**
- * The profile as the API publishes it: the maps (MAP_IDS order) and each map's areas (its definition's
- * order) as arrays; the domain keys them by id so a lookup cannot miss.
+ * The profile as the API sends it: the maps (MAP_IDS order) and each map's areas (its definition's order) as
+ * arrays, where the domain keys them by id so a lookup cannot miss; and each missing value's reason as its
+ * sentence and code (reasonDa, reasonCode).
  */
-/** The profile as the API sends it: maps and areas as arrays, and each missing value's reason as its sentence and code (reasonDa, reasonCode). */
 function profileAnswer(profile: MunicipalityProfile): MunicipalityProfileResponse["profile"] {
   return withReasonRecords({ ...profile, maps: mapProfilesOf(profile).map((m) => ({ ...m, areas: areaProfilesOf(m) })) });
 }

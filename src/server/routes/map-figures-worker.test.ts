@@ -4,7 +4,7 @@ import type { ComplaintCell } from "../../domain/complaint-cell.js";
 import { MAP_DEFINITIONS, MAP_IDS } from "../../domain/map-definition.js";
 import { buildMapFigures, type MapSelection } from "../../domain/map-figures.js";
 import { cellTotalsOfExtract, extractMapTotals } from "../../domain/map-totals-extract.js";
-import { MUNICIPALITIES } from "../../domain/municipality.js";
+import { asMunicipalityCode, MUNICIPALITIES } from "../../domain/municipality.js";
 import { buildMapFiguresOffThread, stopMapFiguresWorker } from "./map-figures-worker.js";
 
 const SUBJECTS = [
@@ -63,11 +63,11 @@ describe("the map figures built from an extract, and in the worker thread (issue
 
   it("refuses, rather than answer 'no cells', a question about a map or year the extract does not hold", () => {
     const extract = cellTotalsOfExtract(extractMapTotals(shown, "socialomraadet", 2024));
-    expect(extract.counts(2024, "socialomraadet", "total", "0657")).toEqual(shown.counts(2024, "socialomraadet", "total", "0657"));
-    expect(() => extract.counts(2023, "socialomraadet", "total", "0657")).toThrow(RangeError);
-    expect(() => extract.counts(2024, "voksenhandicapomraadet", "total", "0657")).toThrow(RangeError);
-    expect(() => extract.hasMunicipality(2023, "0657")).toThrow(RangeError);
-    expect(() => extract.subjects(2024, "socialomraadet", "0657")).toThrow(RangeError);
+    expect(extract.counts(2024, "socialomraadet", "total", asMunicipalityCode("0657"))).toEqual(shown.counts(2024, "socialomraadet", "total", asMunicipalityCode("0657")));
+    expect(() => extract.counts(2023, "socialomraadet", "total", asMunicipalityCode("0657"))).toThrow(RangeError);
+    expect(() => extract.counts(2024, "voksenhandicapomraadet", "total", asMunicipalityCode("0657"))).toThrow(RangeError);
+    expect(() => extract.hasMunicipality(2023, asMunicipalityCode("0657"))).toThrow(RangeError);
+    expect(() => extract.subjects(2024, "socialomraadet", asMunicipalityCode("0657"))).toThrow(RangeError);
   });
 
   it("gives, in the worker thread, the same figures and the same JSON as the server's own thread", async () => {

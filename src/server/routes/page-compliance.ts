@@ -5,6 +5,7 @@ import { buildReminderLetter } from "../../app/compliance/reminder-letter.js";
 import { clearFollowUp, setFollowUp } from "../../app/compliance/save-follow-up.js";
 import { refuse, type Refusal } from "../../app/use-case-result.js";
 import { authorize } from "../../domain/access-policy.js";
+import { asMunicipalityCode, findMunicipalityByCode } from "../../domain/municipality.js";
 import { FOLLOW_UP_FIELDS_DA, isComplianceStatusKey, isFollowUpCategory, type ComplianceFilter } from "../../domain/compliance-follow-up.js";
 import { copenhagenDate } from "../../domain/treatment-record.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
@@ -88,7 +89,7 @@ export function registerCompliancePages(app: FastifyInstance, ctx: AppContext): 
           years: yearChoices(deps.now(), selection.year),
           query: selection.query,
           // Ankestyrelsen's acts are the same permission for every municipality (tilsyn); any code asks it.
-          mayWriteFollowUp: version === "tilsyn" && authorize(request.caller.actor, { action: "treatment.order", municipalityCode: "0101" }).allowed,
+          mayWriteFollowUp: version === "tilsyn" && authorize(request.caller.actor, { action: "treatment.order", municipalityCode: asMunicipalityCode("0101") }).allowed,
           savedDa: saved ? (SAVED_DA[saved] ?? null) : null,
           map: statusMap(loaded.overview),
         }),
@@ -148,11 +149,12 @@ export function registerCompliancePages(app: FastifyInstance, ctx: AppContext): 
     const year = parseYear(request.params.year);
     const values = { category: formField(request.body, "kategori"), note: formField(request.body, "note") };
     const input = { municipalityCode: request.params.code, dataYear: year };
+    const known = findMunicipalityByCode(request.params.code);
     let result;
     if (values.category === "") {
       // "Ikke vurderet" removes the registration; a note alone has no follow-up to belong to.
       result =
-        values.note.trim() !== "" && authorize(request.caller.actor, { action: "treatment.order", municipalityCode: request.params.code }).allowed
+        values.note.trim() !== "" && known !== undefined && authorize(request.caller.actor, { action: "treatment.order", municipalityCode: known.code }).allowed
           ? refuse(400, "Vælg en opfølgning for at gemme en note, eller slet noten for at fjerne registreringen.", { field: FOLLOW_UP_FIELDS_DA.category })
           : await clearFollowUp(deps, request.caller, input);
     } else {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { isMapId, MAP_IDS } from "../../domain/map-definition.js";
 import { buildMunicipalityProfile, type MapProfile, type MunicipalityProfile } from "../../domain/municipality-profile.js";
-import { MUNICIPALITIES } from "../../domain/municipality.js";
+import { MUNICIPALITIES, type MunicipalityCode } from "../../domain/municipality.js";
 import { searchMunicipalities } from "../../domain/search-municipalities.js";
 import { renderTableCsv, type TableModel } from "../../viz/figure-table.js";
 import { buildComparisonTableModel, buildProfileTableModel, buildSubjectTableModel } from "../../viz/profile-tables.js";
@@ -132,7 +132,7 @@ export function registerProfilePage(app: FastifyInstance, ctx: AppContext): void
  * the section with the meetings. Null for a year before the maps existed (data year 2016), where the page
  * keeps its general text.
  */
-async function loadTreatmentSection(ctx: AppContext, caller: Caller, code: string, year: number): Promise<TreatmentSectionModel | null> {
+async function loadTreatmentSection(ctx: AppContext, caller: Caller, code: MunicipalityCode, year: number): Promise<TreatmentSectionModel | null> {
   const found = await loadTreatmentRecord(accountDepsOf(ctx), caller, code, year);
   if (found.kind !== "record") return null;
   const r = found.record;
@@ -140,7 +140,7 @@ async function loadTreatmentSection(ctx: AppContext, caller: Caller, code: strin
 }
 
 /** The published knowledge-bank counts for the year, or null when the municipality does not publish them. */
-async function loadKnowledgeSection(ctx: AppContext, caller: Caller, code: string, name: string, year: number): Promise<KnowledgePublicSectionModel | null> {
+async function loadKnowledgeSection(ctx: AppContext, caller: Caller, code: MunicipalityCode, name: string, year: number): Promise<KnowledgePublicSectionModel | null> {
   const published = await loadPublicAggregate(ctx.db, code, year);
   if (published.kind !== "aggregate") return null;
   const mayRead = authorize(caller.actor, { action: "knowledge.read", municipalityCode: code }).allowed;

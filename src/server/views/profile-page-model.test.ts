@@ -8,6 +8,7 @@ import { buildMunicipalityProfile } from "../../domain/municipality-profile.js";
 import type { CommentRecord } from "../../storage/municipality-comments.js";
 import { buildTileGeometry } from "../../viz/map-geometry.js";
 import { buildProfilePageModel, type ProfileBody, type ProfilePageInput } from "./profile-page-model.js";
+import { asMunicipalityCode } from "../../domain/municipality.js";
 
 const cells2023 = (): ComplaintCell[] => published2024Cells().map((c) => ({ ...c, year: 2023 }));
 
@@ -20,7 +21,7 @@ function inputFor(code: string, years: readonly number[], overrides: Partial<Pro
   const totals = indexCellTotals(cells);
   const year = years.at(-1) ?? null;
   return {
-    profile: buildMunicipalityProfile(totals, code, {
+    profile: buildMunicipalityProfile(totals, asMunicipalityCode(code), {
       ...(year === null ? {} : { year }),
       revised: indexCellTotals([]),
     }),

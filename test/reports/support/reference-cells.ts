@@ -1,5 +1,5 @@
 import type { ComplaintCell, DatasetProvenance } from "../../../src/domain/complaint-cell.js";
-import { MUNICIPALITIES } from "../../../src/domain/municipality.js";
+import { asMunicipalityCode, MUNICIPALITIES } from "../../../src/domain/municipality.js";
 
 /**
  * Synthetic ComplaintCells for 2021–2024 whose 2024 totals equal the published figures of domain.md §7
@@ -8,7 +8,7 @@ import { MUNICIPALITIES } from "../../../src/domain/municipality.js";
  * Herning minutes of 2025, as are the 2023 rates on the general map (national 38,6 %, Herning 39 %). Everything outside Herning is spread evenly over the other 97 municipalities,
  * so sums are exact and every municipality has cases.
  */
-export const HERNING = "0657";
+export const HERNING = asMunicipalityCode("0657");
 
 /** [upheld, changed, remitted] per subject group. */
 type Triple = readonly [upheld: number, changed: number, remitted: number];
