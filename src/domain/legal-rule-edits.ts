@@ -1,4 +1,5 @@
-import { isIsoDate, textProblem, type FieldProblem } from "./treatment-record.js";
+import { isIsoDate, type IsoDate } from "./iso-date.js";
+import { textProblem, type FieldProblem } from "./treatment-record.js";
 import { LEGAL_RULES, type LegalRule, type LegalRuleId } from "./legal-rules.js";
 
 /**
@@ -9,8 +10,8 @@ import { LEGAL_RULES, type LegalRule, type LegalRuleId } from "./legal-rules.js"
  */
 export type LegalRuleEdit = {
   readonly id: LegalRuleId;
-  readonly validFrom: string;
-  readonly validTo: string | null;
+  readonly validFrom: IsoDate;
+  readonly validTo: IsoDate | null;
   readonly summaryDa: string;
   readonly source: string;
   readonly editedAt: string;
@@ -35,9 +36,11 @@ export function effectiveLegalRules(edits: readonly LegalRuleEdit[], defaults: r
 export const LEGAL_RULE_FIELDS_DA = { validFrom: "Gælder fra", validTo: "Gælder til", summaryDa: "Indhold", source: "Kilde" } as const;
 
 export type LegalRuleInput = { readonly validFrom: string; readonly validTo: string | null; readonly summaryDa: string; readonly source: string };
+/** A checked LegalRuleInput: its dates are dates. */
+export type ValidLegalRuleInput = { readonly validFrom: IsoDate; readonly validTo: IsoDate | null; readonly summaryDa: string; readonly source: string };
 
 /** A rule edit must keep a valid period and name its source: a changed date without a source is a guess. */
-export function validateLegalRuleInput(input: LegalRuleInput): { ok: true; value: LegalRuleInput } | { ok: false; problem: FieldProblem } {
+export function validateLegalRuleInput(input: LegalRuleInput): { ok: true; value: ValidLegalRuleInput } | { ok: false; problem: FieldProblem } {
   const F = LEGAL_RULE_FIELDS_DA;
   const fail = (field: string, messageDa: string) => ({ ok: false as const, problem: { field, messageDa } });
   if (!isIsoDate(input.validFrom)) return fail(F.validFrom, `${F.validFrom} skal være en dato som 2022-07-01.`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { councilDeadline, isRuleInForce, LEGAL_RULES, publicationDeadline, publicationYearOf, rulesForTreatment, type LegalRule } from "./legal-rules.js";
+import { parseIsoDate } from "./iso-date.js";
 
 const ids = (rules: readonly LegalRule[]) => rules.map((r) => r.id).sort();
 
@@ -20,7 +21,7 @@ describe("rulesForTreatment: the rules binding the council's treatment of a data
   });
 
   it("reads the rules from the table it is given, so a corrected date is data, not code", () => {
-    const extended = LEGAL_RULES.map((r) => (r.id === "action-plan-decision" ? { ...r, validTo: "2025-12-31" } : r));
+    const extended = LEGAL_RULES.map((r) => (r.id === "action-plan-decision" ? { ...r, validTo: parseIsoDate("2025-12-31") } : r));
     expect(ids(rulesForTreatment(2024, extended))).toContain("action-plan-decision");
   });
 });

@@ -1,14 +1,16 @@
 /**
  * The law around the map as dated data (domain.md §1): a rule applies on a date when
- * validFrom ≤ date ≤ validTo. Dates are ISO strings ("2025-12-31") so the core needs no clock.
+ * validFrom ≤ date ≤ validTo. Dates are ISO dates ("2025-12-31", IsoDate) so the core needs no clock.
  */
+import { parseIsoDate, type IsoDate } from "./iso-date.js";
+
 export type LegalRuleId = "publication-deadline" | "council-treatment" | "action-plan-decision";
 
 export type LegalRule = {
   readonly id: LegalRuleId;
   readonly provision: string;
-  readonly validFrom: string;
-  readonly validTo: string | null;
+  readonly validFrom: IsoDate;
+  readonly validTo: IsoDate | null;
   readonly summaryDa: string;
   readonly source: string;
 };
@@ -17,7 +19,7 @@ export const LEGAL_RULES: readonly LegalRule[] = [
   {
     id: "publication-deadline",
     provision: "retssikkerhedslovens § 84 a",
-    validFrom: "2018-01-01",
+    validFrom: parseIsoDate("2018-01-01"),
     validTo: null,
     summaryDa:
       "Ministeriet for socialområdet (i 2025 Social- og Boligministeriet) offentliggør hvert år inden 1. juli et danmarkskort over Ankestyrelsens omgørelsesprocenter for det foregående år.",
@@ -26,7 +28,7 @@ export const LEGAL_RULES: readonly LegalRule[] = [
   {
     id: "council-treatment",
     provision: "retssikkerhedslovens § 79 b, stk. 1",
-    validFrom: "2018-01-01",
+    validFrom: parseIsoDate("2018-01-01"),
     validTo: null,
     summaryDa:
       "Kommunalbestyrelsen skal behandle danmarkskortet på et møde inden udgangen af det år, hvor kortet offentliggøres.",
@@ -35,11 +37,11 @@ export const LEGAL_RULES: readonly LegalRule[] = [
   {
     id: "action-plan-decision",
     provision: "retssikkerhedslovens § 79 b, stk. 2-3",
-    validFrom: "2022-07-01",
+    validFrom: parseIsoDate("2022-07-01"),
     // L 151 (2021/22) made the duty time-limited; Herning's minutes of August 2025 state
     // "Bestemmelsen er ophævet", so the 2025 treatment no longer needs a plan decision.
     // Editable: if a later source dates the repeal differently, change this date.
-    validTo: "2024-12-31",
+    validTo: parseIsoDate("2024-12-31"),
     summaryDa:
       "Kommunalbestyrelsen skal tage stilling til, om der er behov for en handleplan for at styrke den juridiske kvalitet i sagsbehandlingen. Beslutter den ikke at udarbejde en handleplan, skal den underrette Ankestyrelsen, som kan påbyde en handleplan med en frist.",
     source: "https://eu.dk/samling/20211/lovforslag/l151/20211_l151_som_fremsat.htm",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findMunicipalityByCode, foldMunicipalityName, MUNICIPALITIES, municipalityName, resolveMunicipality } from "./municipality.js";
+import { asMunicipalityCode, findMunicipalityByCode, foldMunicipalityName, MUNICIPALITIES, municipalityName, resolveMunicipality, type MunicipalityCode } from "./municipality.js";
 
 describe("the municipality registry", () => {
   it("holds exactly the 98 municipalities, each with a unique 4-digit code, in the 5 regions", () => {
@@ -57,5 +57,20 @@ describe("foldMunicipalityName and municipalityName", () => {
   it("labels a code with its name and falls back to the code for an unknown one", () => {
     expect(municipalityName("0657")).toBe("Herning");
     expect(municipalityName("0411")).toBe("0411");
+  });
+});
+
+describe("asMunicipalityCode", () => {
+  it("takes four digits, keeps null as null, and refuses a name, a short or a long code by name", () => {
+    expect(asMunicipalityCode("0657")).toBe("0657");
+    expect(asMunicipalityCode(null)).toBeNull();
+    for (const wrong of ["657", "06570", "Herning", ""]) expect(() => asMunicipalityCode(wrong)).toThrow(`Ikke en kommunekode (fire cifre): ${JSON.stringify(wrong)}`);
+  });
+
+  it("is the only way from text to a code, besides the registry", () => {
+    // @ts-expect-error a name (or any string) is not a MunicipalityCode
+    const name: MunicipalityCode = "Herning";
+    expect(findMunicipalityByCode(name)).toBeUndefined();
+    expect(findMunicipalityByCode("657")?.code).toBe(asMunicipalityCode("0657"));
   });
 });

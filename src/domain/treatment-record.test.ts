@@ -5,6 +5,7 @@ import { buildCouncilTreatment } from "./council-treatment.js";
 import { checkAttachment } from "./treatment-attachment.js";
 import { copenhagenDate, daysBetween, validateMeeting, type MeetingInput } from "./treatment-record.js";
 import { asMunicipalityCode } from "./municipality.js";
+import { parseIsoDate } from "./iso-date.js";
 
 const ok: MeetingInput = { date: "2025-08-28", agendaItemNumber: "42", agendaItemTitle: "Danmarkskortet - omgørelsesprocent i Ankestyrelsen 2024", role: "consultation", state: "held", outcome: null, decisionText: "Orienteringen er taget til efterretning.", minutesUrl: null };
 
@@ -70,7 +71,7 @@ describe("the municipality's bodies", () => {
 
 describe("legal rule edits", () => {
   it("replaces a default and keeps its origin, and the treatment follows the edit", () => {
-    const rules = effectiveLegalRules([{ id: "action-plan-decision", validFrom: "2022-07-01", validTo: null, summaryDa: "x", source: "Allerød 2025", editedAt: "2025-11-01T00:00:00.000Z", editedBy: "admin" }]);
+    const rules = effectiveLegalRules([{ id: "action-plan-decision", validFrom: parseIsoDate("2022-07-01"), validTo: null, summaryDa: "x", source: "Allerød 2025", editedAt: "2025-11-01T00:00:00.000Z", editedBy: "admin" }]);
     const plan = rules.find((r) => r.id === "action-plan-decision")!;
     expect(plan.origin).toEqual({ kind: "edited", at: "2025-11-01T00:00:00.000Z", by: "admin" });
     expect(rules.find((r) => r.id === "council-treatment")!.origin).toEqual({ kind: "default" });

@@ -1,5 +1,6 @@
 import type { BodyKind } from "./council-bodies.js";
 import type { MunicipalityCode } from "./municipality.js";
+import { isIsoDate, parseIsoDate, type IsoDate } from "./iso-date.js";
 
 /**
  * The council's treatment of one year's map, as the municipality records it (issue 13, point 1): the
@@ -56,8 +57,7 @@ export type TreatmentMeeting = {
   readonly dataYear: number;
   /** Copied from the municipality's list when saved, so renaming a body later does not rewrite history. */
   readonly body: MeetingBody;
-  /** ISO date of the meeting. */
-  readonly date: string;
+  readonly date: IsoDate;
   readonly agendaItemNumber: string | null;
   readonly agendaItemTitle: string;
   readonly role: MeetingRole;
@@ -80,7 +80,7 @@ export type TreatmentPlanDecision = {
   readonly dataYear: number;
   readonly decision: ActionPlanDecision;
   /** § 79 b stk. 2: when Ankestyrelsen was told of a "nej" (only with "no"). */
-  readonly ankestyrelsenNotifiedOn: string | null;
+  readonly ankestyrelsenNotifiedOn: IsoDate | null;
   readonly updatedAt: string;
 };
 
@@ -88,8 +88,8 @@ export type TreatmentPlanDecision = {
 export type AnkestyrelsenOrder = {
   readonly municipalityCode: MunicipalityCode;
   readonly dataYear: number;
-  readonly orderedOn: string;
-  readonly deadline: string;
+  readonly orderedOn: IsoDate;
+  readonly deadline: IsoDate;
   readonly note: string | null;
   readonly recordedAt: string;
 };
@@ -123,15 +123,6 @@ export const TREATMENT_FIELDS_DA = {
 
 export type FieldProblem = { readonly field: string; readonly messageDa: string };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 /** Whole days from `from` to `to` (ISO dates, calendar days, no time zone involved). */
 export function daysBetween(from: string, to: string): number {
   const ms = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
@@ -143,18 +134,18 @@ export function daysBetween(from: string, to: string): number {
 const COPENHAGEN_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** The last minute asked for and its date: Denmark's days begin on a whole minute (its offsets are whole hours). */
-let lastMinute: { readonly minute: number; readonly date: string } | null = null;
+let lastMinute: { readonly minute: number; readonly date: IsoDate } | null = null;
 
 /**
  * Today's calendar date in Denmark, from the instant the caller passes in (the core reads no clock). The page
  * cache asks on every request; ICU's formatToParts costs some 12 µs, so the answer is kept for the minute.
  */
-export function copenhagenDate(now: Date): string {
+export function copenhagenDate(now: Date): IsoDate {
   const minute = Math.floor(now.getTime() / 60_000);
   if (lastMinute?.minute === minute) return lastMinute.date;
   const parts = COPENHAGEN_DAY.formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  const date = `${get("year")}-${get("month")}-${get("day")}`;
+  const date = parseIsoDate(`${get("year")}-${get("month")}-${get("day")}`);
   lastMinute = { minute, date };
   return date;
 }
@@ -199,7 +190,7 @@ export type MeetingInput = {
 };
 
 export type ValidMeeting = {
-  readonly date: string;
+  readonly date: IsoDate;
   readonly agendaItemNumber: string | null;
   readonly agendaItemTitle: string;
   readonly role: MeetingRole;

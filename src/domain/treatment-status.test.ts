@@ -3,6 +3,7 @@ import type { BodyKind } from "./council-bodies.js";
 import type { MeetingOutcome, MeetingState, TreatmentMeeting } from "./treatment-record.js";
 import { buildActionPlanStatus, buildCouncilTreatmentStatus, genitiveDa } from "./treatment-status.js";
 import { asMunicipalityCode } from "./municipality.js";
+import { parseIsoDate } from "./iso-date.js";
 
 /** A meeting of the 2024 map's treatment; only what the status reads is varied. */
 function meeting(nameDa: string, kind: BodyKind, date: string, state: MeetingState, outcome: MeetingOutcome | null = state === "held" ? "concluded" : null): TreatmentMeeting {
@@ -11,7 +12,7 @@ function meeting(nameDa: string, kind: BodyKind, date: string, state: MeetingSta
     municipalityCode: asMunicipalityCode("0657"),
     dataYear: 2024,
     body: { id: nameDa.toLowerCase(), nameDa, kind },
-    date,
+    date: parseIsoDate(date),
     agendaItemNumber: null,
     agendaItemTitle: "Danmarkskortet - omgørelsesprocent i Ankestyrelsen 2024",
     role: kind === "council" ? "decision" : "recommendation",
@@ -84,14 +85,14 @@ describe("buildActionPlanStatus", () => {
     expect(buildActionPlanStatus({ ...plan, decision: null })).toMatchObject({ kind: "missing" });
     const d = { municipalityCode: asMunicipalityCode("0657"), dataYear: 2023, updatedAt: "2024-10-01T00:00:00.000Z" };
     expect(buildActionPlanStatus({ ...plan, decision: { ...d, decision: "yes", ankestyrelsenNotifiedOn: null } }).sentenceDa).toBe("Byrådet besluttede, at der skal udarbejdes en handleplan.");
-    const no = buildActionPlanStatus({ ...plan, decision: { ...d, decision: "no", ankestyrelsenNotifiedOn: "2024-09-30" } });
+    const no = buildActionPlanStatus({ ...plan, decision: { ...d, decision: "no", ankestyrelsenNotifiedOn: parseIsoDate("2024-09-30") } });
     expect(no.kind === "decided" && no.notesDa).toEqual(["Ankestyrelsen blev underrettet den 30. september 2024."]);
     const notTold = buildActionPlanStatus({ ...plan, decision: { ...d, decision: "no", ankestyrelsenNotifiedOn: null } });
     expect(notTold.kind === "decided" && notTold.notesDa[0]).toMatch(/ikke registreret, at Ankestyrelsen er underrettet/);
     expect(buildActionPlanStatus({ ...plan, decision: { ...d, decision: "not-relevant", ankestyrelsenNotifiedOn: null } }).sentenceDa).toBe("Byrådet fandt spørgsmålet om en handleplan ikke relevant.");
   });
   it("tells Ankestyrelsen's order with its deadline and the days left", () => {
-    const s = buildActionPlanStatus({ ...plan, today: "2024-12-01", decision: null, order: { municipalityCode: asMunicipalityCode("0657"), dataYear: 2023, orderedOn: "2024-11-15", deadline: "2025-03-01", note: null, recordedAt: "2024-11-16T00:00:00.000Z" } });
+    const s = buildActionPlanStatus({ ...plan, today: "2024-12-01", decision: null, order: { municipalityCode: asMunicipalityCode("0657"), dataYear: 2023, orderedOn: parseIsoDate("2024-11-15"), deadline: parseIsoDate("2025-03-01"), note: null, recordedAt: "2024-11-16T00:00:00.000Z" } });
     expect(s.sentenceDa).toContain("Ankestyrelsen påbød den 15. november 2024 kommunen at udarbejde en handleplan (§ 79 b, stk. 3); fristen er 1. marts 2025, om 90 dage.");
   });
 });

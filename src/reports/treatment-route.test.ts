@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MeetingBody, TreatmentMeeting } from "../domain/treatment-record.js";
 import { chooseRoute, routeFromTreatment } from "./treatment-route.js";
 import { asMunicipalityCode } from "../domain/municipality.js";
+import { parseIsoDate } from "../domain/iso-date.js";
 
 const BODIES: Readonly<Record<string, MeetingBody>> = {
   bfu: { id: "boerne-og-familieudvalget", nameDa: "Børne- og Familieudvalget", kind: "committee" },
@@ -18,7 +19,7 @@ function meeting(body: keyof typeof BODIES, date: string, overrides: Partial<Tre
     municipalityCode: asMunicipalityCode("0657"),
     dataYear: 2024,
     body: BODIES[body]!,
-    date,
+    date: parseIsoDate(date),
     agendaItemNumber: null,
     agendaItemTitle: "Danmarkskortet 2024",
     role: "recommendation",

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/test-databases.js";
 import { insertAttachment, insertMeeting, listMeetings, loadAttachmentContent, loadOrder, saveOrder } from "./treatment-store.js";
 import { asMunicipalityCode } from "../domain/municipality.js";
+import { parseIsoDate } from "../domain/iso-date.js";
 
 const meeting = {
   body: { id: "byraadet", nameDa: "Byrådet", kind: "council" as const },
-  date: "2025-01-01",
+  date: parseIsoDate("2025-01-01"),
   agendaItemNumber: "7",
   agendaItemTitle: "Danmarkskortet 2024",
   role: "decision" as const,
@@ -29,7 +30,7 @@ describe.each(DATABASE_KINDS)("the treatment store on %s", (kind) => {
   it("returns dates as written, whatever the time zone (a 1 January meeting stays on 1 January)", async () => {
     await insertMeeting(t.db, "0657", 2024, meeting, "2025-01-02T00:00:00.000Z");
     expect((await listMeetings(t.db, "0657", 2024))[0]).toMatchObject({ date: "2025-01-01", body: { nameDa: "Byrådet" } });
-    await saveOrder(t.db, { municipalityCode: asMunicipalityCode("0657"), dataYear: 2023, orderedOn: "2025-01-01", deadline: "2025-12-31", note: null, recordedAt: "2025-01-02T00:00:00.000Z" });
+    await saveOrder(t.db, { municipalityCode: asMunicipalityCode("0657"), dataYear: 2023, orderedOn: parseIsoDate("2025-01-01"), deadline: parseIsoDate("2025-12-31"), note: null, recordedAt: "2025-01-02T00:00:00.000Z" });
     expect(await loadOrder(t.db, "0657", 2023)).toMatchObject({ orderedOn: "2025-01-01", deadline: "2025-12-31" });
   });
 

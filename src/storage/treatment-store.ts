@@ -13,6 +13,7 @@ import type {
   TreatmentPlanDecision,
   ValidMeeting,
 } from "../domain/treatment-record.js";
+import { parseIsoDate } from "../domain/iso-date.js";
 import { asMunicipalityCode, type MunicipalityCode } from "../domain/municipality.js";
 import type { Queryable } from "./database.js";
 import { toIsoTimestamp } from "./timestamps.js";
@@ -66,7 +67,7 @@ function toMeeting(row: MeetingRow, attachments: readonly AttachmentInfo[]): Tre
     municipalityCode: asMunicipalityCode(row.municipality_code),
     dataYear: Number(row.data_year),
     body: { id: row.body_id, nameDa: row.body_name, kind: row.body_kind },
-    date: row.meeting_date,
+    date: parseIsoDate(row.meeting_date),
     agendaItemNumber: row.agenda_item_number,
     agendaItemTitle: row.agenda_item_title,
     role: row.role,
@@ -183,7 +184,7 @@ export async function loadPlanDecision(db: Queryable, municipalityCode: string, 
     [municipalityCode, dataYear],
   );
   const r = rows[0];
-  return r ? { municipalityCode: asMunicipalityCode(r.municipality_code), dataYear: Number(r.data_year), decision: r.decision, ankestyrelsenNotifiedOn: r.notified_on, updatedAt: toIsoTimestamp(r.updated_at) } : null;
+  return r ? { municipalityCode: asMunicipalityCode(r.municipality_code), dataYear: Number(r.data_year), decision: r.decision, ankestyrelsenNotifiedOn: parseIsoDate(r.notified_on), updatedAt: toIsoTimestamp(r.updated_at) } : null;
 }
 
 export async function savePlanDecision(db: Queryable, d: TreatmentPlanDecision): Promise<void> {
@@ -206,7 +207,7 @@ export async function loadOrder(db: Queryable, municipalityCode: string, dataYea
     [municipalityCode, dataYear],
   );
   const r = rows[0];
-  return r ? { municipalityCode: asMunicipalityCode(r.municipality_code), dataYear: Number(r.data_year), orderedOn: r.ordered_on, deadline: r.deadline, note: r.note, recordedAt: toIsoTimestamp(r.recorded_at) } : null;
+  return r ? { municipalityCode: asMunicipalityCode(r.municipality_code), dataYear: Number(r.data_year), orderedOn: parseIsoDate(r.ordered_on), deadline: parseIsoDate(r.deadline), note: r.note, recordedAt: toIsoTimestamp(r.recorded_at) } : null;
 }
 
 export async function saveOrder(db: Queryable, o: AnkestyrelsenOrder): Promise<void> {
@@ -239,7 +240,7 @@ export async function listLegalRuleEdits(db: Queryable): Promise<LegalRuleEdit[]
   const { rows } = await db.query<RuleEditRow>(
     "SELECT rule_id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to, summary_da, source, edited_at, edited_by FROM legal_rule_edit ORDER BY rule_id",
   );
-  return rows.map((r) => ({ id: r.rule_id, validFrom: r.valid_from, validTo: r.valid_to, summaryDa: r.summary_da, source: r.source, editedAt: toIsoTimestamp(r.edited_at), editedBy: r.edited_by }));
+  return rows.map((r) => ({ id: r.rule_id, validFrom: parseIsoDate(r.valid_from), validTo: parseIsoDate(r.valid_to), summaryDa: r.summary_da, source: r.source, editedAt: toIsoTimestamp(r.edited_at), editedBy: r.edited_by }));
 }
 
 export async function saveLegalRuleEdit(db: Queryable, e: LegalRuleEdit): Promise<void> {

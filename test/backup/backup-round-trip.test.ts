@@ -15,6 +15,7 @@ import { published2024Cells } from "../rates/published-2024-cells.js";
 import { storeCells } from "../rates/stored-datasets.js";
 import { runCli } from "../support/run-cli.js";
 import { createPostgresDatabase, dropPostgresDatabase } from "../support/test-databases.js";
+import { parseIsoDate } from "../../src/domain/iso-date.js";
 
 /**
  * Issue 17, items 2 and 3: a data dir with dataset versions, a pin, a user, a comment, a treatment meeting
@@ -44,7 +45,7 @@ async function fillDatabase(db: Database): Promise<void> {
     2024,
     {
       body: { id: "byraadet", nameDa: "Byrådet", kind: "council" },
-      date: "2025-01-01",
+      date: parseIsoDate("2025-01-01"),
       agendaItemNumber: "7",
       agendaItemTitle: "Danmarkskortet 2024",
       role: "decision",

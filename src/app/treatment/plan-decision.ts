@@ -1,5 +1,6 @@
 import { buildCouncilTreatment, formatDanishDate } from "../../domain/council-treatment.js";
-import { ACTION_PLAN_DECISIONS, copenhagenDate, isIsoDate, MAX_NOTE_LENGTH, textProblem, TREATMENT_FIELDS_DA, type ActionPlanDecision, type AnkestyrelsenOrder, type TreatmentPlanDecision } from "../../domain/treatment-record.js";
+import { isIsoDate } from "../../domain/iso-date.js";
+import { ACTION_PLAN_DECISIONS, copenhagenDate, MAX_NOTE_LENGTH, textProblem, TREATMENT_FIELDS_DA, type ActionPlanDecision, type AnkestyrelsenOrder, type TreatmentPlanDecision } from "../../domain/treatment-record.js";
 import type { Queryable } from "../../storage/database.js";
 import { deleteOrder, deletePlanDecision, loadOrder, loadPlanDecision, saveOrder, savePlanDecision } from "../../storage/treatment-store.js";
 import { recordAuditEvent } from "../audit/record-audit-event.js";

@@ -1,5 +1,6 @@
 import type { MunicipalityCode } from "../municipality.js";
 import { focusAreaKey, focusAreaProblemDa, type FocusArea } from "./focus-area.js";
+import { isIsoDate } from "../iso-date.js";
 
 /**
  * A municipality's action plan (handleplan) after the map (retssikkerhedsloven § 79 b stk. 2–3; domain.md
@@ -103,11 +104,6 @@ export function planTextFields(plan: ActionPlanContent): PlanTextField[] {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 function isDataYear(year: number): boolean {
   return Number.isInteger(year) && year >= FIRST_DATA_YEAR && year <= LAST_DATA_YEAR;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MAP_RULES } from "../map-rules.js";
-import { classifyEntry, duplicateKey, findCprInEntry, isIsoDate } from "./knowledge-entry.js";
+import { isIsoDate } from "../iso-date.js";
+import { classifyEntry, duplicateKey, findCprInEntry } from "./knowledge-entry.js";
 import { DEFAULT_REASONS, matchReason, reasonValidFor } from "./reason-taxonomy.js";
 
 describe("knowledge entry", () => {

@@ -3,6 +3,7 @@ import { classifySubject, type SubjectClassification } from "../classify-subject
 import type { MapRuleTable } from "../map-rules.js";
 import type { MunicipalityCode } from "../municipality.js";
 import { reasonValidFor, type ReasonDefinition } from "./reason-taxonomy.js";
+import { isIsoDate } from "../iso-date.js";
 
 /**
  * One entry of a municipality's knowledge bank (vidensbank, issue 14): one Ankestyrelsen decision on one
@@ -108,15 +109,6 @@ export const MAX_LINKS = 10;
 
 /** A field's problem, in Danish, with the field it concerns. */
 export type EntryProblem = { readonly field: KnowledgeField; readonly messageDa: string; readonly cpr?: CprRefusal };
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;

@@ -1,5 +1,5 @@
 import type { KnowledgeOutcome, KnowledgeStatus, NewDecisionResult } from "../../domain/knowledge/knowledge-entry.js";
-import { isIsoDate } from "../../domain/knowledge/knowledge-entry.js";
+import { isIsoDate } from "../../domain/iso-date.js";
 import { foldHeading } from "./knowledge-headings.js";
 
 /**

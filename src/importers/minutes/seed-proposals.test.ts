@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { bodyIdFromName, type BodyKind, type CouncilBodyEntry } from "../../domain/council-bodies.js";
 import { extractMinutes } from "./extract-minutes.js";
 import { itemSpans, markSpans, proposeMeetings, proposePlanDecision } from "../../domain/minutes/propose-treatment.js";
+import { parseIsoDate } from "../../domain/iso-date.js";
 
 /** The seeds read by the real extraction, then turned into the proposals a person confirms (issue 15 item 3). */
 const SEEDS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "shared", "seeds");
@@ -39,7 +40,7 @@ describe("proposeMeetings", () => {
   });
 
   it("leaves a meeting already in the record unticked", () => {
-    const proposals = proposeMeetings(doc, item, HERNING, [{ body: HERNING[0]!, date: "2025-08-13" }], "");
+    const proposals = proposeMeetings(doc, item, HERNING, [{ body: HERNING[0]!, date: parseIsoDate("2025-08-13") }], "");
     expect(proposals[0]).toMatchObject({ alreadyRecorded: true, selected: false });
     expect(proposals[1]).toMatchObject({ alreadyRecorded: false, selected: true });
   });

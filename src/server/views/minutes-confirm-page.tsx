@@ -4,7 +4,8 @@ import type { TreatmentRecordView } from "../../app/treatment/load-treatment.js"
 import type { Refusal } from "../../app/use-case-result.js";
 import { formatDanishDate } from "../../domain/council-treatment.js";
 import { MEETING_BODY_KIND_NAMES_DA } from "../../domain/minutes/minutes-item.js";
-import { ACTION_PLAN_DECISION_NAMES_DA, ACTION_PLAN_DECISIONS, isIsoDate } from "../../domain/treatment-record.js";
+import { isIsoDate } from "../../domain/iso-date.js";
+import { ACTION_PLAN_DECISION_NAMES_DA, ACTION_PLAN_DECISIONS } from "../../domain/treatment-record.js";
 import { CsrfInput, ErrorSummary, errorFor } from "./form-fields.js";
 import { PageLayout, type LayoutAccount } from "./page-layout.js";
 import { renderHtmlPage } from "./render-html-page.js";
