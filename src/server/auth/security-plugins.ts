@@ -54,9 +54,6 @@ export function securityHeaders(): Readonly<Record<string, string>> {
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** The field a form sends its CSRF token in. */
-export const CSRF_FIELD = "_csrf";
-
 const tokensOfRequest = new WeakMap<FastifyRequest, string>();
 
 /**

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, JSX } from "preact";
 import type { Refusal } from "../../app/use-case-result.js";
-import { CSRF_FIELD } from "../auth/security-plugins.js";
+import { CSRF_FIELD } from "../auth/csrf-field.js";
 
 /**
  * The pieces every form shares, in the design system's markup (dkfds form-group / form-label / form-input,
