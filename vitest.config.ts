@@ -9,6 +9,13 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The unit lane is the only one on worker threads (the others fork): there, one module graph per thread,
+    // not one per file. Pure tests share nothing but immutable modules, so a fresh graph per file bought
+    // nothing but loading the same modules 122 times (the lane took 32 s on this machine, 14 s shared). Once,
+    // with fewer and different files, the XLSX import tests failed now and then this way; the lane passed 13
+    // runs in a row shared, five of them with the files shuffled (--sequence.shuffle). Vitest takes the
+    // threads pool's options from the root config only: the pool is one for all projects.
+    poolOptions: { threads: { isolate: false } },
     projects: [
       {
         extends: true,
@@ -20,8 +27,6 @@ export default defineConfig({
           // thread starts faster than a forked process (the lane ran in 0,70 of the wall time and 0,86 of
           // the CPU time with forks, median of three paired runs).
           pool: "threads",
-          // Each file keeps its own module graph: with one shared graph per worker (isolate: false) the XLSX
-          // import tests failed now and then when the whole lane ran.
         },
       },
       {
