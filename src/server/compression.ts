@@ -75,6 +75,28 @@ export function encodedSize(encoded: EncodedBody): number {
  */
 export function preferredEncoding(acceptEncoding: string | undefined, available: readonly Encoding[]): Encoding | null {
   if (!acceptEncoding) return null;
+  const key = `${available.join(",")}|${acceptEncoding}`;
+  const known = preferred.get(key);
+  if (known !== undefined) return known;
+  const chosen = parsePreferredEncoding(acceptEncoding, available);
+  remember(preferred, key, chosen);
+  return chosen;
+}
+
+/**
+ * Browsers send a handful of Accept-Encoding and Vary values, the same on every request: each is worked out
+ * once and kept (a bounded map, so a client sending a new value each time cannot make it grow).
+ */
+const MEMO_LIMIT = 256;
+const preferred = new Map<string, Encoding | null>();
+const varies = new Map<string, string>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
+
+function parsePreferredEncoding(acceptEncoding: string, available: readonly Encoding[]): Encoding | null {
   const weights = new Map<string, number>();
   for (const part of acceptEncoding.split(",")) {
     const [token, ...params] = part.split(";").map((p) => p.trim().toLowerCase());
@@ -102,7 +124,14 @@ export function ifNoneMatchHas(request: FastifyRequest, etag: string): boolean {
 
 /** A Vary header's names with accept-encoding added (the body differs by it), once. */
 export function varyWithEncoding(existing: unknown): string {
-  const names = String(existing ?? "")
+  const text = String(existing ?? "");
+  let vary = varies.get(text);
+  if (vary === undefined) remember(varies, text, (vary = addAcceptEncoding(text)));
+  return vary;
+}
+
+function addAcceptEncoding(existing: string): string {
+  const names = existing
     .split(",")
     .map((n) => n.trim())
     .filter(Boolean);

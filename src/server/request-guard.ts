@@ -11,12 +11,16 @@ export function capForMessage(text: string, max = 80): string {
 }
 
 function decodeQueryPart(text: string): string | null {
+  // Most parameters are plain words and digits (kort=socialomraadet, aar=2024): nothing to decode.
+  if (PLAIN.test(text)) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, " "));
   } catch {
     return null;
   }
 }
+
+const PLAIN = /^[A-Za-z0-9._~-]*$/;
 
 // C0 and C1 controls and DEL: never part of a parameter a person or our own forms send.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
