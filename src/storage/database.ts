@@ -53,7 +53,8 @@ export interface Database extends Queryable {
   /**
    * How many writing statements and transactions this handle has finished: a cheap "has anything changed
    * here?" for in-memory caches (the page cache), which then ask the database what changed. Writes by other
-   * processes are not counted; those caches also look again after a second.
+   * processes are not counted; those caches also look again after a second. A lost connection that is back
+   * counts too (PostgreSQL): what happened to the database meanwhile is unknown.
    */
   writeCount(): number;
   close(): Promise<void>;

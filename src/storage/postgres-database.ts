@@ -102,11 +102,17 @@ export async function openPostgresDatabase(connectionString: string, options: Po
     close: () => pool.end(),
   });
 
+  // Each time a lost connection is back: whatever happened meanwhile (a restart, a database dropped and made
+  // again, a restore) is unknown here, so the caches that watch writeCount must look again.
+  let recoveries = 0;
   const health: ConnectionHealth = new ConnectionHealth({
     probe: async () => {
       await pool.query("SELECT 1");
     },
-    onRecovered: options.onRecovered ? () => options.onRecovered!(raw) : undefined,
+    onRecovered: async () => {
+      await options.onRecovered?.(raw);
+      recoveries++;
+    },
   });
 
   // Fail at start-up rather than on the first request; the caller turns this into a Danish message.
@@ -117,7 +123,7 @@ export async function openPostgresDatabase(connectionString: string, options: Po
   probe.release();
   const dataChanges = createDataChangeListener(connectionString);
 
-  return countingWrites({
+  const db = countingWrites({
     kind: "postgres",
     health: () => health.current(),
     poolConnections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
@@ -141,4 +147,5 @@ export async function openPostgresDatabase(connectionString: string, options: Po
       await pool.end();
     },
   });
+  return { ...db, writeCount: () => db.writeCount() + recoveries };
 }
