@@ -5,7 +5,7 @@ import type { Config } from "../config/parse-config.js";
 import { readProcessConfig } from "../config/read-process-config.js";
 import type { Database } from "../storage/database.js";
 import type { LogSettings } from "./request-log.js";
-import { createApiDataCache, type ApiDataCache, type ApiDataCacheOptions } from "./routes/api-data-cache.js";
+import { createFiguresCache, type FiguresCache, type FiguresCacheOptions } from "./routes/figures-cache.js";
 
 /**
  * What a door hands buildApp: the database, the configuration the process was started with, and where its
@@ -31,7 +31,7 @@ export type AppSettings = {
   /** Public pages built once per content and answered from memory (page-cache.ts); on unless `false`. */
   readonly pageCache?: boolean;
   /** How often the figures cache looks at the version selection without a write or an announcement (1 s). */
-  readonly figuresCache?: ApiDataCacheOptions;
+  readonly figuresCache?: FiguresCacheOptions;
   /** How long fetching minutes from an address may take (the tests shorten it); minutes-download.ts's default. */
   readonly minutesDownloadTimeoutMs?: number;
 };
@@ -39,7 +39,7 @@ export type AppSettings = {
 /**
  * What every route gets: each dependency made once for this app and passed explicitly, so a route holds no
  * module singleton and reads no environment. The figures cache is the app's one copy of the figures, for the
- * pages and the API alike (api-data-cache.ts); the geometries are the boundaries the configuration names.
+ * pages and the API alike (figures-cache.ts); the geometries are the boundaries the configuration names.
  */
 export type AppContext = {
   readonly db: Database;
@@ -50,7 +50,7 @@ export type AppContext = {
   readonly now: () => Date;
   readonly isDraining: () => boolean;
   readonly pageCache: boolean;
-  readonly figures: ApiDataCache;
+  readonly figures: FiguresCache;
   /** The map geometries for the configured boundary source (loaded once per process, app/boundaries). */
   readonly geometries: () => Promise<LoadedGeometries>;
   /**
@@ -72,7 +72,7 @@ export function createAppContext(settings: AppSettings): AppContext {
     now: settings.now ?? (() => new Date()),
     isDraining: settings.isDraining ?? (() => false),
     pageCache: settings.pageCache !== false,
-    figures: createApiDataCache(settings.db, settings.figuresCache),
+    figures: createFiguresCache(settings.db, settings.figuresCache),
     geometries: () => mapGeometries(config.boundaries),
     minutesDownload: {
       allowPrivateAddresses: config.server.minutesFromPrivateAddresses,

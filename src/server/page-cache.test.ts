@@ -86,7 +86,7 @@ describe.each(DATABASE_KINDS)("the page cache on %s", (kind) => {
   it("leaves out errors, the API and assets", async () => {
     expect((await get("/kommuner/9999")).headers.etag).toBeUndefined();
     expect((await get("/healthz")).headers.vary ?? "").not.toContain("accept-encoding");
-    // The API keeps and compresses its own answers (api-data-cache.ts): compressed once, not again by this cache.
+    // The API keeps and compresses its own answers (figures-cache.ts): compressed once, not again by this cache.
     const api = await get("/api/v1/maps/socialomraadet/2024", { "accept-encoding": "br" });
     expect(api.headers["content-encoding"]).toBe("br");
     expect(api.headers.vary).not.toMatch(/cookie/);

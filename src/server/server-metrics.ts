@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Database } from "../storage/database.js";
-import type { AnswerCounts } from "./routes/api-data-cache.js";
+import type { AnswerCounts } from "./routes/figures-cache.js";
 
 /** The route label of a request no route matched: the raw address would give a crawler unbounded label values. */
 export const UNMATCHED_ROUTE = "(ingen rute)";

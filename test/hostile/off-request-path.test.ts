@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComplaintCell } from "../../src/domain/complaint-cell.js";
 import { asMunicipalityCode, MUNICIPALITIES } from "../../src/domain/municipality.js";
-import { createApiDataCache } from "../../src/server/routes/api-data-cache.js";
+import { createFiguresCache } from "../../src/server/routes/figures-cache.js";
 import { WAIT_FOR_CELLS } from "../../src/server/routes/index-off-request-path.js";
 import { storeCells } from "../rates/stored-datasets.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-databases.js";
@@ -30,7 +30,7 @@ describe("a large new version is prepared while the previous one is served", () 
   afterAll(async () => t?.drop());
 
   it("answers from the old version at once, then swaps in the new one whole", async () => {
-    const cache = createApiDataCache(t.db, { revalidateAfterMs: 0 });
+    const cache = createFiguresCache(t.db, { revalidateAfterMs: 0 });
     const first = await cache.current();
     const herningBefore = first.totals.counts(2024, "voksenhandicapomraadet", "total", asMunicipalityCode("0657"));
     expect(herningBefore?.upheld).toBe(subjects);
@@ -48,7 +48,7 @@ describe("a large new version is prepared while the previous one is served", () 
   }, 60_000);
 
   it("has the answers asked of the old version built from the new one before it is shown", async () => {
-    const cache = createApiDataCache(t.db, { revalidateAfterMs: 0 });
+    const cache = createFiguresCache(t.db, { revalidateAfterMs: 0 });
     const first = await cache.current();
     const herning = (data: typeof first) => ({ upheld: data.totals.counts(2024, "voksenhandicapomraadet", "total", asMunicipalityCode("0657"))?.upheld });
     cache.remember("herning", herning);
@@ -68,7 +68,7 @@ describe("a large new version is prepared while the previous one is served", () 
   }, 60_000);
 
   it("warms an answer in its other thread where it can, and on its own thread when that thread fails", async () => {
-    const cache = createApiDataCache(t.db, { revalidateAfterMs: 0 });
+    const cache = createFiguresCache(t.db, { revalidateAfterMs: 0 });
     const first = await cache.current();
     const upheld = (data: typeof first) => data.totals.counts(2024, "voksenhandicapomraadet", "total", asMunicipalityCode("0657"))?.upheld;
     cache.remember("beside", () => ({ upheld: upheld(first), where: "here" }), async (data) => ({ upheld: upheld(data), where: "beside" }));

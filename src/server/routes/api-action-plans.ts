@@ -9,7 +9,7 @@ import type { FocusArea } from "../../domain/action-plan/focus-area.js";
 import type { ApiError } from "../api-types.js";
 import { accountDepsOf, type AppContext } from "../app-context.js";
 import { resolveApiCaller } from "../auth/request-caller.js";
-import { toDatasetVersionInfo } from "./api-data-cache.js";
+import { toDatasetVersionInfo } from "./figures-cache.js";
 import { sendError, sendRefusal, writeCaller } from "./api-writes.js";
 import { ACTION_PLAN_ROUTES } from "../api-schemas/action-plans-routes.js";
 import type { TypedRequests } from "../api-schemas/schema-kit.js";

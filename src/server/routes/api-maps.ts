@@ -4,7 +4,7 @@ import { MAP_DEFINITIONS, MAP_IDS } from "../../domain/map-definition.js";
 import { buildMapFigures, noDataReason, type MapFigures, type MapSelection } from "../../domain/map-figures.js";
 import type { AppContext } from "../app-context.js";
 import type { DatasetVersionInfo, MapFiguresResponse, MapsIndexResponse } from "../api-types.js";
-import { type ApiData } from "./api-data-cache.js";
+import { type Figures } from "./figures-cache.js";
 import { buildMapFiguresOffThread } from "./map-figures-worker.js";
 import { selectPopulationDenominator } from "../../domain/context/population-denominator.js";
 import { toPerCapitaRecord } from "../../domain/context/per-capita-record.js";
@@ -55,7 +55,7 @@ export function registerApiMaps(app: FastifyInstance, ctx: AppContext): void {
 }
 
 /** The version of the selection's year; throws the API's 404 when the year or the map has no data. */
-export function answerableVersion(data: ApiData, { map, year }: MapSelection): DatasetVersionInfo {
+export function answerableVersion(data: Figures, { map, year }: MapSelection): DatasetVersionInfo {
   const version = requireYear(data, year);
   const reason = noDataReason(data.totals, map, year);
   if (reason !== null) throw new UserFacingError("ukendt-aar", `${reason}.`, 404);
@@ -63,7 +63,7 @@ export function answerableVersion(data: ApiData, { map, year }: MapSelection): D
 }
 
 /** The map API's answer from the figures of one selection, wherever they were built. */
-export function mapAnswer(data: ApiData, { map, year, area }: MapSelection, version: DatasetVersionInfo, figures: MapFigures): MapFiguresResponse {
+export function mapAnswer(data: Figures, { map, year, area }: MapSelection, version: DatasetVersionInfo, figures: MapFigures): MapFiguresResponse {
   // A published year's rows carry Ankestyrelsen's later figures next to the published ones (issue 9).
   const revisionSource = version.revision && { datasetVersionId: version.revision.datasetVersionId, extractedOn: version.revision.extractedOn };
   return {

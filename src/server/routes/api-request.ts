@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { UserFacingError } from "../../app/user-facing-error.js";
 import type { ApiError, DatasetVersionInfo } from "../api-types.js";
 import { chooseVariant, ENCODINGS, preferredEncoding } from "../compression.js";
-import { encodeAnswer, type AnswerBuilder, type ApiData, type ApiDataCache, type CachedResponse, type OffThreadAnswerBuilder } from "./api-data-cache.js";
+import { encodeAnswer, type AnswerBuilder, type Figures, type FiguresCache, type CachedResponse, type OffThreadAnswerBuilder } from "./figures-cache.js";
 
 /** A person's error as the API's JSON error body: its fixed code and Danish message, with its status. */
 export function sendApiError(reply: FastifyReply, error: UserFacingError): FastifyReply {
@@ -21,7 +21,7 @@ const MAX_CACHED_RESPONSES = 500;
  * it was cached (compression.ts), each encoding with its own ETag. Browsers revalidate each time (no-cache), because an import can change
  * the figures at any moment.
  */
-export function sendCachedJson(request: FastifyRequest, reply: FastifyReply, data: ApiData, key: string | null, build: () => unknown): FastifyReply {
+export function sendCachedJson(request: FastifyRequest, reply: FastifyReply, data: Figures, key: string | null, build: () => unknown): FastifyReply {
   let cached: CachedResponse | undefined = key === null ? undefined : data.responses.get(key);
   if (key !== null) data.answerCounts[cached === undefined ? "misses" : "hits"] += 1;
   if (cached === undefined) {
@@ -42,13 +42,13 @@ export function sendCachedJson(request: FastifyRequest, reply: FastifyReply, dat
 
 /**
  * sendCachedJson for an answer that is a function of the figures alone: the cache remembers how to build
- * it, so a new dataset version has it ready before it is shown (api-data-cache.ts).
+ * it, so a new dataset version has it ready before it is shown (figures-cache.ts).
  */
 export function sendWarmedJson(
   request: FastifyRequest,
   reply: FastifyReply,
-  cache: ApiDataCache,
-  data: ApiData,
+  cache: FiguresCache,
+  data: Figures,
   key: string,
   build: AnswerBuilder,
   offThread?: OffThreadAnswerBuilder,
@@ -60,7 +60,7 @@ export function sendWarmedJson(
 }
 
 /** The year's active dataset version, or a 404 saying there is no data for it. */
-export function requireYear(data: ApiData, year: number): DatasetVersionInfo {
+export function requireYear(data: Figures, year: number): DatasetVersionInfo {
   const version = data.versionsByYear.get(year);
   if (!version) {
     const years = [...data.versionsByYear.keys()].sort((a, b) => a - b);

@@ -1,10 +1,10 @@
 import type { CellTotals } from "../../domain/cell-totals.js";
 import type { DatasetProvenance, YearProvenance } from "../../domain/complaint-cell.js";
 import type { ContextIndex } from "../../domain/context/context-index.js";
-import type { ApiData, ApiDataCache } from "./api-data-cache.js";
+import type { Figures, FiguresCache } from "./figures-cache.js";
 
 export type PageData = {
-  /** The dataset and context versions the figures are from (ApiData.fingerprint): what the page cache keys on. */
+  /** The dataset and context versions the figures are from (Figures.fingerprint): what the page cache keys on. */
   readonly key: string;
   readonly totals: CellTotals;
   /** The shown version of each year, and whether it is the published map or an extraction. */
@@ -20,9 +20,9 @@ export type PageData = {
 };
 
 /** One PageData per set of figures, so a page's view of them is made once, not per request. */
-const views = new WeakMap<ApiData, PageData>();
+const views = new WeakMap<Figures, PageData>();
 
-function pageDataOf(data: ApiData): PageData {
+function pageDataOf(data: Figures): PageData {
   let view = views.get(data);
   if (!view) {
     view = {
@@ -44,6 +44,6 @@ function pageDataOf(data: ApiData): PageData {
  * The pages' figures: the app's one figures cache (AppContext.figures), which the API answers from too, with
  * its one rule for when the figures are read again and its off-request-path build of a new version (issue 19).
  */
-export async function loadPageData(figures: ApiDataCache): Promise<PageData> {
+export async function loadPageData(figures: FiguresCache): Promise<PageData> {
   return pageDataOf(await figures.current());
 }

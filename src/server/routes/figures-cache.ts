@@ -32,7 +32,7 @@ import { encodeBody, type EncodedBody, type Encoding } from "../compression.js";
  * first request after the swap finds its answer ready instead of building it while others wait (issue 19: some
  * 125 ms of CPU per map answer).
  */
-export type ApiData = {
+export type Figures = {
   /** "year:versionId,…": identifies the active versions the figures were computed from. */
   readonly fingerprint: string;
   readonly totals: CellTotals;
@@ -66,28 +66,28 @@ export function encodeAnswer(value: unknown, encodings?: readonly Encoding[]): C
 }
 
 /** Builds one answer from a set of figures; may throw (a year the new versions no longer have). */
-export type AnswerBuilder = (data: ApiData) => unknown;
+export type AnswerBuilder = (data: Figures) => unknown;
 
 /**
  * Builds the same answer, its costly part in another thread (map-figures-worker.ts), so that warming a new
  * version before the swap does not hold up the requests served meanwhile (issue 19). Its answer must equal the
  * AnswerBuilder's byte for byte (tested in api-maps-off-thread.test.ts).
  */
-export type OffThreadAnswerBuilder = (data: ApiData) => Promise<unknown>;
+export type OffThreadAnswerBuilder = (data: Figures) => Promise<unknown>;
 
 type Remembered = { readonly build: AnswerBuilder; readonly offThread?: OffThreadAnswerBuilder };
 
 /** How many recently asked answers are built from a new version before it is shown. */
 export const WARMED_ANSWERS = 32;
 
-export type ApiDataCache = {
-  current(): Promise<ApiData>;
+export type FiguresCache = {
+  current(): Promise<Figures>;
   readonly answerCounts: Readonly<AnswerCounts>;
   /** Notes that `key` was asked for and how to build it, so the next version can have it ready. */
   remember(key: string, build: AnswerBuilder, offThread?: OffThreadAnswerBuilder): void;
 };
 
-export type ApiDataCacheOptions = { readonly revalidateAfterMs?: number; readonly now?: () => number };
+export type FiguresCacheOptions = { readonly revalidateAfterMs?: number; readonly now?: () => number };
 
 function provenanceOf(v: DatasetProvenance): DatasetProvenance {
   return { datasetVersionId: v.datasetVersionId, fileName: v.fileName, sha256: v.sha256, source: v.source, extractedOn: v.extractedOn, importedAt: v.importedAt, isDemo: v.isDemo };
@@ -97,10 +97,10 @@ export function toDatasetVersionInfo(year: number, v: YearProvenance, revision: 
   return { year, ...provenanceOf(v), standing: v.standing, revision: revision ? provenanceOf(revision) : null };
 }
 
-export function createApiDataCache(db: Database, options: ApiDataCacheOptions = {}): ApiDataCache {
+export function createFiguresCache(db: Database, options: FiguresCacheOptions = {}): FiguresCache {
   const revalidateAfterMs = options.revalidateAfterMs ?? 1000;
   const now = options.now ?? Date.now;
-  let data: ApiData | undefined;
+  let data: Figures | undefined;
   let checkedAt = -Infinity;
   // This handle's writes at the last look: one more (an import in this process) means look again at once.
   let writesAtCheck = -1;
@@ -111,10 +111,10 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
     checkedAt = -Infinity;
   });
   // One refresh at a time: concurrent requests during a reload wait for the same promise.
-  let refreshing: Promise<ApiData> | undefined;
+  let refreshing: Promise<Figures> | undefined;
 
   // A new version being prepared while `data` is still served.
-  let preparing: Promise<ApiData> | undefined;
+  let preparing: Promise<Figures> | undefined;
   // Most recently asked last (a Map keeps insertion order; remember() moves a key to the end).
   const asked = new Map<string, Remembered>();
   const answerCounts: AnswerCounts = { hits: 0, misses: 0 };
@@ -124,7 +124,7 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
    * one per turn of the event loop. Should the thread fail, the answer is built here; one that cannot be built at
    * all (a year the new versions lack) is left to the request, which says so itself.
    */
-  async function warm(next: ApiData): Promise<void> {
+  async function warm(next: Figures): Promise<void> {
     for (const [key, { build, offThread }] of [...asked].reverse()) {
       let value: unknown;
       try {
@@ -141,11 +141,11 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
     }
   }
 
-  async function prepare(options: { readonly warm: boolean }): Promise<ApiData> {
+  async function prepare(options: { readonly warm: boolean }): Promise<Figures> {
     // The fingerprint is taken from what was loaded, so figures and their stated versions always agree.
     const [{ shown, revised, fingerprint }, context] = await Promise.all([loadFigureCells(db, { sliceMs: SLICE_MS }), loadContextFigures(db)]);
     const loadedContextKey = context.map((c) => c.provenance.contextVersionId).join(",");
-    const next: ApiData = {
+    const next: Figures = {
       fingerprint: `${fingerprint}|context:${loadedContextKey}`,
       context: indexContextFigures(context),
       totals: await indexCellTotalsOffRequestPath(shown.cells),
@@ -161,7 +161,7 @@ export function createApiDataCache(db: Database, options: ApiDataCacheOptions = 
     return next;
   }
 
-  async function refresh(): Promise<ApiData> {
+  async function refresh(): Promise<Figures> {
     const changesBefore = changes;
     const writesBefore = db.writeCount();
     const [selection, contextKey] = await Promise.all([selectVersionsByYear(db), contextFingerprint(db)]);
