@@ -1,5 +1,6 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/test-databases.js";
+import { ADMIN_URL, createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../../test/support/test-databases.js";
 import { assertSqlIdentifier, copyStatement } from "./database.js";
 
 /** Awkward text for CSV: quotes, separators, line breaks, Danish letters, and a leading/trailing space. */
@@ -109,5 +110,37 @@ describe("copyStatement", () => {
   it("refuses anything but a plain lower-case identifier", () => {
     expect(() => assertSqlIdentifier("probe; DROP TABLE x")).toThrow(/Ugyldigt SQL-navn/);
     expect(() => copyStatement("probe", ['label"'], "STDIN")).toThrow(/Ugyldigt SQL-navn/);
+  });
+});
+
+describe("Database on postgres, after a lost connection", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("postgres");
+  });
+  afterAll(() => t?.drop());
+
+  it("counts the connection's return as a write, so the caches read the selection again", async () => {
+    await t.db.query("SELECT 1");
+    const before = t.db.writeCount();
+    // Every connection of this database ended from outside, as a restart or a dropped database does.
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    try {
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [new URL(t.url!).pathname.slice(1)]);
+    } finally {
+      await admin.end();
+    }
+    // The pool notices the ended idle connection, reconnects, and only then lets requests through.
+    const deadline = Date.now() + 20_000;
+    while (t.db.writeCount() === before && Date.now() < deadline) {
+      await t.db.query("SELECT 1").catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(t.db.writeCount()).toBe(before + 1);
+    expect(t.db.health().kind).toBe("up");
+    // Reads alone add nothing more.
+    await t.db.query("SELECT 1");
+    expect(t.db.writeCount()).toBe(before + 1);
   });
 });
